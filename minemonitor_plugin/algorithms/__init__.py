@@ -1,0 +1,7 @@
+"""The algorithms the provider registers (one module per algorithm)."""
+
+from .grids.fishnet import FishnetDensityAlgorithm
+
+ALGORITHMS = (
+    FishnetDensityAlgorithm,
+)

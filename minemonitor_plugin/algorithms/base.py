@@ -1,0 +1,221 @@
+"""MineMonitorAlgorithm: the base class of every MineMonitor Processing algorithm."""
+
+from __future__ import annotations
+
+import gc
+import os
+import traceback
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
+
+from .. import deps, styling
+from ..core.errors import CancelledError, MineMonitorError
+from ..i18n import core_error_message, tr_for
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
+ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")
+HELP_URL = "https://example.org/minemonitor/README.html#{alg_id}"
+
+
+class MineMonitorAlgorithm(QgsProcessingAlgorithm):
+    """Base class: identity, translation, help, dependency checks and error handling.
+
+    Subclasses set ``ALG_ID``, ``GROUP_ID`` and optionally ``REQUIREMENTS`` and implement
+    ``displayName``, ``shortHelpString``, ``shortDescription``, ``initAlgorithm`` and ``execute`` (QgsProcessingAlgorithm.run is taken by QGIS).
+    """
+
+    ALG_ID = ""
+    GROUP_ID = ""
+    REQUIREMENTS: tuple[str, ...] = ()
+    ICON = "minemonitor.svg"
+
+    def __init__(self):
+        super().__init__()
+        self._styled_outputs: list[tuple[str, str]] = []
+        self._created_outputs: list[str] = []
+
+    # identity ---------------------------------------------------------------------------
+    def tr(self, text: str) -> str:
+        """Translate with this class's context (and its bases')."""
+        return tr_for(self, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def name(self):
+        return self.ALG_ID
+
+    def groupId(self):
+        return self.GROUP_ID
+
+    def group(self):
+        names = {
+            "grids": self.tr("Grids and density"),
+            "spatialstatistics": self.tr("Spatial statistics"),
+            "footprints": self.tr("Footprint analysis"),
+            "sensitivity": self.tr("Sensitivity"),
+            "vegetation": self.tr("Vegetation"),
+            "monitoring": self.tr("Monitoring"),
+            "reporting": self.tr("Reporting"),
+        }
+        return names.get(self.GROUP_ID, self.GROUP_ID)
+
+    def icon(self):
+        return QIcon(self.svgIconPath())
+
+    def svgIconPath(self):
+        path = os.path.join(ICON_DIR, f"{self.ALG_ID}.svg")
+        return path if os.path.exists(path) else os.path.join(ICON_DIR, self.ICON)
+
+    def helpUrl(self):
+        return HELP_URL.format(alg_id=self.ALG_ID)
+
+    # parameters ---------------------------------------------------------------------------
+    def add_parameter(self, parameter, help_text: str, advanced: bool = False):
+        """Add ``parameter`` with its help text (mandatory) and the Advanced flag if asked."""
+        from ..compat import FLAG_ADVANCED
+
+        parameter.setHelp(help_text)
+        if advanced:
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        self.addParameter(parameter)
+        return parameter
+
+    def add_output(self, output):
+        """Add a (number/string/html...) output definition."""
+        self.addOutput(output)
+        return output
+
+    # dependencies -----------------------------------------------------------------------------
+    def canExecute(self):
+        missing = deps.missing(self.REQUIREMENTS)
+        if missing:
+            return False, self.dependency_message(missing)
+        return True, ""
+
+    def dependency_message(self, missing) -> str:
+        return self.tr(
+            "This algorithm needs the Python package(s) {packages}, which are not installed "
+            "for QGIS's Python. Install them (QGIS's numpy and scipy are kept) with:\n{command}"
+        ).format(packages=", ".join(missing), command=deps.install_command(missing))
+
+    # inputs / outputs ---------------------------------------------------------------------------
+    def source(self, parameters, name, context, optional=False):
+        """``parameterAsSource`` that raises the standard invalid-source error."""
+        src = self.parameterAsSource(parameters, name, context)
+        if src is None and not optional:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return src
+
+    def sink(self, parameters, name, context, fields, wkb_type, crs):
+        """``parameterAsSink`` that raises the standard invalid-sink error and remembers the
+        destination so it can be removed if the run fails or is cancelled."""
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        self._created_outputs.append(dest_id)
+        return sink, dest_id
+
+    def output_file(self, parameters, name, context) -> str:
+        """``parameterAsOutputLayer`` / file destination path, removed again if the run fails."""
+        path = self.parameterAsOutputLayer(parameters, name, context)
+        if not path:
+            path = self.parameterAsFileOutput(parameters, name, context)
+        if path:
+            self._created_outputs.append(path)
+        return path
+
+    def add_features(self, sink, features, parameters, name):
+        """Write ``features`` (a list) to ``sink``; a failed write raises the standard error."""
+        from ..compat import FAST_INSERT
+
+        if not sink.addFeatures(features, FAST_INSERT):
+            raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+
+    def style_output(self, context, dest_id: str, style_name: str) -> None:
+        """Style output ``dest_id`` with ``resources/styles/<style_name>.qml``.
+
+        In the desktop the style is applied when the layer loads (one post-processor instance per
+        output); file outputs also carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a
+        headless result opens styled.
+        """
+        qml = styling.style_path(style_name)
+        self._styled_outputs.append((dest_id, qml))
+        if context.willLoadLayerOnCompletion(dest_id):
+            details = context.layerToLoadOnCompletionDetails(dest_id)
+            details.setPostProcessor(styling.QmlStylePostProcessor.create(qml))
+
+    def progress_callback(self, feedback, start: float = 0.0, end: float = 100.0):
+        """A core ``progress(fraction) -> bool`` callback mapped onto [start, end] percent."""
+
+        def progress(fraction: float) -> bool:
+            feedback.setProgress(start + (end - start) * min(max(fraction, 0.0), 1.0))
+            return not feedback.isCanceled()
+
+        return progress
+
+    # running -----------------------------------------------------------------------------------
+    def execute(self, parameters, context, feedback):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters, context, feedback):
+        missing = deps.missing(self.REQUIREMENTS)
+        if missing:
+            raise QgsProcessingException(self.dependency_message(missing))
+        self._styled_outputs = []
+        self._created_outputs = []
+        try:
+            results = self.execute(parameters, context, feedback)
+            if feedback.isCanceled():
+                raise CancelledError()
+        except CancelledError as err:
+            self._discard_outputs(err)
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except MineMonitorError as err:
+            self._discard_outputs(err)
+            raise QgsProcessingException(core_error_message(err)) from None
+        except QgsProcessingException as err:
+            self._discard_outputs(err)
+            raise
+        except MemoryError as err:
+            self._discard_outputs(err)
+            raise QgsProcessingException(
+                self.tr("Not enough memory for {algorithm}; try a coarser setting or a smaller input.").format(
+                    algorithm=self.displayName()
+                )
+            ) from None
+        except Exception as err:  # an unexpected bug: clean message, traceback only in the log
+            feedback.pushDebugInfo("".join(traceback.format_exception(type(err), err, err.__traceback__)))
+            self._discard_outputs(err)
+            raise QgsProcessingException(
+                self.tr("Unexpected error in {algorithm}: {error}. Please report it with the log.").format(
+                    algorithm=self.displayName(), error=f"{type(err).__name__}: {err}"
+                )
+            ) from None
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):
+        """Sinks are closed by now: write styles into file outputs (GeoPackage style table, .qml)."""
+        for dest_id, qml in self._styled_outputs:
+            try:
+                styling.embed_style(dest_id, qml)
+            except Exception as err:  # a style must never fail a finished analysis
+                feedback.pushWarning(self.tr("Could not store the style in {output}: {error}").format(
+                    output=dest_id, error=err))
+        return {}
+
+    def _discard_outputs(self, err: BaseException) -> None:
+        """Remove file outputs created during a failed or cancelled run."""
+        if err.__traceback__ is not None:
+            traceback.clear_frames(err.__traceback__)
+        gc.collect()  # closes sinks still referenced by the failed frames
+        for dest_id in self._created_outputs:
+            path = dest_id.split("|")[0]
+            if os.path.isfile(path):
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    try:
+                        os.remove(path + suffix)
+                    except OSError:
+                        pass
+        self._created_outputs = []

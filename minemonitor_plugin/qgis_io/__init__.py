@@ -1,0 +1,1 @@
+"""The only code converting QGIS objects to numpy/shapely arrays and back."""

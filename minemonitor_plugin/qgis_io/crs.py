@@ -1,0 +1,67 @@
+"""Coordinate reference systems: equal-area CRS fitted to an extent, extents in WGS 84."""
+
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsRectangle,
+)
+
+WGS84 = "EPSG:4326"
+
+
+def wgs84() -> QgsCoordinateReferenceSystem:
+    return QgsCoordinateReferenceSystem(WGS84)
+
+
+def extent_in_wgs84(extent: QgsRectangle, crs, context) -> QgsRectangle:
+    """``extent`` (in ``crs``) as a lon/lat rectangle."""
+    if crs.isGeographic() and crs.authid() == WGS84:
+        return QgsRectangle(extent)
+    transform = QgsCoordinateTransform(crs, wgs84(), context.transformContext())
+    return transform.transformBoundingBox(extent)
+
+
+def albers_definition(lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> str:
+    """PROJ string of an Albers equal-area projection fitted to a lon/lat box.
+
+    Standard parallels at 1/6 and 5/6 of the latitude range (the usual rule of thumb), central
+    meridian and latitude of origin at the centre. Values are rounded to 0.5 degree so that reruns
+    on slightly different inputs give the same CRS (and aligned grids).
+    """
+
+    def half(value: float) -> float:
+        return round(value * 2.0) / 2.0
+
+    span = max(lat_max - lat_min, 1.0)
+    lat_1 = half(lat_min + span / 6.0)
+    lat_2 = half(lat_max - span / 6.0)
+    if lat_1 == lat_2:
+        lat_2 = lat_1 + 0.5
+    lat_0 = half((lat_min + lat_max) / 2.0)
+    lon_0 = half((lon_min + lon_max) / 2.0)
+    return (
+        f"+proj=aea +lat_0={lat_0:g} +lon_0={lon_0:g} +lat_1={lat_1:g} +lat_2={lat_2:g} "
+        "+x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+    )
+
+
+def equal_area_crs_for(extent: QgsRectangle, crs, context) -> QgsCoordinateReferenceSystem:
+    """An Albers equal-area CRS fitted to ``extent`` given in ``crs``."""
+    box = extent_in_wgs84(extent, crs, context)
+    if not all(math.isfinite(v) for v in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())):
+        box = QgsRectangle(-180, -80, 180, 80)
+    definition = albers_definition(
+        max(box.xMinimum(), -180.0), max(box.yMinimum(), -85.0), min(box.xMaximum(), 180.0), min(box.yMaximum(), 85.0)
+    )
+    return QgsCoordinateReferenceSystem.fromProj(definition)
+
+
+def is_projected_metres(crs) -> bool:
+    """True for a projected CRS in metres (usable for distances and planar areas)."""
+    from qgis.core import QgsUnitTypes
+
+    return (not crs.isGeographic()) and crs.mapUnits() == QgsUnitTypes.DistanceMeters
