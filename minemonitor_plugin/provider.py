@@ -53,3 +53,29 @@ class MineMonitorProvider(QgsProcessingProvider):
 
         for algorithm_class in ALGORITHMS:
             self.addAlgorithm(algorithm_class())
+        for model in load_models():
+            self.addAlgorithm(model)
+
+
+def models_dir() -> str:
+    """Folder of the shipped graphical models (``resources/models/*.model3``)."""
+    return os.path.join(PLUGIN_DIR, "resources", "models")
+
+
+def load_models() -> list:
+    """The shipped models, each a QgsProcessingModelAlgorithm listed under this provider."""
+    from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
+
+    models = []
+    folder = models_dir()
+    if not os.path.isdir(folder):
+        return models
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".model3"):
+            continue
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(os.path.join(folder, name)):
+            models.append(model)
+        else:
+            QgsMessageLog.logMessage(f"Could not load model {name}", "MineMonitor")
+    return models

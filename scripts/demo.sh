@@ -5,9 +5,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/output/demo}
 mkdir -p "$out"
-shared=${MINEMONITOR_SHARED:-$root/../shared/data}
-cells="$shared/maus_mining_area_grid_v2/maus_v2_5arcmin_cells_nw_bbox.gpkg|layername=mining_cells"
-provinces="$shared/cn_admin_nw4_counties/nw4_admin.gpkg|layername=province"
+sample=$root/data/sample
+cells="$sample/maus_mining_cells.gpkg|layername=mining_cells"
+provinces="$sample/nw4_admin.gpkg|layername=province"
 qp() { "$root/scripts/qgis-process" "$@" 2> >(grep -v -e "setapi() is deprecated" -e "may only be partially supported" >&2); }
 
 echo "== Fishnet mining density (100 km) of the Maus et al. mining grid over NW China"

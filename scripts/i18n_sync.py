@@ -45,12 +45,12 @@ class _Extractor(ast.NodeVisitor):
         self.messages: list[tuple[str, str]] = []
         self.problems: list[str] = []
 
-    def visit_ClassDef(self, node):  # noqa: N802
+    def visit_ClassDef(self, node):
         self.classes.append(node.name)
         self.generic_visit(node)
         self.classes.pop()
 
-    def visit_Call(self, node):  # noqa: N802
+    def visit_Call(self, node):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         is_self_tr = isinstance(func, ast.Attribute) and func.attr == "tr" and isinstance(func.value, ast.Name) \
@@ -63,11 +63,7 @@ class _Extractor(ast.NodeVisitor):
             else:
                 context = self.classes[-1] if (is_self_tr and self.classes) else DEFAULT_CONTEXT
                 self.messages.append((context, text))
-        elif self.in_core and name.endswith("Error") and node.args:
-            text = _literal(node.args[0])
-            if text is not None:
-                self.messages.append((CORE_CONTEXT, text))
-        elif self.in_core and name == "__init__" and self.classes and self.classes[-1].endswith("Error") and node.args:
+        elif (self.in_core and name.endswith("Error") and node.args) or (self.in_core and name == "__init__" and self.classes and self.classes[-1].endswith("Error") and node.args):
             text = _literal(node.args[0])
             if text is not None:
                 self.messages.append((CORE_CONTEXT, text))

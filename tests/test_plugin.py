@@ -155,8 +155,9 @@ def test_qgis_process_lists_algorithms_in_chinese_locale(qgis_process_env):
 
 
 def test_missing_dependency_keeps_algorithm_visible(provider, monkeypatch):
-    from minemonitor_plugin import deps
     from qgis.core import QgsApplication
+
+    from minemonitor_plugin import deps
 
     alg = QgsApplication.processingRegistry().createAlgorithmById("minemonitor:fishnetdensity")
     ok, message = alg.canExecute()
@@ -172,8 +173,9 @@ def test_missing_dependency_keeps_algorithm_visible(provider, monkeypatch):
 
 
 def test_style_post_processor_applies_qml(qgis_app):
-    from minemonitor_plugin.styling import QmlStylePostProcessor, style_path
     from qgis.core import QgsVectorLayer
+
+    from minemonitor_plugin.styling import QmlStylePostProcessor, style_path
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:3857&field=density_pct:double", "t", "memory")
     first = QmlStylePostProcessor.create(style_path("fishnet_density"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import traceback
@@ -22,7 +23,8 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
     """Base class: identity, translation, help, dependency checks and error handling.
 
     Subclasses set ``ALG_ID``, ``GROUP_ID`` and optionally ``REQUIREMENTS`` and implement
-    ``displayName``, ``shortHelpString``, ``shortDescription``, ``initAlgorithm`` and ``execute`` (QgsProcessingAlgorithm.run is taken by QGIS).
+    ``displayName``, ``shortHelpString``, ``shortDescription``, ``initAlgorithm`` and ``execute``
+    (not ``run``: QgsProcessingAlgorithm.run is QGIS's own entry point).
     """
 
     ALG_ID = ""
@@ -214,8 +216,6 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             path = dest_id.split("|")[0]
             if os.path.isfile(path):
                 for suffix in ("", "-wal", "-shm", "-journal"):
-                    try:
+                    with contextlib.suppress(OSError):
                         os.remove(path + suffix)
-                    except OSError:
-                        pass
         self._created_outputs = []

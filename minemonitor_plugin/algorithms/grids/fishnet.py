@@ -273,8 +273,11 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         with_mining = int(np.count_nonzero(result.mining_km2 > 0))
         total = float(result.mining_km2.sum())
         max_density = float(result.density_pct.max()) if len(result.density_pct) else 0.0
-        feedback.pushInfo(self.tr("Cells with mining: {n}; total mining area {area:.4f} km²; maximum density {max:.4f} %.").format(
-            n=with_mining, area=total, max=max_density))
+        feedback.pushInfo(
+            self.tr("Cells with mining: {n}; total mining area {area:.4f} km²; maximum density {max:.4f} %.").format(
+                n=with_mining, area=total, max=max_density
+            )
+        )
         return {
             self.OUTPUT: dest_id,
             self.CELL_COUNT: len(result.cell_id),

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Copy the sample data MineMonitor ships from ../shared/data into data/sample (reproducible).
+
+Boundaries are simplified (0.002 degrees, about 200 m) to keep the repository small; rasters are
+clipped to the NW China box. Run: .venv/bin/python scripts/make_sample_data.py [SHARED_DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from osgeo import gdal
+
+gdal.UseExceptions()
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "sample"
+BOX = (73.0, 50.0, 112.0, 31.0)  # ulx, uly, lrx, lry
+
+
+def vector(src: Path, layer: str, dst: Path, new_name: str, simplify: float | None = None) -> None:
+    options = ["-nln", new_name, "-nlt", "PROMOTE_TO_MULTI", "-makevalid"]
+    if simplify:
+        options += ["-simplify", str(simplify)]
+    gdal.VectorTranslate(str(dst), str(src), options=[layer, *options],
+                         accessMode="update" if dst.exists() else None, format="GPKG")
+
+
+def main(shared: Path) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    admin = OUT / "nw4_admin.gpkg"
+    admin.unlink(missing_ok=True)
+    for layer in ("province", "prefecture", "county"):
+        vector(shared / "cn_admin_nw4_counties" / "nw4_admin.gpkg", layer, admin, layer, simplify=0.002)
+    cells = OUT / "maus_mining_cells.gpkg"
+    cells.unlink(missing_ok=True)
+    vector(shared / "maus_mining_area_grid_v2" / "maus_v2_5arcmin_cells_nw_bbox.gpkg", "mining_cells", cells,
+           "mining_cells")
+    regions = OUT / "ne_physical_regions.gpkg"
+    regions.unlink(missing_ok=True)
+    vector(shared / "natural_earth_physical_nw" / "ne_10m_physical_nw_bbox.gpkg", "ne_10m_geography_regions_polys",
+           regions, "physical_regions")
+    creation = ["COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES"]
+    gdal.Translate(str(OUT / "lai_nw_2001_2020.tif"),
+                   str(shared / "modis_lai_china_g050" / "MOD15A2_LAI_China_G050_2001-2020.tif"),
+                   projWin=list(BOX), creationOptions=creation)
+    lai = gdal.Open(str(OUT / "lai_nw_2001_2020.tif"), gdal.GA_Update)
+    for band in range(1, lai.RasterCount + 1):  # band i is year 2000 + i (see the source's SOURCE.md)
+        lai.GetRasterBand(band).SetDescription(str(2000 + band))
+    lai = None
+    gdal.Translate(str(OUT / "etopo20_nw.tif"), str(shared / "etopo20_dem_nw" / "etopo20_nw_bbox.tif"),
+                   creationOptions=creation)
+    for path in sorted(OUT.iterdir()):
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data")
