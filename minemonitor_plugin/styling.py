@@ -53,7 +53,7 @@ class QmlStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         cls._live[id(instance)] = instance
         return instance
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - Qt override
+    def postProcessLayer(self, layer, context, feedback):
         if layer is None or not layer.isValid():
             return
         message, ok = layer.loadNamedStyle(self.qml_path)
