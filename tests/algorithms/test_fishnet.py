@@ -239,3 +239,25 @@ def test_qgis_process_runs_fishnet_on_maus_grid(qgis_process, shared_data, tmp_p
     assert out.exists()
     with sqlite3.connect(out) as db:
         assert db.execute("select count(*) from layer_styles where useAsDefault").fetchone()[0] == 1
+
+
+def test_scripts_qgis_process_wrapper_runs_fishnet(qgis_process_env, plugin_dir, tmp_path):
+    """The documented command line: scripts/qgis-process run ... --json (on the bundled sample data)."""
+    import json
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(qgis_process_env, MINEMONITOR_PLUGINPATH=str(plugin_dir.parent),
+               MINEMONITOR_CONFIG=qgis_process_env["QGIS_CUSTOM_CONFIG_PATH"])
+    out = tmp_path / "density.gpkg"
+    proc = subprocess.run(
+        [str(root / "scripts" / "qgis-process"), "--json", "run", ALG, "--",
+         f"INPUT={root}/data/sample/maus_mining_cells.gpkg|layername=mining_cells",
+         f"STUDY_AREA={root}/data/sample/nw4_admin.gpkg|layername=province",
+         "CELL_SIZE=100000", "WEIGHT_FIELD=mining_area_km2", f"OUTPUT={out}"],
+        env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout[proc.stdout.find("{"):])["results"]
+    assert results["OUTPUT"] == str(out) and out.exists()
+    assert results["CELL_COUNT"] > 300 and results["TOTAL_MINING_KM2"] > 0
