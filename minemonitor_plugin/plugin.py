@@ -1,10 +1,13 @@
-"""MineMonitorPlugin: installs the translator and the Processing provider."""
+"""MineMonitorPlugin: installs the translator, the Processing provider and the plugin menu."""
 
 from __future__ import annotations
 
+import os
+
 from qgis.core import QgsApplication
 
-from .i18n import install_translator, remove_translator
+from .i18n import install_translator, remove_translator, tr
+from .installer import activate as activate_private_dependencies
 
 
 class MineMonitorPlugin:
@@ -14,6 +17,11 @@ class MineMonitorPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
+        self.actions = []
+        self.installer_ui = None
+        # packages installed by Plugins > MineMonitor > Install Python dependencies (or
+        # scripts/install-deps) must be importable before any algorithm imports esda/libpysal
+        activate_private_dependencies()
         install_translator()
 
     def initProcessing(self):  # noqa: N802 - QGIS API name
@@ -25,8 +33,37 @@ class MineMonitorPlugin:
 
     def initGui(self):  # noqa: N802 - QGIS API name
         self.initProcessing()
+        if self.iface is None:
+            return
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        icon = QIcon(os.path.join(os.path.dirname(__file__), "resources", "icons", "minemonitor.svg"))
+        action = QAction(icon, tr("Install Python dependencies…"), self.iface.mainWindow())
+        action.setObjectName("mMineMonitorInstallDependencies")
+        action.setToolTip(tr("Install the Python packages MineMonitor needs for QGIS's Python, keeping QGIS's "
+                             "numpy and scipy"))
+        action.triggered.connect(self.install_dependencies)
+        self.iface.addPluginToMenu(self.menu_name(), action)
+        self.actions.append(action)
+
+    @staticmethod
+    def menu_name() -> str:
+        return tr("&MineMonitor")
+
+    def install_dependencies(self):
+        """Plugins > MineMonitor > Install Python dependencies… (keeps a reference while it runs)."""
+        from .installer import DependencyInstallerUI
+
+        self.installer_ui = DependencyInstallerUI(self.iface.mainWindow() if self.iface else None)
+        self.installer_ui.start()
 
     def unload(self):
+        for action in self.actions:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu_name(), action)
+            action.deleteLater()
+        self.actions = []
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

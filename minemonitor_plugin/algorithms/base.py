@@ -99,7 +99,9 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
     def dependency_message(self, missing) -> str:
         return self.tr(
             "This algorithm needs the Python package(s) {packages}, which are not installed "
-            "for QGIS's Python. Install them (QGIS's numpy and scipy are kept) with:\n{command}"
+            "for QGIS's Python. Install them with Plugins > MineMonitor > Install Python dependencies, "
+            "or on a server with: python3 -m minemonitor_plugin.installer (QGIS's numpy and scipy are "
+            "kept). Alternatively, for the current user:\n{command}"
         ).format(packages=", ".join(missing), command=deps.install_command(missing))
 
     # inputs / outputs ---------------------------------------------------------------------------
