@@ -170,7 +170,8 @@ def from_pairs(
     i, j : numpy.ndarray
         Integer feature positions of each directed pair.
     values : numpy.ndarray or None
-        Weight of each pair (default 1).
+        Weight of each pair; None = binary (a pair given several times still weighs 1, given
+        values of a repeated pair are summed).
     kind, transform, threshold, k
         See :class:`SpatialWeights`.
 
@@ -188,6 +189,9 @@ def from_pairs(
     # permutation engine relies on (weights in ascending neighbour order, like libpysal's W.sparse).
     matrix.sum_duplicates()
     matrix.sort_indices()
+    if values is None:
+        # a pair listed twice (two polygons sharing several vertices) is still one neighbour
+        matrix.data = np.ones_like(matrix.data)
     matrix.eliminate_zeros()
     return SpatialWeights(matrix, kind, transform, threshold, k)
 

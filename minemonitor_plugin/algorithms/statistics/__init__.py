@@ -1,0 +1,1 @@
+"""Spatial statistics algorithms: global autocorrelation, local Moran clusters, Gi* hot spots."""
