@@ -30,6 +30,7 @@ class MineMonitorPlugin:
 
             self.provider = MineMonitorProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            self.provider.refresh_models()
 
     def initGui(self):  # noqa: N802 - QGIS API name
         self.initProcessing()

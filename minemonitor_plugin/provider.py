@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 import os
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .i18n import tr_for
@@ -53,8 +53,15 @@ class MineMonitorProvider(QgsProcessingProvider):
 
         for algorithm_class in ALGORITHMS:
             self.addAlgorithm(algorithm_class())
-        for model in load_models():
+        self._models = load_models()
+        for model in self._models:
             self.addAlgorithm(model)
+
+    def refresh_models(self):
+        """Reload the shipped models once the provider is registered: while it loads, their child
+        algorithms (this provider's) cannot be resolved, so the models' output parameters are missing."""
+        for model in getattr(self, "_models", []):
+            model.fromFile(model.path)
 
 
 def models_dir() -> str:
@@ -63,8 +70,8 @@ def models_dir() -> str:
 
 
 def load_models() -> list:
-    """The shipped models, each a QgsProcessingModelAlgorithm listed under this provider."""
-    from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
+    """The shipped models, each listed under this provider with a stable lowercase id."""
+    from qgis.core import QgsMessageLog
 
     models = []
     folder = models_dir()
@@ -73,9 +80,77 @@ def load_models() -> list:
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".model3"):
             continue
-        model = QgsProcessingModelAlgorithm()
-        if model.fromFile(os.path.join(folder, name)):
+        model = ShippedModel.load(os.path.join(folder, name))
+        if model is not None:
             models.append(model)
         else:
             QgsMessageLog.logMessage(f"Could not load model {name}", "MineMonitor")
     return models
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A .model3 shipped with the plugin: id from the file name (``miningspatialpattern``),
+    translated display name and help, group "Workflows"."""
+
+    def __init__(self, path: str = ""):
+        super().__init__()
+        self.path = path
+        self.model_id = os.path.splitext(os.path.basename(path))[0]
+
+    @classmethod
+    def load(cls, path: str):
+        model = cls(path)
+        return model if model.fromFile(path) else None
+
+    def tr(self, text: str) -> str:
+        return tr_for(self, text)
+
+    def createInstance(self):
+        return ShippedModel.load(self.path)
+
+    def name(self):
+        return self.model_id
+
+    def displayName(self):
+        names = {
+            "miningspatialpattern": self.tr("Mining spatial pattern"),
+            "footprintoverlap": self.tr("Footprint overlap"),
+            "desertificationsensitivitymodel": self.tr("Desertification sensitivity of mining areas"),
+            "vegetationchange": self.tr("Vegetation change around mines"),
+        }
+        return names.get(self.model_id, super().displayName())
+
+    def shortDescription(self):
+        return self.shortHelpString().split(": ")[0].split(". ")[0] + "."
+
+    def svgIconPath(self):
+        return os.path.join(PLUGIN_DIR, "resources", "icons", "minemonitor.svg")
+
+    def icon(self):
+        return QIcon(self.svgIconPath())
+
+    def group(self):
+        return self.tr("Workflows")
+
+    def groupId(self):
+        return "workflows"
+
+    def shortHelpString(self):
+        helps = {
+            "miningspatialpattern": self.tr(
+                "The paper's spatial pattern analysis in one run: fishnet mining density of the footprints, "
+                "global Moran's I and General G, Anselin local Moran clusters, Getis-Ord Gi* hot spots, "
+                "footprint statistics and size classes, and one HTML report with the styled maps."),
+            "footprintoverlap": self.tr(
+                "Tabulates the footprints against a class layer (land use, nature reserves, ecological zones) "
+                "by zone (for example provinces), as the paper's Tables 3-5, with a wide pivot table, the "
+                "intersection pieces and one HTML report."),
+            "desertificationsensitivitymodel": self.tr(
+                "The paper's desertification sensitivity model: factor rasters graded by Table 6, added, "
+                "classified by natural breaks, then the area of each class inside the mining footprints "
+                "(Fig. 13), with one HTML report."),
+            "vegetationchange": self.tr(
+                "Vegetation change around mines: per-pixel trend of an annual NDVI (or LAI) stack, the annual "
+                "series inside the footprints and rings around them with change points, and one HTML report."),
+        }
+        return helps.get(self.model_id, super().shortHelpString())

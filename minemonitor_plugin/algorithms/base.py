@@ -197,17 +197,23 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
                     algorithm=self.displayName(), error=f"{type(err).__name__}: {err}"
                 )
             ) from None
+        self._embed_styles(feedback)
         return results
 
-    def postProcessAlgorithm(self, context, feedback):
-        """Sinks are closed by now: write styles into file outputs (GeoPackage style table, .qml)."""
+    def _embed_styles(self, feedback) -> None:
+        """Write styles into the file outputs (GeoPackage style table, sidecar .qml).
+
+        Done here, as soon as ``execute`` has returned (its sinks are then unreferenced and closed
+        by the collection below), not in postProcessAlgorithm: inside a model the next child
+        algorithm (e.g. the report) reads these outputs before the model's post-processing runs.
+        """
+        gc.collect()
         for dest_id, qml in self._styled_outputs:
             try:
                 styling.embed_style(dest_id, qml)
             except Exception as err:  # a style must never fail a finished analysis
                 feedback.pushWarning(self.tr("Could not store the style in {output}: {error}").format(
                     output=dest_id, error=err))
-        return {}
 
     def _discard_outputs(self, err: BaseException) -> None:
         """Remove file outputs created during a failed or cancelled run."""

@@ -34,7 +34,8 @@ body{font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei',Arial,sans-ser
 h1{border-bottom:3px solid #6b4f2a;padding-bottom:6px}h2{color:#6b4f2a;margin-top:32px}
 table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #bbb;padding:3px 8px;text-align:right}
 th{background:#f0ebe2}td:first-child,th:first-child{text-align:left}
-.map{border:1px solid #999;max-width:100%}.meta{color:#666;font-size:12px}section.embedded{border-left:4px solid #ddd;padding-left:12px}
+.map{border:1px solid #999;max-width:100%}.legend{margin:4px 0 12px;font-size:12px}
+.key{display:inline-block;margin-right:14px}.key i{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:middle;border:1px solid #777}.meta{color:#666;font-size:12px}section.embedded{border-left:4px solid #ddd;padding-left:12px}
 """
 
 
@@ -125,9 +126,11 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         for layer in maps:
             if feedback.isCanceled():
                 return {}
-            png = render_layer_png(layer)
+            drawn = styled_for_rendering(layer, context)
+            png = render_layer_png(drawn)
             parts.append(f"<h3>{html.escape(layer.name())}</h3>")
             parts.append(f'<img class="map" alt="{html.escape(layer.name())}" src="data:image/png;base64,{png}"/>')
+            parts.append(legend_html(drawn))
             sources.append(layer)
             done += 1
             feedback.setProgress(100.0 * done / steps)
@@ -170,6 +173,39 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(document)
         return {self.OUTPUT: output, self.LANGUAGE: language}
+
+
+def styled_for_rendering(layer, context):
+    """The layer to draw: a layer of the user's project keeps its current style; a layer Processing
+    loaded from a file (which it does without the default style) gets the style stored with the file,
+    e.g. the one MineMonitor embeds in its GeoPackage outputs."""
+    project = context.project()
+    if project is not None and project.mapLayer(layer.id()) is not None:
+        return layer
+    clone = layer.clone()
+    clone.loadDefaultStyle()
+    return clone
+
+
+def legend_html(layer) -> str:
+    """The layer's legend (colour swatch and label per class) as HTML."""
+    entries = []
+    renderer = layer.renderer()
+    if renderer is None:
+        return ""
+    if hasattr(renderer, "legendSymbolItems"):
+        for item in renderer.legendSymbolItems():
+            symbol = item.symbol()
+            if symbol is not None and item.label():
+                entries.append((symbol.color().name(), item.label()))
+    elif hasattr(renderer, "legendSymbologyItems"):
+        entries = [(color.name(), label) for label, color in renderer.legendSymbologyItems()]
+    if len(entries) < 2:
+        return ""
+    items = "".join(
+        f'<span class="key"><i style="background:{colour}"></i>{html.escape(label)}</span>' for colour, label in entries
+    )
+    return f'<div class="legend">{items}</div>'
 
 
 def render_layer_png(layer, width: int = 900) -> str:

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Build the shipped graphical models (resources/models/*.model3) from the algorithm definitions.
+
+The models are written with QGIS's own model API, so they open in the graphical modeler. Run after
+changing a parameter id the models use:  . scripts/env.sh && .venv/bin/python scripts/make_models.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "models"
+
+
+def start_qgis():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    sys.path.insert(0, str(ROOT))
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import minemonitor_plugin
+
+    plugin = minemonitor_plugin.classFactory(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
+class ModelBuilder:
+    """Small helper over QgsProcessingModelAlgorithm: inputs, children, outputs, layout."""
+
+    def __init__(self, name: str, description: str):
+        from qgis.core import QgsProcessingModelAlgorithm
+
+        self.model = QgsProcessingModelAlgorithm(name, "MineMonitor", "minemonitor")
+        self.model.setHelpContent({"ALG_DESC": description, "ALG_CREATOR": "MineMonitor"})
+        self.help = {}
+        self._inputs = 0
+        self._children = 0
+
+    def input(self, definition, help_text: str):
+        from qgis.core import QgsProcessingModelParameter
+        from qgis.PyQt.QtCore import QPointF
+
+        component = QgsProcessingModelParameter(definition.name())
+        component.setPosition(QPointF(120 + 220 * self._inputs, 60))
+        definition.setHelp(help_text)
+        self.model.addModelParameter(definition, component)
+        self.help[definition.name()] = help_text
+        self._inputs += 1
+
+    def child(self, child_id: str, alg_id: str, description: str, params: dict, outputs: dict | None = None):
+        """``params``: name -> ("param", model_input) | ("child", child, output) | ("static", value)
+        | list of those (multiple sources). ``outputs``: child output name -> (model output id, title)."""
+        from qgis.core import (
+            QgsProcessingModelChildAlgorithm,
+            QgsProcessingModelChildParameterSource,
+            QgsProcessingModelOutput,
+        )
+        from qgis.PyQt.QtCore import QPointF
+
+        child = QgsProcessingModelChildAlgorithm(alg_id)
+        child.setChildId(child_id)
+        child.setDescription(description)
+        child.setPosition(QPointF(200 + 260 * (self._children % 3), 220 + 150 * (self._children // 3)))
+        self._children += 1
+
+        def source(spec):
+            kind = spec[0]
+            if kind == "param":
+                return QgsProcessingModelChildParameterSource.fromModelParameter(spec[1])
+            if kind == "child":
+                return QgsProcessingModelChildParameterSource.fromChildOutput(spec[1], spec[2])
+            return QgsProcessingModelChildParameterSource.fromStaticValue(spec[1])
+
+        for name, spec in params.items():
+            specs = spec if isinstance(spec, list) else [spec]
+            child.addParameterSources(name, [source(s) for s in specs])
+        model_outputs = {}
+        for output_name, (model_name, title) in (outputs or {}).items():
+            out = QgsProcessingModelOutput(model_name)  # the parameter id becomes "<child_id>:<model_name>"
+            out.setChildId(child_id)
+            out.setChildOutputName(output_name)
+            out.setDescription(title)
+            model_outputs[model_name] = out
+        child.setModelOutputs(model_outputs)
+        self.model.addChildAlgorithm(child)
+
+    def save(self, file_id: str):
+        self.model.updateDestinationParameters()
+        help_content = dict(self.model.helpContent())
+        help_content.update(self.help)
+        self.model.setHelpContent(help_content)
+        OUT.mkdir(parents=True, exist_ok=True)
+        path = OUT / f"{file_id}.model3"
+        assert self.model.toFile(str(path)), path
+        print(path.relative_to(ROOT))
+
+
+def spatial_pattern():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterNumber,
+    )
+
+    b = ModelBuilder(
+        "Mining spatial pattern",
+        "Fishnet density -> global Moran's I / General G -> local Moran clusters -> Gi* hot spots -> "
+        "footprint statistics -> report (the paper's Figs 1, 6-8 and Table 2).",
+    )
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Mining footprints", [QgsProcessing.TypeVectorPolygon]),
+            "Mining footprint polygons (any CRS).")
+    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", "Study area", [QgsProcessing.TypeVectorPolygon],
+                                                optional=True), "Polygons bounding the analysis, e.g. provinces.")
+    b.input(QgsProcessingParameterNumber("CELL_SIZE", "Cell size (metres)", QgsProcessingParameterNumber.Double,
+                                         defaultValue=100000.0), "Fishnet cell side in metres (the paper: 100 km).")
+    b.input(QgsProcessingParameterField("WEIGHT_FIELD", "Weight field", parentLayerParameterName="FOOTPRINTS",
+                                        type=QgsProcessingParameterField.Numeric, optional=True),
+            "Optional numeric field apportioned instead of the footprint area.")
+    b.input(QgsProcessingParameterField("GROUP_FIELD", "Group statistics by", parentLayerParameterName="FOOTPRINTS",
+                                        optional=True), "Optional field (e.g. province) for the footprint statistics.")
+    b.input(QgsProcessingParameterNumber("PERMUTATIONS", "Permutations", QgsProcessingParameterNumber.Integer,
+                                         defaultValue=999, minValue=0), "Permutations of the pseudo p-values.")
+    b.child("fishnet", "minemonitor:fishnetdensity", "Fishnet mining density",
+            {"INPUT": ("param", "FOOTPRINTS"), "STUDY_AREA": ("param", "STUDY_AREA"),
+             "CELL_SIZE": ("param", "CELL_SIZE"), "WEIGHT_FIELD": ("param", "WEIGHT_FIELD")},
+            {"OUTPUT": ("DENSITY", "Fishnet density")})
+    stats_input = {"INPUT": ("child", "fishnet", "OUTPUT"), "FIELD": ("static", "density_pct"),
+                   "PERMUTATIONS": ("param", "PERMUTATIONS")}
+    # intermediate results (statistics tables, sub-reports) stay temporary and end up in the report;
+    # the model's outputs are the styled maps and the report
+    b.child("global", "minemonitor:globalautocorrelation", "Global Moran's I and General G", dict(stats_input))
+    b.child("localmoran", "minemonitor:localmoran", "Local Moran clusters", dict(stats_input),
+            {"OUTPUT": ("CLUSTERS", "Clusters and outliers")})
+    b.child("hotspots", "minemonitor:hotspots", "Gi* hot spots",
+            {"INPUT": ("child", "fishnet", "OUTPUT"), "FIELD": ("static", "density_pct")}, {"OUTPUT": ("HOT_SPOTS", "Hot spots")})
+    b.child("footprints", "minemonitor:footprintstatistics", "Footprint statistics",
+            {"INPUT": ("param", "FOOTPRINTS"), "GROUP_FIELDS": ("param", "GROUP_FIELD")})
+    b.child("report", "minemonitor:report", "Report",
+            {"TITLE": ("static", "Mining spatial pattern"),
+             "MAP_LAYERS": [("child", "fishnet", "OUTPUT"), ("child", "localmoran", "OUTPUT"),
+                            ("child", "hotspots", "OUTPUT")],
+             "TABLES": [("child", "footprints", "OUTPUT"), ("child", "footprints", "OUTPUT_SIZE_CLASSES")],
+             "REPORTS": [("child", "global", "OUTPUT_REPORT"), ("child", "footprints", "OUTPUT_HTML")]},
+            {"OUTPUT": ("REPORT", "Report")})
+    b.save("miningspatialpattern")
+
+
+def footprint_overlap():
+    from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
+
+    b = ModelBuilder(
+        "Footprint overlap",
+        "Footprints tabulated against a class layer (land use, nature reserves, ecological zones) by zone, "
+        "as the paper's Tables 3-5, and a report.",
+    )
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Mining footprints", [QgsProcessing.TypeVectorPolygon]),
+            "Mining footprint polygons (any CRS).")
+    b.input(QgsProcessingParameterFeatureSource("CLASSES", "Class layer", [QgsProcessing.TypeVectorPolygon]),
+            "Polygons of the classes: land use, nature reserves or ecological function zones.")
+    b.input(QgsProcessingParameterField("CLASS_FIELD", "Class field", parentLayerParameterName="CLASSES"),
+            "Field of the class layer holding the class (e.g. land-use type, reserve name).")
+    b.input(QgsProcessingParameterFeatureSource("ZONES", "Zones", [QgsProcessing.TypeVectorPolygon]),
+            "Zone polygons, e.g. provinces.")
+    b.input(QgsProcessingParameterField("ZONES_FIELD", "Zone field", parentLayerParameterName="ZONES"),
+            "Field of the zone layer naming the zone (e.g. province).")
+    b.child("overlap", "minemonitor:overlaptabulation", "Overlap tabulation",
+            {"INPUT": ("param", "FOOTPRINTS"), "OVERLAY": ("param", "CLASSES"), "CLASS_FIELD": ("param", "CLASS_FIELD"),
+             "ZONES": ("param", "ZONES"), "ZONES_FIELD": ("param", "ZONES_FIELD")},
+            {"OUTPUT": ("TABLE", "Overlap table")})
+    b.child("report", "minemonitor:report", "Report",
+            {"TITLE": ("static", "Footprint overlap"), "MAP_LAYERS": [("child", "overlap", "OUTPUT_PIECES")],
+             "TABLES": [("child", "overlap", "OUTPUT_PIVOT"), ("child", "overlap", "OUTPUT")]},
+            {"OUTPUT": ("REPORT", "Report")})
+    b.save("footprintoverlap")
+
+
+def main():
+    app, plugin = start_qgis()
+    spatial_pattern()
+    footprint_overlap()
+    plugin.unload()
+
+
+if __name__ == "__main__":
+    main()
