@@ -3581,6 +3581,18 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>面积所用坐标系</translation>
     </message>
     <message>
+        <source>Finding the class polygons near the footprints with the layer's spatial index.</source>
+        <translation>利用图层自身的空间索引查找靠近图斑的类别多边形。</translation>
+    </message>
+    <message>
+        <source>Indexing the bounding boxes of the class polygons.</source>
+        <translation>正在为类别多边形的外包矩形建立索引。</translation>
+    </message>
+    <message>
+        <source>{n} of the {total} class polygons lie near a footprint and are read.</source>
+        <translation>{total} 个类别多边形中有 {n} 个靠近图斑，只读取这些多边形。</translation>
+    </message>
+    <message>
         <source>Choose the class field of layer {layer}.</source>
         <translation>请选择图层 {layer} 的类别字段。</translation>
     </message>

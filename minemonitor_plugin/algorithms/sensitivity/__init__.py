@@ -1,0 +1,1 @@
+"""Sensitivity algorithms: factor grading, weighted overlay, the Table 6 model, zonal class areas."""

@@ -1,0 +1,464 @@
+"""Shared steps of the sensitivity algorithms: raster inputs and alignment, outputs, classes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ... import compat
+from ...core.errors import CancelledError
+from ...core.raster_overlay import DEFAULT_SAMPLE_SIZE
+from ...qgis_io import raster as rio
+from ..base import MineMonitorAlgorithm
+
+SCORE_NODATA_INT = -32768
+SCORE_NODATA_FLOAT = -3.4028234663852886e38  # lowest float32, QGIS's usual float NoData
+CLASS_NODATA = 255
+CLASS_METHODS = ("fisher_jenks", "user")
+
+
+@dataclass(frozen=True)
+class ClassSettings:
+    """How the score is cut into classes."""
+
+    method: str
+    k: int
+    user_breaks: tuple[float, ...]
+    sample_size: int
+    seed: int
+
+
+@dataclass(frozen=True)
+class OverlayRun:
+    """What the overlay loop produced."""
+
+    score_min: float
+    score_max: float
+    valid_pixels: int
+    breaks: tuple[float, ...]
+    class_counts: dict
+
+
+class SensitivityAlgorithm(MineMonitorAlgorithm):
+    """Base of the sensitivity algorithms: common parameters and raster steps."""
+
+    GROUP_ID = "sensitivity"
+
+    REFERENCE = "REFERENCE"
+    RESAMPLING = "RESAMPLING"
+    ALLOW_RESAMPLING = "ALLOW_RESAMPLING"
+    READ_THREADS = "READ_THREADS"
+    CLASS_METHOD = "CLASS_METHOD"
+    BREAKS = "BREAKS"
+    CLASS_COUNT = "CLASS_COUNT"
+    SAMPLE_SIZE = "SAMPLE_SIZE"
+    SEED = "SEED"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
+    BREAKS_USED = "BREAKS_USED"
+    METHOD = "METHOD"
+    NODATA_RULE = "NODATA_RULE"
+    EDGE_RULE = "EDGE_RULE"
+    OUTSIDE = "OUTSIDE"
+    OUTSIDE_GRADE = "OUTSIDE_GRADE"
+    SCORE_MIN = "SCORE_MIN"
+    SCORE_MAX = "SCORE_MAX"
+    VALID_PIXELS = "VALID_PIXELS"
+
+    # parameters ----------------------------------------------------------------------------
+    def add_alignment_parameters(self, resampling_help: str, default_resampling: int = 0) -> None:
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.REFERENCE, self.tr("Reference raster (grid)"), optional=True),
+            self.tr("Raster whose CRS, pixel size and extent the outputs use; other rasters are resampled onto "
+                    "it. Default: the first input raster."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.RESAMPLING, self.tr("Resampling method"),
+                                       options=[self.tr("Nearest neighbour"), self.tr("Bilinear"),
+                                                self.tr("Cubic"), self.tr("Average"), self.tr("Mode"),
+                                                self.tr("Minimum"), self.tr("Maximum"), self.tr("Median")],
+                                       defaultValue=default_resampling),
+            resampling_help,
+        )
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.ALLOW_RESAMPLING, self.tr("Resample rasters not on the reference grid"),
+                                          defaultValue=True),
+            self.tr("If unchecked, a raster whose CRS, pixel size or extent differs from the reference is refused "
+                    "with a message saying how it differs."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.READ_THREADS, self.tr("Decoding threads"), compat.NUMBER_INTEGER,
+                                         defaultValue=2, minValue=1, maxValue=16),
+            self.tr("Threads decoding the input rasters while the previous block is computed (GDAL releases "
+                    "Python's lock while decoding). 1 reads in the main thread only."),
+            advanced=True,
+        )
+
+    def add_overlay_parameters(self, method_help: str, nodata_help: str) -> None:
+        """METHOD (core OVERLAY_METHODS order) and NODATA_RULE (core NODATA_RULES order)."""
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.METHOD, self.tr("Method"),
+                                       options=[self.tr("Plain sum"),
+                                                self.tr("Percent influence (ArcGIS Weighted Overlay)"),
+                                                self.tr("Weighted sum (float)")], defaultValue=0),
+            method_help,
+        )
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.NODATA_RULE, self.tr("NoData"),
+                                       options=[self.tr("NoData in any factor gives NoData"),
+                                                self.tr("Skip NoData factors and renormalise the weights")],
+                                       defaultValue=0),
+            nodata_help,
+        )
+
+    def overlay_choice(self, parameters, context) -> tuple[str, str]:
+        from ...core.raster_overlay import NODATA_RULES, OVERLAY_METHODS
+
+        return (OVERLAY_METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+                NODATA_RULES[self.parameterAsEnum(parameters, self.NODATA_RULE, context)])
+
+    def add_table_rule_parameters(self, outside_help: str, advanced: bool) -> None:
+        """EDGE_RULE (core CLOSED_SIDES order), OUTSIDE and OUTSIDE_GRADE."""
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.EDGE_RULE, self.tr("Edge rule"),
+                                       options=[self.tr("lower <= value < upper (lower bound inclusive)"),
+                                                self.tr("lower < value <= upper (upper bound inclusive)")],
+                                       defaultValue=0),
+            self.tr("Which row a value exactly on a break belongs to. The first reads Table 6 as printed."),
+            advanced=advanced,
+        )
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.OUTSIDE, self.tr("Values outside every row"),
+                                       options=[self.tr("NoData"), self.tr("The grade below")], defaultValue=0),
+            outside_help,
+            advanced=advanced,
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.OUTSIDE_GRADE, self.tr("Grade for values outside every row"),
+                                         compat.NUMBER_INTEGER, defaultValue=1),
+            self.tr("Grade given to values outside every row when 'The grade below' is chosen."),
+            advanced=advanced,
+        )
+
+    def table_rules(self, parameters, context, feedback) -> tuple[str, int | None]:
+        """The edge rule and the grade for values outside every row (None: NoData), logged."""
+        from ...core.grading import CLOSED_SIDES
+
+        closed = CLOSED_SIDES[self.parameterAsEnum(parameters, self.EDGE_RULE, context)]
+        outside_grade = None
+        if self.parameterAsEnum(parameters, self.OUTSIDE, context) == 1:
+            outside_grade = self.parameterAsInt(parameters, self.OUTSIDE_GRADE, context)
+        feedback.pushInfo(self.tr("Values outside every row become: {what}").format(
+            what=self.tr("NoData") if outside_grade is None else str(outside_grade)))
+        return closed, outside_grade
+
+    def add_score_outputs(self) -> None:
+        self.add_output(QgsProcessingOutputString(self.BREAKS_USED, self.tr("Class breaks")))
+        self.add_output(QgsProcessingOutputNumber(self.SCORE_MIN, self.tr("Minimum score")))
+        self.add_output(QgsProcessingOutputNumber(self.SCORE_MAX, self.tr("Maximum score")))
+        self.add_output(QgsProcessingOutputNumber(self.VALID_PIXELS, self.tr("Valid score pixels")))
+
+    def score_results(self, run) -> dict:
+        return {self.SCORE_MIN: run.score_min, self.SCORE_MAX: run.score_max, self.VALID_PIXELS: run.valid_pixels,
+                self.BREAKS_USED: format_breaks(run.breaks)}
+
+    def add_class_parameters(self, optional_output: bool) -> None:
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.CLASS_METHOD, self.tr("Classes"),
+                                       options=[self.tr("Natural breaks (Fisher-Jenks on a sample)"),
+                                                self.tr("User breaks")], defaultValue=0),
+            self.tr("Natural breaks: exact Fisher-Jenks (PySAL mapclassify) on a deterministic random sample of the "
+                    "score pixels (sample size and seed below). User breaks: the breaks given below, e.g. the "
+                    "paper's 28, 31, 34. A score equal to a break belongs to the class below it."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterString(self.BREAKS, self.tr("User breaks"), optional=True, defaultValue=""),
+            self.tr("Increasing upper bounds of the classes except the last, separated by commas, e.g. 28, 31, 34 "
+                    "(classes: <= 28, 28-31, 31-34, > 34). Used with 'User breaks'."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.CLASS_COUNT, self.tr("Number of classes"), compat.NUMBER_INTEGER,
+                                         defaultValue=4, minValue=2, maxValue=20),
+            self.tr("Number of natural-breaks classes (the paper uses 4: low, moderate, relatively high, high)."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SAMPLE_SIZE, self.tr("Natural-breaks sample size"),
+                                         compat.NUMBER_INTEGER, defaultValue=DEFAULT_SAMPLE_SIZE, minValue=10,
+                                         maxValue=100000),
+            self.tr("Number of score pixels Fisher-Jenks is computed on: a uniform random sample without "
+                    "replacement, the same whatever the block size (each pixel's key is a hash of its position "
+                    "and the seed). mapclassify's exact Fisher-Jenks takes O(k n²) time without numba: about "
+                    "1.5 s for 1,000 values, 6 s for 2,000."),
+            advanced=True,
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), compat.NUMBER_INTEGER, defaultValue=0),
+            self.tr("Seed of the natural-breaks sample; the same seed gives the same sample and breaks."),
+            advanced=True,
+        )
+        dest = QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, self.tr("Sensitivity classes"),
+                                                       optional=optional_output, createByDefault=not optional_output)
+        self.add_parameter(
+            dest,
+            self.tr("Class raster (Byte, 1 = lowest class, NoData 255), tiled DEFLATE GeoTIFF, styled low to "
+                    "high."),
+        )
+
+    def factor_names(self) -> dict[str, str]:
+        """Translated names of the Table 6 factors, keyed like ``data/table6_presets.json``."""
+        return {
+            "soil_moisture": self.tr("Soil moisture content (m³/m³)"),
+            "evapotranspiration": self.tr("Evapotranspiration (mm/month)"),
+            "precipitation": self.tr("Annual precipitation (mm/year)"),
+            "wind_speed": self.tr("Average wind speed (m/s)"),
+            "sand": self.tr("Soil sand content (%)"),
+            "silt": self.tr("Soil silt content (%)"),
+            "clay": self.tr("Soil clay content (%)"),
+            "erosion": self.tr("Soil erosion intensity (class code)"),
+            "slope": self.tr("Slope gradient (degrees)"),
+            "geohazard": self.tr("Geohazard susceptibility (class code)"),
+            "ndvi_mean": self.tr("Multi-year NDVI mean"),
+            "ndvi_trend": self.tr("NDVI change trend (per year)"),
+            "mining_occupation": self.tr("Mining development land occupation (land-use code)"),
+        }
+
+    def presets_help(self) -> str:
+        """The Table 6 presets as text (numbers from the data file, names translated)."""
+        from ...core.grading import ThresholdTable, load_presets
+
+        names = self.factor_names()
+        lines = []
+        for key, preset in load_presets().items():
+            if isinstance(preset.table, ThresholdTable):
+                cells = []
+                for r in preset.table.rows:
+                    lo = "" if r.lower == float("-inf") else f"{r.lower:g}"
+                    hi = "" if r.upper == float("inf") else f"{r.upper:g}"
+                    cells.append(f"[{lo or '-∞'}, {hi or '+∞'}) → {r.grade}")
+            else:
+                cells = [f"{c:g} → {g}" for c, g in zip(preset.table.codes, preset.table.grades)]
+            lines.append(f"• {names.get(key, preset.name)} [{key}]: " + "; ".join(cells))
+        return "\n".join(lines)
+
+    def table6_reading_help(self) -> str:
+        return self.tr(
+            "Table 6 as printed is not self-consistent, and the presets read it as follows. Every row covers "
+            "lower <= value < upper, which is how its '<a', 'a~b', '>=b' cells read (a value on a break gets "
+            "the grade of the row above it). Slope: the printed moderate range 5~15 overlaps 10~25; it is "
+            "read as 5~10, the only reading that keeps the other printed ranges and leaves no gap (breaks 5, "
+            "10, 25 degrees; negative slopes are outside the table). NDVI trend: the printed relatively-high "
+            "range '-0.12 ~ -0.17' runs backwards and lies inside the high range '< -0.12'; the two inner "
+            "breaks are read as swapped (high < -0.17, relatively high -0.17 to -0.12, moderate -0.12 to "
+            "0.0025, low >= 0.0025). Erosion intensity codes follow SL 190-2007 (1 slight ... 6 severe; 4-6 "
+            "read as Table 6's 'severe'); geohazard codes 1 none, 2 low, 3 moderate, 4 high; land-use codes "
+            "are China's first-level classes (1 cultivated, 2 forest, 3 grassland, 4 water, 5 construction, "
+            "6 unused; water is not in Table 6). Edit a table if your reading or coding differs."
+        )
+
+    # reading parameters ----------------------------------------------------------------------
+    def class_settings(self, parameters, context) -> ClassSettings:
+        from ...core.raster_overlay import user_breaks
+
+        method = CLASS_METHODS[self.parameterAsEnum(parameters, self.CLASS_METHOD, context)]
+        text = self.parameterAsString(parameters, self.BREAKS, context)
+        breaks: tuple[float, ...] = ()
+        if method == "user":
+            if not text.strip():
+                raise QgsProcessingException(self.tr("'User breaks' is selected but no breaks were given."))
+            breaks = user_breaks(text).breaks
+        k = len(breaks) + 1 if breaks else self.parameterAsInt(parameters, self.CLASS_COUNT, context)
+        return ClassSettings(method, k, breaks, self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),
+                             self.parameterAsInt(parameters, self.SEED, context))
+
+    def matrix_cells(self, parameters, name, context) -> list:
+        """Cells of a matrix parameter as plain values; an unset matrix gives []."""
+        from qgis.PyQt.QtCore import QVariant
+
+        cells = self.parameterAsMatrix(parameters, name, context) or []
+        out = [None if isinstance(c, QVariant) and c.isNull() else c for c in cells]
+        return [] if all(c is None or c == "" for c in out) else out
+
+    def raster_destination(self, parameters, name, context) -> str:
+        """Output path of a raster destination; MineMonitor writes GeoTIFF only."""
+        path = self.output_file(parameters, name, context)
+        if not path:
+            return ""
+        if not path.lower().endswith((".tif", ".tiff")):
+            raise QgsProcessingException(
+                self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(
+                    output=name, path=path))
+        return path
+
+    def raster_layers(self, parameters, name, context, optional: bool = False):
+        """``parameterAsRasterLayer`` raising the standard invalid-source error."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None and not optional:
+            raise QgsProcessingException(self.invalidRasterError(parameters, name))
+        return layer
+
+    def align(self, parameters, context, feedback, inputs, reference_input, methods):
+        """Put ``inputs`` on the reference grid (the REFERENCE raster or ``reference_input``).
+
+        ``methods`` is one resampling method per input (None: the RESAMPLING parameter).
+        Returns the aligned inputs and the grid.
+        """
+        ref_layer = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
+        reference = rio.gdal_input(ref_layer) if ref_layer is not None else reference_input
+        grid = rio.grid_of(reference)
+        chosen = rio.RESAMPLING_METHODS[self.parameterAsEnum(parameters, self.RESAMPLING, context)]
+        methods = [chosen if m is None else m for m in methods]
+        allow = self.parameterAsBool(parameters, self.ALLOW_RESAMPLING, context)
+        feedback.pushInfo(self.tr("Reference grid ({layer}): {grid}").format(
+            layer=reference.name, grid=grid.describe()))
+        workdir = os.path.join(QgsProcessingUtils.tempFolder(), f"minemonitor_align_{id(self):x}")
+        os.makedirs(workdir, exist_ok=True)
+        aligned, notes = rio.align_inputs(inputs, grid, methods, workdir, allow)
+        for note in notes:
+            feedback.pushInfo(note)
+        return aligned, grid
+
+    def read_threads(self, parameters, context) -> int:
+        return self.parameterAsInt(parameters, self.READ_THREADS, context)
+
+    # block loop helpers ------------------------------------------------------------------------
+    def block_done(self, feedback, k: int, n: int, start: float, end: float) -> None:
+        """Progress after block ``k`` (0-based) of ``n``; a cancel raises CancelledError."""
+        if feedback.isCanceled():
+            raise CancelledError()
+        feedback.setProgress(start + (end - start) * (k + 1) / max(n, 1))
+
+    def natural_breaks(self, sampler, settings: ClassSettings, feedback):
+        """Breaks from the sample (Fisher-Jenks) or the user's, written to the log."""
+        from ...core.raster_overlay import fisher_jenks_breaks, user_breaks
+
+        if settings.method == "user":
+            result = user_breaks(settings.user_breaks)
+            feedback.pushInfo(self.tr("User class breaks: {breaks}").format(breaks=format_breaks(result.breaks)))
+            return result
+        if sampler.population == 0:
+            raise QgsProcessingException(self.tr("The score has no valid pixel, so it cannot be classified."))
+        feedback.pushInfo(self.tr("Computing natural breaks (Fisher-Jenks, {k} classes) on a sample of {n} of "
+                                  "{population} score pixels (seed {seed}).").format(
+            k=settings.k, n=len(sampler.values), population=sampler.population, seed=settings.seed))
+        result = fisher_jenks_breaks(sampler.values, settings.k, sampler.population)
+        feedback.pushInfo(self.tr("Natural breaks: {breaks}").format(breaks=format_breaks(result.breaks)))
+        return result
+
+    def write_classes(self, score_path: str, class_path: str, breaks, threads: int, feedback,
+                      start: float, end: float) -> dict[int, int]:
+        """Classify the score raster into ``class_path``; returns the pixel count of each class."""
+        import numpy as np
+
+        from ...core.raster_overlay import classify
+
+        counts = np.zeros(len(breaks) + 2, dtype=np.int64)
+        # one small input: a smaller window keeps the classify temporaries small too
+        with rio.BlockReader([rio.RasterInput(score_path, 1, "score")], threads=threads,
+                             max_window_bytes=rio.DEFAULT_WINDOW_BYTES // 4) as reader, \
+                rio.BlockWriter(class_path, reader.grid, "uint8", CLASS_NODATA) as writer:
+            for k, block in enumerate(reader):
+                classes, mask = classify(block.arrays[0], breaks, block.nodata[0])
+                writer.write(block.window, classes, mask)
+                counts += np.bincount(classes[~mask], minlength=counts.size)[: counts.size]
+                self.block_done(feedback, k, len(reader), start, end)
+        return {c: int(counts[c]) for c in range(1, len(breaks) + 2)}
+
+    def log_class_counts(self, counts: dict[int, int], grid, feedback) -> None:
+        total = sum(counts.values())
+        area = grid.pixel_width * grid.pixel_height
+        unit = self.tr("degree²") if grid.is_geographic else self.tr("CRS units²")
+        for c, n in counts.items():
+            feedback.pushInfo(self.tr("Class {c}: {n} pixels ({pct:.1f} %, {area:.6g} {unit})").format(
+                c=c, n=n, pct=100.0 * n / total if total else 0.0, area=n * area, unit=unit))
+
+    def run_overlay(self, inputs, spec, prepare, integer_score: bool, score_path: str,
+                    class_path: str, settings: ClassSettings | None, threads: int, feedback,
+                    names=None) -> OverlayRun:
+        """Stream ``inputs`` block by block: ``prepare(block) -> (arrays, masks)`` (e.g. grading),
+        weighted overlay, score raster; then the class raster (in the same pass for user breaks, in a
+        second pass over the score for natural breaks, whose sample is drawn in the first).
+        """
+        import numpy as np
+
+        from ...core.raster_overlay import DeterministicSample, classify, weighted_overlay
+
+        score_dtype, score_nodata = (("int16", SCORE_NODATA_INT) if integer_score
+                                     else ("float32", SCORE_NODATA_FLOAT))
+        sampler = None
+        breaks: tuple[float, ...] = ()
+        if class_path and settings is not None:
+            if settings.method == "user":
+                breaks = self.natural_breaks(None, settings, feedback).breaks
+            else:
+                sampler = DeterministicSample(settings.sample_size, settings.seed)
+        two_pass = sampler is not None
+        lo, hi = np.inf, -np.inf
+        valid = 0
+        counts = np.zeros(len(breaks) + 2, dtype=np.int64)
+        end1 = 80.0 if two_pass else 100.0
+        with rio.BlockReader(inputs, threads=threads) as reader:
+            grid = reader.grid
+            feedback.pushInfo(self.tr("{n} rasters in {blocks} blocks of up to {rows} rows").format(
+                n=len(inputs), blocks=len(reader), rows=reader.windows[0].rows if reader.windows else 0))
+            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata)
+            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA) if breaks else None
+            try:
+                for k, block in enumerate(reader):
+                    arrays, masks = prepare(block)
+                    ov = weighted_overlay(arrays, spec, masks, names)
+                    values = ov.values
+                    if integer_score and values.size:
+                        vmax = int(np.abs(values[~ov.nodata]).max(initial=0))
+                        if vmax > 32767:
+                            raise QgsProcessingException(self.tr(
+                                "The score reaches {value}, beyond the Int16 output; use the weighted method.").format(
+                                value=vmax))
+                    score_writer.write(block.window, values, ov.nodata)
+                    good = values[~ov.nodata]
+                    if good.size:
+                        lo, hi = min(lo, float(good.min())), max(hi, float(good.max()))
+                        valid += good.size
+                    if class_writer is not None:
+                        classes, cmask = classify(values, breaks, ov.nodata)
+                        class_writer.write(block.window, classes, cmask)
+                        counts += np.bincount(classes[~cmask], minlength=counts.size)[: counts.size]
+                    if sampler is not None:
+                        w = block.window
+                        sampler.add_block(values, ov.nodata, w.row, w.col, grid.width)
+                    self.block_done(feedback, k, len(reader), 0.0, end1)
+            finally:
+                score_writer.close()
+                if class_writer is not None:
+                    class_writer.close()
+        if valid == 0:
+            feedback.pushWarning(self.tr("The score has no valid pixel: every pixel is NoData in some factor."))
+        else:
+            feedback.pushInfo(self.tr("Score: {n} valid pixels, minimum {lo:g}, maximum {hi:g}").format(
+                n=valid, lo=lo, hi=hi))
+        class_counts: dict[int, int] = {}
+        if class_writer is not None:
+            class_counts = {c: int(counts[c]) for c in range(1, len(breaks) + 2)}
+        elif two_pass:
+            nb = self.natural_breaks(sampler, settings, feedback)
+            breaks = nb.breaks
+            class_counts = self.write_classes(score_path, class_path, breaks, threads, feedback, 85.0, 100.0)
+        if class_path:
+            self.log_class_counts(class_counts, grid, feedback)
+        return OverlayRun(lo if valid else float("nan"), hi if valid else float("nan"), valid, tuple(breaks),
+                          class_counts)
+
+
+def format_breaks(breaks) -> str:
+    return ", ".join(f"{b:g}" for b in breaks)

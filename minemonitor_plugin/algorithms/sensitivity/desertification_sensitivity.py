@@ -1,0 +1,291 @@
+"""minemonitor:desertificationsensitivity: the paper's desertification sensitivity model in one step."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ... import compat
+from ...qgis_io import raster as rio
+from ...qgis_io import vector as vio
+from .common import SensitivityAlgorithm
+
+#: (parameter id, preset key) in the order of Table 6.
+FACTORS = (
+    ("SOIL_MOISTURE", "soil_moisture"),
+    ("EVAPOTRANSPIRATION", "evapotranspiration"),
+    ("PRECIPITATION", "precipitation"),
+    ("WIND_SPEED", "wind_speed"),
+    ("SAND", "sand"),
+    ("SILT", "silt"),
+    ("CLAY", "clay"),
+    ("EROSION", "erosion"),
+    ("SLOPE", "slope"),
+    ("GEOHAZARD", "geohazard"),
+    ("NDVI_MEAN", "ndvi_mean"),
+    ("NDVI_TREND", "ndvi_trend"),
+    ("LAND_USE", "mining_occupation"),
+)
+
+
+class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
+    """Grade the Table 6 factors, add them up and classify the sum, from raw factor rasters."""
+
+    ALG_ID = "desertificationsensitivity"
+
+    FOOTPRINTS = "FOOTPRINTS"
+    OUTSIDE_MINING_GRADE = "OUTSIDE_MINING_GRADE"
+    WEIGHTS = "WEIGHTS"
+    OUTPUT_SCORE = "OUTPUT_SCORE"
+    FACTOR_COUNT = "FACTOR_COUNT"
+
+    def displayName(self):
+        return self.tr("Desertification sensitivity (Table 6 model)")
+
+    def shortDescription(self):
+        return self.tr("Grades raw factor rasters by Table 6, adds the grades and classifies the sum by natural "
+                       "breaks or given breaks, in one pass over the rasters.")
+
+    def tags(self):
+        return self.tr("desertification,sensitivity,Table 6,grade,weighted overlay,natural breaks,Fisher-Jenks,"
+                       "mining,ecology").split(",")
+
+    def shortHelpString(self):
+        return (self.tr(
+            "The desertification sensitivity model of the reference paper in one step: each given factor "
+            "raster is graded by its table (Table 6 by default, editable in the advanced parameters), the "
+            "grades are added (or weighted), and the score is classified into sensitivity classes, by exact "
+            "Fisher-Jenks natural breaks on a deterministic sample or by given breaks such as the paper's "
+            "28, 31, 34 (low <= 28 < moderate <= 31 < relatively high <= 34 < high).\n\n"
+            "Give any subset of the 13 factors (at least two). Mining land occupation: a land-use raster graded "
+            "by the occupation table; with mining footprints, only pixels whose centre lies in a footprint get "
+            "the land-use grade and all other pixels the 'grade outside mining' (default 1, low); without "
+            "footprints the land-use raster is graded everywhere.\n\n"
+            "All rasters are put on the reference grid (default: the first factor given, in Table 6 order): "
+            "continuous factors are resampled with the chosen method, categorical ones (erosion, geohazard, "
+            "land use) always by nearest neighbour. Reading, grading, adding and writing go block by block, "
+            "with the next block decoded on a second thread; a second pass over the score writes the classes "
+            "when natural breaks are used. Values outside every row of a table become NoData (or the stated "
+            "grade) and are counted in the log; NoData in any factor gives NoData in the score unless 'skip "
+            "and renormalise' is chosen.\n\n"
+            "Outputs: the score (Int16, NoData -32768, or Float32 for weighted sums) and the classes (Byte, "
+            "1 = low, NoData 255), tiled DEFLATE GeoTIFFs, styled. 'Zonal class area' then gives the area of "
+            "each class inside mining footprints (the paper's Fig. 13).\n\nTable 6 presets:")
+            + "\n" + self.presets_help() + "\n\n" + self.table6_reading_help())
+
+    def initAlgorithm(self, config=None):
+        from ...core.grading import load_presets
+
+        presets = load_presets()
+        names = self.factor_names()
+        helps = {
+            "SOIL_MOISTURE": self.tr("Soil moisture raster, volumetric (m³/m³)."),
+            "EVAPOTRANSPIRATION": self.tr("Evapotranspiration raster, mm per month."),
+            "PRECIPITATION": self.tr("Annual precipitation raster, mm per year."),
+            "WIND_SPEED": self.tr("Average wind speed raster, m/s."),
+            "SAND": self.tr("Soil sand content raster, percent (0-100)."),
+            "SILT": self.tr("Soil silt content raster, percent (0-100)."),
+            "CLAY": self.tr("Soil clay content raster, percent (0-100)."),
+            "EROSION": self.tr("Soil erosion intensity class raster (codes as in the erosion table)."),
+            "SLOPE": self.tr("Slope raster in degrees (e.g. from a DEM with the Slope tool, in a projected CRS)."),
+            "GEOHAZARD": self.tr("Geohazard susceptibility class raster (1 none, 2 low, 3 moderate, 4 high)."),
+            "NDVI_MEAN": self.tr("Multi-year mean NDVI raster."),
+            "NDVI_TREND": self.tr("NDVI trend raster, NDVI units per year (e.g. a Sen slope)."),
+            "LAND_USE": self.tr("Land-use raster (codes as in the occupation table) for the mining land occupation "
+                                "factor."),
+        }
+        for param, key in FACTORS:
+            self.add_parameter(
+                QgsProcessingParameterRasterLayer(param, names[key], optional=True), helps[param])
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.FOOTPRINTS, self.tr("Mining footprints"),
+                                                [compat.TYPE_VECTOR_POLYGON], optional=True),
+            self.tr("Optional mining footprint polygons: the land-use grade applies inside them only (pixel "
+                    "centre in a footprint); needs the land-use raster."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.OUTSIDE_MINING_GRADE, self.tr("Grade outside mining"),
+                                         compat.NUMBER_INTEGER, defaultValue=1),
+            self.tr("Mining land occupation grade of pixels outside every footprint (no occupation: 1, low)."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterString(self.WEIGHTS, self.tr("Weights"), optional=True, defaultValue=""),
+            self.tr("Optional weights as FACTOR=weight pairs, e.g. SLOPE=2, NDVI_TREND=1.5 (factor names are the "
+                    "parameter names: SOIL_MOISTURE ... LAND_USE); unnamed factors weigh 1. Empty: the paper's "
+                    "plain sum."),
+        )
+        self.add_overlay_parameters(self.tr("How the grades are combined: the paper adds them (plain sum)."),
+                                    self.tr("What a NoData pixel in one factor does to the score."))
+        self.add_alignment_parameters(
+            self.tr("Resampling of continuous factors not on the reference grid (categorical factors always use "
+                    "nearest neighbour)."), default_resampling=1)
+        self.add_table_rule_parameters(self.tr("What factor values outside every row of their table become."),
+                                       advanced=True)
+        for param, key in FACTORS:
+            preset = presets[key]
+            threshold = preset.kind == "threshold"
+            headers = ([self.tr("Lower bound"), self.tr("Upper bound"), self.tr("Grade")] if threshold
+                       else [self.tr("Code"), self.tr("Grade")])
+            self.add_parameter(
+                QgsProcessingParameterMatrix(f"TABLE_{param}", self.tr("Table: {factor}").format(factor=names[key]),
+                                             numberRows=0, hasFixedNumberRows=False, headers=headers,
+                                             defaultValue=preset.table.as_matrix(), optional=True),
+                self.tr("Threshold rows (lower bound, upper bound, grade; empty bound = open-ended) or category "
+                        "rows (code, grade) for this factor; the default is its Table 6 preset."),
+                advanced=True,
+            )
+        self.add_parameter(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_SCORE, self.tr("Sensitivity score")),
+            self.tr("Sum (or weighted sum) of the factor grades (tiled DEFLATE GeoTIFF), styled."),
+        )
+        self.add_class_parameters(optional_output=False)
+        self.add_score_outputs()
+        self.add_output(QgsProcessingOutputNumber(self.FACTOR_COUNT, self.tr("Number of factors")))
+
+    # -----------------------------------------------------------------------------------------------
+    def factor_tables(self, parameters, context, params, closed):
+        """Grading table of each given factor (from its matrix parameter; Table 6 when left empty)."""
+        from ...core.grading import categorical_table, load_presets, rows_from_matrix, threshold_table
+
+        presets = load_presets()
+        tables = []
+        for param in params:
+            key = dict(FACTORS)[param]
+            cells = self.matrix_cells(parameters, f"TABLE_{param}", context) or presets[key].table.as_matrix()
+            if presets[key].kind == "threshold":
+                table = threshold_table(rows_from_matrix(cells, 3), closed)
+            else:
+                table = categorical_table(rows_from_matrix(cells, 2))
+            tables.append(table)
+        return tables
+
+    def factor_weights(self, parameters, context, params) -> str:
+        """Positional weights for the given factors from FACTOR=weight pairs ("" when none)."""
+        text = self.parameterAsString(parameters, self.WEIGHTS, context).strip()
+        if not text:
+            return ""
+        weights = dict.fromkeys(params, "1")
+        for item in [p for p in re.split(r"[,;]+", text) if p.strip()]:
+            key, sep, value = item.partition("=")
+            key = key.strip().upper()
+            if not sep:
+                raise QgsProcessingException(self.tr(
+                    "The weight {item} is not of the form FACTOR=weight (e.g. SLOPE=2).").format(item=item.strip()))
+            if key not in dict(FACTORS):
+                raise QgsProcessingException(self.tr("Unknown factor {factor} in the weights; use {names}.").format(
+                    factor=key, names=", ".join(p for p, _ in FACTORS)))
+            if key not in weights:
+                raise QgsProcessingException(self.tr(
+                    "A weight is given for {factor}, but no {factor} raster was given.").format(factor=key))
+            weights[key] = value.strip()
+        return ",".join(weights[p] for p in params)
+
+    def execute(self, parameters, context, feedback):
+        import numpy as np
+        import shapely
+
+        from ...core.grading import grade_array
+        from ...core.raster_overlay import overlay_spec
+
+        names = self.factor_names()
+        params, layers = [], []
+        for param, _key in FACTORS:
+            layer = self.parameterAsRasterLayer(parameters, param, context)
+            if layer is not None:
+                params.append(param)
+                layers.append(layer)
+        footprints = self.source(parameters, self.FOOTPRINTS, context, optional=True)
+        if footprints is not None and "LAND_USE" not in params:
+            raise QgsProcessingException(self.tr(
+                "Mining footprints were given without a land-use raster: the occupation factor grades the land "
+                "use inside the footprints."))
+        if len(params) < 2:
+            raise QgsProcessingException(self.tr("Give at least two factor rasters; {n} given.").format(
+                n=len(params)))
+        closed, outside_grade = self.table_rules(parameters, context, feedback)
+        tables = self.factor_tables(parameters, context, params, closed)
+        method, rule = self.overlay_choice(parameters, context)
+        spec = overlay_spec(len(params), method, self.factor_weights(parameters, context, params), rule)
+        feedback.pushInfo(self.tr("Overlay: {spec}").format(spec=spec.describe()))
+
+        inputs = [rio.gdal_input(layer, 1) for layer in layers]
+        categorical = [not hasattr(t, "rows") for t in tables]
+        for param, layer, table, w in zip(params, layers, tables, spec.weights):
+            key = dict(FACTORS)[param]
+            kind = self.tr("categories") if not hasattr(table, "rows") else self.tr("thresholds")
+            feedback.pushInfo(self.tr("{factor} ({layer}): {kind} {table}, weight {weight:g}").format(
+                factor=names[key], layer=layer.name(), kind=kind, table=table.as_matrix(), weight=w))
+        aligned, grid = self.align(parameters, context, feedback, inputs, inputs[0],
+                                   ["near" if c else None for c in categorical])
+
+        occupied = None
+        mining_grade = self.parameterAsInt(parameters, self.OUTSIDE_MINING_GRADE, context)
+        if footprints is not None:
+            crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
+            data = vio.read_polygons(footprints, context, feedback, crs=crs, progress_range=(0.0, 2.0))
+            wkbs = shapely.to_wkb(data.geometries)
+            bounds = shapely.bounds(data.geometries) if len(data) else np.empty((0, 4))
+            occupied = (wkbs, bounds)
+            feedback.pushInfo(self.tr("{n} mining footprints rasterised (pixel centre rule); grade outside "
+                                      "mining: {grade}").format(n=len(data), grade=mining_grade))
+        land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
+        outside_counts = [0] * len(params)
+
+        def prepare(block):
+            arrays, masks = [], []
+            for i, table in enumerate(tables):
+                if i == land_index and occupied is not None:
+                    # land use matters inside footprints only; elsewhere the 'outside mining' grade
+                    inside = self._footprint_mask(occupied, grid, block.window)
+                    res = grade_array(block.arrays[i], table, block.nodata[i] | ~inside, outside_grade)
+                    grades = np.where(inside, res.grades, mining_grade).astype(np.int16)
+                    nodata = inside & res.nodata
+                else:
+                    res = grade_array(block.arrays[i], table, block.nodata[i], outside_grade)
+                    grades, nodata = res.grades, res.nodata
+                outside_counts[i] += res.outside
+                arrays.append(grades)
+                masks.append(nodata)
+            return arrays, masks
+
+        score_path = self.raster_destination(parameters, self.OUTPUT_SCORE, context)
+        class_path = self.raster_destination(parameters, self.OUTPUT_CLASSES, context)
+        settings = self.class_settings(parameters, context)
+        run = self.run_overlay(aligned, spec, prepare, spec.integer_output, score_path, class_path, settings,
+                               self.read_threads(parameters, context), feedback,
+                               [names[dict(FACTORS)[p]] for p in params])
+        for param, n in zip(params, outside_counts):
+            if n:
+                feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(
+                    factor=names[dict(FACTORS)[param]], n=n))
+        self.style_output(context, score_path, "sensitivity_score")
+        self.style_output(context, class_path, "sensitivity_classes")
+        return {self.OUTPUT_SCORE: score_path, self.OUTPUT_CLASSES: class_path, self.FACTOR_COUNT: len(params),
+                **self.score_results(run)}
+
+    @staticmethod
+    def _footprint_mask(occupied, grid, window):
+        """True where a pixel centre of ``window`` lies in a footprint (GDAL rasteriser)."""
+        import numpy as np
+
+        wkbs, bounds = occupied
+        x0, dx, _, y0, _, dy = grid.window_geotransform(window)
+        xmin, xmax = x0, x0 + dx * window.cols
+        ymax, ymin = y0, y0 + dy * window.rows
+        sel = np.nonzero((bounds[:, 0] <= xmax) & (bounds[:, 2] >= xmin) &
+                         (bounds[:, 1] <= ymax) & (bounds[:, 3] >= ymin))[0] if len(bounds) else []
+        if len(sel) == 0:
+            return np.zeros((window.rows, window.cols), dtype=bool)
+        burnt = rio.rasterize_values(wkbs[sel], np.ones(len(sel)), grid, window, fill=0, dtype="uint8")
+        return burnt.astype(bool)
