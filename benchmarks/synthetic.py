@@ -37,8 +37,8 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from scipy.special import ndtri
 from scipy.spatial import cKDTree
+from scipy.special import ndtri
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("MINEMONITOR_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -348,7 +348,7 @@ def generate_footprints(
     large = [LARGE[i % len(LARGE)] for i in range(n_large)]
 
     prov = load_admin("province")
-    prov_geom = dict(zip(prov["province"], prov["geometries"]))
+    prov_geom = dict(zip(prov["province"], prov["geometries"], strict=True))
     for g in prov_geom.values():
         shapely.prepare(g)
 
@@ -456,7 +456,7 @@ def generate_footprints(
             if not len(sel):
                 continue
             xmin, ymin, xmax, ymax = prov_geom[p].bounds
-            for b in {mine_basin[i] for i in sel}:
+            for b in sorted({mine_basin[i] for i in sel}):
                 sb = sel[np.array([mine_basin[i] == b for i in sel])]
                 spread = BASINS[b][2] * 1e3 * (1 + attempt / 20)
                 if basin_xy[b] is None or attempt > 150:
@@ -470,7 +470,8 @@ def generate_footprints(
         for p in PROVINCES:
             k = mine_prov_arr[todo] == p
             if k.any():
-                discs = shapely.buffer(shapely.points(cx[todo][k], cy[todo][k]), mine_radius[todo][k] * 1.02, quad_segs=4)
+                centres = shapely.points(cx[todo][k], cy[todo][k])
+                discs = shapely.buffer(centres, mine_radius[todo][k] * 1.02, quad_segs=4)
                 bad[np.flatnonzero(k)] = ~shapely.contains(prov_geom[p], discs)
         placed = np.setdiff1d(np.arange(n_m), todo[bad])
         placed = placed[~np.isnan(cx[placed])]
@@ -507,9 +508,9 @@ def generate_footprints(
         type_code[i] = row[4]
 
     county = load_admin("county")
-    tree = shapely.STRtree(county["geometries"])
     pts = shapely.point_on_surface(geoms)
-    pi, ci = tree.query(pts, predicate="within")
+    # Tree over the points, queried with the (prepared) counties: fast point-in-polygon.
+    ci, pi = shapely.STRtree(pts).query(county["geometries"], predicate="contains")
     county_name = np.full(n, "", dtype=object)
     county_name[pi] = county["name_zh"][ci]
 
@@ -602,12 +603,15 @@ def summary(fp: SyntheticFootprints) -> str:
         f"below GM {100 * np.mean(a < 0.024):.1f} % (paper 47.9), below 0.1 km2 {100 * np.mean(a < 0.1):.1f} % "
         f"(81.6), below 0.2 {100 * np.mean(a < 0.2):.1f} % (91), below 1 {100 * np.mean(a < 1):.1f} % (98.2)",
         f"> 10 km2: {int((a > 10).sum())} polygons (26) with {100 * a[a > 10].sum() / a.sum():.1f} % of the area "
-        f"(71.8); > 50: {100 * a[a > 50].sum() / a.sum():.1f} % (63.5); > 100: {100 * a[a > 100].sum() / a.sum():.1f} % (58.6)",
+        f"(71.8); > 50: {100 * a[a > 50].sum() / a.sum():.1f} % (63.5); "
+        f"> 100: {100 * a[a > 100].sum() / a.sum():.1f} % (58.6)",
         f"multipart {int((shapely.get_num_geometries(fp.geometries) > 1).sum())}",
     ]
     for p in PROVINCES:
         k = fp.attributes["province"] == p
-        lines.append(f"  {p}: {int(k.sum())} polygons, {a[k].sum():.2f} km2 (paper {PROVINCES[p][0]}, {PROVINCES[p][1]})")
+        lines.append(
+            f"  {p}: {int(k.sum())} polygons, {a[k].sum():.2f} km2 (paper {PROVINCES[p][0]}, {PROVINCES[p][1]})"
+        )
     return "\n".join(lines)
 
 

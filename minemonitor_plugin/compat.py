@@ -36,6 +36,7 @@ TYPE_VECTOR_POLYGON = _pick(Qgis, "ProcessingSourceType.VectorPolygon", QgsProce
 TYPE_VECTOR_POINT = _pick(Qgis, "ProcessingSourceType.VectorPoint", QgsProcessing, "TypeVectorPoint")
 TYPE_VECTOR_ANY = _pick(Qgis, "ProcessingSourceType.VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
 TYPE_VECTOR = _pick(Qgis, "ProcessingSourceType.Vector", QgsProcessing, "TypeVector")
+TYPE_MAP_LAYER = _pick(Qgis, "ProcessingSourceType.MapLayer", QgsProcessing, "TypeMapLayer")
 TYPE_FILE = _pick(Qgis, "ProcessingSourceType.File", QgsProcessing, "TypeFile")
 TYPE_RASTER = _pick(Qgis, "ProcessingSourceType.Raster", QgsProcessing, "TypeRaster")
 

@@ -185,10 +185,55 @@ def footprint_overlap():
     b.save("footprintoverlap")
 
 
+def desertification():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterString,
+    )
+
+    from minemonitor_plugin.algorithms.sensitivity.desertification_sensitivity import FACTORS
+
+    b = ModelBuilder(
+        "Desertification sensitivity of mining areas",
+        "Factor rasters graded by Table 6 -> sum -> classes (natural breaks or the paper's 28/31/34) -> "
+        "area of each class inside the mining footprints (Fig. 13) -> report.",
+    )
+    for param, _key in FACTORS:
+        label = param.replace("_", " ").capitalize()
+        b.input(QgsProcessingParameterRasterLayer(param, label, optional=True),
+                f"Optional factor raster ({label}), graded by its Table 6 row; give at least two factors.")
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Mining footprints", [QgsProcessing.TypeVectorPolygon]),
+            "Mining footprints: the area of each sensitivity class is tallied inside them.")
+    b.input(QgsProcessingParameterEnum("CLASS_METHOD", "Classes", ["Natural breaks (Fisher-Jenks)", "User breaks"],
+                                       defaultValue=0), "How the score is classified into sensitivity classes.")
+    b.input(QgsProcessingParameterString("BREAKS", "User breaks", defaultValue="28,31,34", optional=True),
+            "Upper bounds of the lower classes when 'User breaks' is chosen (the paper: 28,31,34).")
+    sources = {param: ("param", param) for param, _key in FACTORS}
+    # the footprints are not passed to the sensitivity step: there they would require a land-use raster
+    # (the occupation factor); in this model they delimit the class-area tally
+    sources.update({"CLASS_METHOD": ("param", "CLASS_METHOD"), "BREAKS": ("param", "BREAKS")})
+    b.child("sensitivity", "minemonitor:desertificationsensitivity", "Desertification sensitivity", sources,
+            {"OUTPUT_SCORE": ("SCORE", "Sensitivity score"), "OUTPUT_CLASSES": ("CLASSES", "Sensitivity classes")})
+    b.child("zonal", "minemonitor:zonalclassarea", "Class area inside the footprints",
+            {"INPUT": ("child", "sensitivity", "OUTPUT_CLASSES"), "ZONES": ("param", "FOOTPRINTS"),
+             "CLASS_LABELS": ("static", "Low,Moderate,Relatively high,High")},
+            {"OUTPUT_TABLE": ("CLASS_AREA", "Class area table")})
+    b.child("report", "minemonitor:report", "Report",
+            {"TITLE": ("static", "Desertification sensitivity of mining areas"),
+             "MAP_LAYERS": [("child", "sensitivity", "OUTPUT_CLASSES")],
+             "TABLES": [("child", "zonal", "OUTPUT_TABLE")]},
+            {"OUTPUT": ("REPORT", "Report")})
+    b.save("desertificationsensitivitymodel")
+
+
 def main():
     app, plugin = start_qgis()
     spatial_pattern()
     footprint_overlap()
+    desertification()
     plugin.unload()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 import shapely
@@ -28,7 +30,7 @@ def _brute_force(
     and the unclipped cell square."""
     mining, count, squares = [], [], []
     union = shapely.union_all(footprints)
-    for r, c in zip(result.row, result.col):
+    for r, c in zip(result.row, result.col, strict=True):
         x = result.origin_x + c * size
         y = result.origin_y - (r + 1) * size
         square = shapely.box(x, y, x + size, y + size)
@@ -140,6 +142,18 @@ def test_study_area_clipping_matches_brute_force_and_reconciles(size):
     every = shapely.box(x0 + cc * size, y1 - (rr + 1) * size, x0 + (cc + 1) * size, y1 - rr * size)
     meets = shapely.area(shapely.intersection(every, study)) > 0
     assert len(result.cell_id) == int(meets.sum())
+
+
+def test_no_runtime_warnings_leak_from_empty_intersections():
+    # GEOS flags empty intersections (pieces that only touch a cell) as numpy
+    # "invalid value" warnings; the core must not pass them on to the user's log.
+    rng = np.random.default_rng(5)
+    fps = _tiles(rng)
+    study = _study_area(rng)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = fishnet_density(fps, cell_size=1000.0, study_area=study, mine_ids=np.arange(len(fps)))
+    assert result.n_polygons.sum() > len(fps)  # many footprints were split between cells
 
 
 def test_large_footprint_over_many_cells_matches_brute_force():

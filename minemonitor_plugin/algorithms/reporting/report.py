@@ -79,7 +79,7 @@ class ReportAlgorithm(MineMonitorAlgorithm):
             self.tr("Title printed at the top of the report."),
         )
         self.add_parameter(
-            QgsProcessingParameterMultipleLayers(self.MAP_LAYERS, self.tr("Map layers"), compat.TYPE_VECTOR_ANY,
+            QgsProcessingParameterMultipleLayers(self.MAP_LAYERS, self.tr("Map layers"), compat.TYPE_MAP_LAYER,
                                                  optional=True),
             self.tr("Layers (vector or raster) drawn as one map each, with their styles."),
         )
