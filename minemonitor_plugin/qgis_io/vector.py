@@ -286,6 +286,7 @@ def write_features(algorithm, sink, parameters, name, feedback, columns, geometr
     wkbs = shapely.to_wkb(geometries) if geometries is not None and n else None
     start, end = progress_range
     written = 0
+    rows = list(zip(*values)) if values else [()] * n
     for lo in range(0, n, chunk):
         if feedback.isCanceled():
             return written
@@ -293,7 +294,7 @@ def write_features(algorithm, sink, parameters, name, feedback, columns, geometr
         batch = []
         for i in range(lo, hi):
             feature = QgsFeature()
-            feature.setAttributes([col[i] for col in values])
+            feature.setAttributes(list(rows[i]))
             if wkbs is not None:
                 geom = QgsGeometry()
                 geom.fromWkb(wkbs[i])

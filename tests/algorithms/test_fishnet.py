@@ -261,3 +261,14 @@ def test_scripts_qgis_process_wrapper_runs_fishnet(qgis_process_env, plugin_dir,
     results = json.loads(proc.stdout[proc.stdout.find("{"):])["results"]
     assert results["OUTPUT"] == str(out) and out.exists()
     assert results["CELL_COUNT"] > 300 and results["TOTAL_MINING_KM2"] > 0
+
+
+def test_null_mine_id_is_not_a_mine(run_alg, make_layer, tmp_path):
+    src = make_layer(tmp_path / "fp.gpkg", [square(100, 100, 200, 200), square(300, 300, 400, 400),
+                                            square(500, 500, 600, 600)],
+                     crs=EQUAL_AREA, fields={"mine": ["A", None, "A"]})
+    run_alg(ALG, {"INPUT": src, "CELL_SIZE": 1000, "GRID_CRS": EQUAL_AREA, "MINE_ID_FIELD": "mine",
+                  "OUTPUT": str(tmp_path / "g.gpkg")})
+    _, rows = features(tmp_path / "g.gpkg")
+    assert rows[(0, 0)]["n_polygons"] == 3
+    assert rows[(0, 0)]["n_mines"] == 1

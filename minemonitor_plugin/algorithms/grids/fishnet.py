@@ -229,7 +229,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         mine_ids = None
         if mine_field:
             raw = data.attributes[mine_field]
-            mine_ids = np.array(["" if v is None else str(v) for v in raw], dtype=object)
+            mine_ids = np.array([None if v is None else str(v) for v in raw], dtype=object)  # NULL: no mine
 
         area_geom = None
         if study is not None:
