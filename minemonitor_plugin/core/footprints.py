@@ -247,10 +247,15 @@ def _check_areas(area_km2: np.ndarray, name: str) -> np.ndarray:
     bad = ~np.isfinite(area) | (area < 0)
     if bad.any():
         index = int(np.flatnonzero(bad)[0])
+        if name == "perimeter":
+            raise InvalidInputError(
+                "Polygon {index} has the perimeter {value}; perimeters must be finite and non-negative.",
+                index=index,
+                value=float(area[index]),
+            )
         raise InvalidInputError(
-            "Feature {index} has an invalid {name} value {value}; areas and perimeters must be finite and non-negative.",
+            "Polygon {index} has the area {value}; areas must be finite and non-negative.",
             index=index,
-            name=name,
             value=float(area[index]),
         )
     return area
@@ -592,8 +597,12 @@ def lognormality_test(area_km2: Sequence[float] | np.ndarray, method: str = "aut
         if n > SHAPIRO_MAX_N:
             note += f" The Shapiro-Wilk p-value is approximate above n = {SHAPIRO_MAX_N}."
     else:
-        res = stats.normaltest(logs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # scipy's kurtosis-test warning below n = 20
+            res = stats.normaltest(logs)
         note = f"D'Agostino-Pearson K2 test (skewness and kurtosis) on the natural log of {n} positive areas (H0: log-normal areas)."
+        if n < 20:
+            note += " Its kurtosis part is approximate below n = 20."
         if method == "auto":
             note += f" Chosen because n > {SHAPIRO_MAX_N}, where Shapiro-Wilk p-values are not accurate."
     expected, observed = _pp_from_logs(logs)

@@ -241,18 +241,30 @@ def _clean_polygons(
 
 @dataclass(frozen=True)
 class _Covers:
-    """Cover polygons (zones or classes) with their codes and search tree."""
+    """Cover polygons (zones or classes): codes, search tree, prepared reachable polygons.
+
+    Only the polygons whose bounding box meets a footprint's ("reachable") are
+    validated, coded and prepared: 12,680 footprints over 200,000 land-use polygons
+    touch a small fraction of them.
+    """
 
     geoms: np.ndarray
     codes: np.ndarray
+    uniques: list[object]
     tree: shapely.STRtree
+    reach: np.ndarray
+    pairs: tuple[np.ndarray, np.ndarray]
     n_repaired: int
 
+    def release(self) -> None:
+        """Free the prepared geometries (they belong to the caller's objects)."""
+        shapely.destroy_prepared(self.geoms[self.reach])
 
-def _prepare_covers(geoms: np.ndarray, codes: np.ndarray, sources: np.ndarray) -> _Covers:
-    """Build the tree and repair the invalid covers among those the sources can reach."""
+
+def _prepare_covers(geoms: np.ndarray, values: Sequence[object], sources: np.ndarray) -> _Covers:
+    """Tree, repair and codes of the cover polygons the ``sources`` can reach."""
     tree = shapely.STRtree(geoms)
-    reach = np.unique(tree.query(sources)[1]) if sources.size else np.zeros(0, dtype=np.int64)
+    reach = np.unique(tree.query(sources)[1]) if sources.size else np.zeros(0, np.int64)
     invalid = reach[~shapely.is_valid(geoms[reach])]
     if invalid.size:
         geoms = geoms.copy()
@@ -260,7 +272,14 @@ def _prepare_covers(geoms: np.ndarray, codes: np.ndarray, sources: np.ndarray) -
         fixed[shapely.is_missing(fixed)] = shapely.Polygon()
         geoms[invalid] = fixed
         tree = shapely.STRtree(geoms)
-    return _Covers(geoms, codes, tree, int(invalid.size))
+    src, cov = tree.query(sources, predicate="intersects") if sources.size else (reach, reach)
+    values_arr = np.empty(len(values), dtype=object)
+    values_arr[:] = list(values)
+    reach_codes, uniques = factorize(values_arr[reach])
+    codes = np.full(geoms.size, -1, dtype=np.int64)
+    codes[reach] = reach_codes
+    shapely.prepare(geoms[reach])
+    return _Covers(geoms, codes, uniques, tree, reach, (src, cov), int(invalid.size))
 
 
 def _grouped_union(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -355,11 +374,14 @@ def _split(
     cover: _Covers,
     keep_geometry: bool,
     progress: Progress | None,
+    pairs_from_reach: bool = False,
 ) -> _Split:
     """Split every source geometry by the union of each code's cover polygons.
 
     For each source ``s`` and code ``c`` the piece is ``s & union(covers of c)``;
     the remainder ``s - union(all covers)`` has code -1. Areas in square metres.
+    ``pairs_from_reach``: the sources lie within the geometries the covers were
+    prepared for, in the same order, so their candidate pairs can be reused.
     """
     covers, cover_codes = cover.geoms, cover.codes
     src_area = shapely.area(geoms)
@@ -371,14 +393,14 @@ def _split(
             src_area,
             geoms.copy() if keep_geometry else None,
         )
-    si, ci = cover.tree.query(geoms, predicate="intersects")
-    _check_progress(progress, 0.1)
+    si, ci = cover.pairs if pairs_from_reach else cover.tree.query(geoms, predicate="intersects")
+    live = src_area[si] > 0  # a footprint wholly covered by earlier ones is empty after dissolving
+    si, ci = si[live], ci[live]
     # A cover containing the whole source needs no overlay: the piece is the source
-    # (a big win for zone polygons with thousands of vertices, prepared once each).
-    candidates = np.unique(ci)
-    shapely.prepare(covers[candidates])
+    # (prepared covers make the test cheap; a big win for zone polygons with
+    # thousands of vertices).
     covered = shapely.covers(covers[ci], geoms[si])
-    shapely.destroy_prepared(covers[candidates])
+    _check_progress(progress, 0.1)
     area = np.where(covered, src_area[si], 0.0)
     piece = geoms[si]
     todo = np.flatnonzero(~covered)
@@ -392,34 +414,30 @@ def _split(
     pos = area > 0
     si, code, area, piece = si[pos], cover_codes[ci[pos]], area[pos], piece[pos]
 
-    # Several covers of one code inside one source: union their pieces, so that
-    # overlapping polygons of the same class count once.
+    # One group per (source, code). Pieces of one source overlap only where their
+    # covers overlap: find those pairs, and union only where needed (a land-use
+    # mosaic has none, nature reserves and ecological zones do).
     n_codes = int(cover_codes.max()) + 1
-    group = si.astype(np.int64) * n_codes + code
-    uniq, first_index, counts = np.unique(group, return_index=True, return_counts=True)
+    uniq, inv = np.unique(si.astype(np.int64) * n_codes + code, return_inverse=True)
+    inv = inv.reshape(-1)
     g_src, g_code = uniq // n_codes, uniq % n_codes
-    g_area = area[first_index]
-    g_geom = piece[first_index]
-    multi = np.flatnonzero(counts > 1)
-    if multi.size:
-        in_multi = np.isin(group, uniq[multi])
-        mg, merged = _grouped_union(piece[in_multi], group[in_multi])
-        loc = np.searchsorted(uniq, mg)
-        g_area[loc] = shapely.area(merged)
-        g_geom[loc] = merged
-    _check_progress(progress, 0.85)
-
-    # Covered part of each source: union over codes where a source touches several
-    # codes (classes may overlap each other), else the single piece.
-    src_groups = np.bincount(g_src, minlength=n_src)
+    g_area = np.bincount(inv, weights=area, minlength=uniq.size)
+    pa, pb = _overlapping_pieces(piece, si, n_src)
+    _check_progress(progress, 0.8)
+    same = code[pa] == code[pb]
+    if same.any():
+        # overlapping polygons of one class inside one source count once
+        groups = np.unique(inv[np.concatenate([pa[same], pb[same]])])
+        sel = np.isin(inv, groups)
+        mg, merged = _grouped_union(piece[sel], inv[sel])
+        g_area[mg] = shapely.area(merged)
     covered_area = np.bincount(g_src, weights=g_area, minlength=n_src)
-    cover_union = np.full(n_src, None, dtype=object)
-    single = src_groups[g_src] == 1
-    cover_union[g_src[single]] = g_geom[single]
-    if (~single).any():
-        us, ugeom = _grouped_union(g_geom[~single], g_src[~single])
+    if pa.size:
+        # classes overlapping each other: the covered part is the union of all pieces
+        sel = np.isin(si, np.unique(si[pa]))
+        us, ugeom = _grouped_union(piece[sel], si[sel])
         covered_area[us] = shapely.area(ugeom)
-        cover_union[us] = ugeom
+    _check_progress(progress, 0.9)
     outside_area = src_area - covered_area
     # an outside sliver below 1e-10 of the source is GEOS rounding, not geography
     outside_area[outside_area <= 1e-10 * src_area] = 0.0
@@ -427,10 +445,16 @@ def _split(
 
     out_geoms = None
     if keep_geometry:
+        g_geom = np.empty(uniq.size, dtype=object)
+        mg, merged = _grouped_union(piece, inv)
+        g_geom[mg] = merged
         rest = geoms[has_outside].copy()
-        touched = src_groups[has_outside] > 0
+        touched = np.isin(has_outside, si)
         idx = has_outside[touched]
-        rest[touched] = shapely.difference(geoms[idx], cover_union[idx])
+        if idx.size:
+            sel = np.isin(si, idx)
+            us, ugeom = _grouped_union(piece[sel], si[sel])
+            rest[touched] = shapely.difference(geoms[us], ugeom)
         out_geoms = np.concatenate([_polygonal(g_geom), _polygonal(rest)])
     _check_progress(progress, 1.0)
     return _Split(
@@ -439,6 +463,19 @@ def _split(
         np.concatenate([g_area, outside_area[has_outside]]),
         out_geoms,
     )
+
+
+def _overlapping_pieces(piece: np.ndarray, src: np.ndarray, n_src: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b), a < b, of pieces of the same source whose interiors meet."""
+    idx = np.flatnonzero(np.bincount(src, minlength=n_src)[src] > 1)
+    if idx.size < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    a, b = shapely.STRtree(piece[idx]).query(piece[idx])
+    keep = (a < b) & (src[idx[a]] == src[idx[b]])
+    a, b = idx[a[keep]], idx[b[keep]]
+    # 'T********': the interiors meet, i.e. a shared area (shared edges do not count)
+    inner = shapely.relate_pattern(piece[a], piece[b], "T********")
+    return a[inner], b[inner]
 
 
 @dataclass(frozen=True)
@@ -463,6 +500,7 @@ def _pipeline(
     outside_class: int,
     keep_geometry: bool,
     progress: Progress | None,
+    reuse_pairs: bool = False,
 ) -> _Pieces:
     """Footprints -> (footprint, zone) pieces -> (footprint, zone, class) pieces."""
 
@@ -472,7 +510,7 @@ def _pipeline(
         return lambda f: progress(a + (b - a) * f)
 
     if zones is not None:
-        zs = _split(geoms, zones, True, sub(0.0, 0.35))
+        zs = _split(geoms, zones, True, sub(0.0, 0.35), pairs_from_reach=reuse_pairs)
         z_fp = fp[zs.src]
         z_code = np.where(zs.code < 0, outside_zone, zs.code)
         z_area = zs.area
@@ -484,7 +522,7 @@ def _pipeline(
         z_area = shapely.area(geoms)
         z_geoms = geoms
         start = 0.0
-    cs = _split(z_geoms, classes, keep_geometry, sub(start, 1.0))
+    cs = _split(z_geoms, classes, keep_geometry, sub(start, 1.0), pairs_from_reach=reuse_pairs and zones is None)
     return _Pieces(
         fp=z_fp[cs.src],
         zone=z_code[cs.src],
@@ -576,8 +614,10 @@ def overlap_tabulation(
             "Got {n_values} class values for {n} class polygons.", n_values=len(class_values), n=len(classes)
         )
     cls_geoms, cls_index, n_cls_repaired = _clean_polygons(classes, "classes", repair=False)
-    cls_codes_all, class_uniques = factorize(class_values)
-    class_cover = _prepare_covers(cls_geoms, cls_codes_all[cls_index], fps)
+    class_values_arr = np.empty(len(class_values), dtype=object)
+    class_values_arr[:] = list(class_values)
+    class_cover = _prepare_covers(cls_geoms, class_values_arr[cls_index], fps)
+    class_uniques = class_cover.uniques
     n_cls_repaired += class_cover.n_repaired
     class_keys: list[object] = [*class_uniques, OUTSIDE]
     outside_class = len(class_uniques)
@@ -602,8 +642,10 @@ def overlap_tabulation(
                 n=len(zones),
             )
         zone_geoms, z_index, n_zone_repaired = _clean_polygons(zones, "zones", repair=False)
-        codes, zone_uniques = factorize(zone_values)
-        zone_cover = _prepare_covers(zone_geoms, codes[z_index], fps)
+        zone_values_arr = np.empty(len(zone_values), dtype=object)
+        zone_values_arr[:] = list(zone_values)
+        zone_cover = _prepare_covers(zone_geoms, zone_values_arr[z_index], fps)
+        zone_uniques = zone_cover.uniques
         n_zone_repaired += zone_cover.n_repaired
         zone_keys = [*zone_uniques, OUTSIDE]
         outside_zone = len(zone_uniques)
@@ -611,103 +653,108 @@ def overlap_tabulation(
         zone_keys = [ALL]
     _check_progress(progress, 0.02)
 
-    def sub(a: float, b: float) -> Progress | None:
-        if progress is None:
-            return None
-        return lambda f: progress(a + (b - a) * f)
+    try:
+        def sub(a: float, b: float) -> Progress | None:
+            if progress is None:
+                return None
+            return lambda f: progress(a + (b - a) * f)
 
-    dissolved = dissolve_overlaps(fps, sub(0.02, 0.1))
-    n_fp = fps.size
-    local = np.arange(n_fp)
-    run = _pipeline(
-        dissolved.geometries, local, fp_zone, zone_cover, outside_zone,
-        class_cover, outside_class, keep_pieces, sub(0.1, 0.85),
-    )
-    # Counting is done on each footprint's own geometry: rerun the overlapping ones.
-    involved = np.flatnonzero(dissolved.involved)
-    count_fp, count_zone, count_class, count_area = run.fp, run.zone, run.klass, run.area
-    zc_fp, zc_zone, zc_area = run.zone_fp, run.zone_code, run.zone_area
-    if involved.size:
-        again = _pipeline(
-            fps[involved], involved, None if fp_zone is None else fp_zone[involved], zone_cover,
-            outside_zone, class_cover, outside_class, False, sub(0.85, 0.97),
+        dissolved = dissolve_overlaps(fps, sub(0.02, 0.1))
+        n_fp = fps.size
+        local = np.arange(n_fp)
+        run = _pipeline(
+            dissolved.geometries, local, fp_zone, zone_cover, outside_zone,
+            class_cover, outside_class, keep_pieces, sub(0.1, 0.85), reuse_pairs=True,
         )
-        plain = ~dissolved.involved[run.fp]
-        count_fp = np.concatenate([run.fp[plain], again.fp])
-        count_zone = np.concatenate([run.zone[plain], again.zone])
-        count_class = np.concatenate([run.klass[plain], again.klass])
-        count_area = np.concatenate([run.area[plain], again.area])
-        zplain = ~dissolved.involved[run.zone_fp]
-        zc_fp = np.concatenate([run.zone_fp[zplain], again.zone_fp])
-        zc_zone = np.concatenate([run.zone_code[zplain], again.zone_code])
-        zc_area = np.concatenate([run.zone_area[zplain], again.zone_area])
+        # Counting is done on each footprint's own geometry: rerun the overlapping ones.
+        involved = np.flatnonzero(dissolved.involved)
+        count_fp, count_zone, count_class, count_area = run.fp, run.zone, run.klass, run.area
+        zc_fp, zc_zone, zc_area = run.zone_fp, run.zone_code, run.zone_area
+        if involved.size:
+            again = _pipeline(
+                fps[involved], involved, None if fp_zone is None else fp_zone[involved], zone_cover,
+                outside_zone, class_cover, outside_class, False, sub(0.85, 0.97),
+            )
+            plain = ~dissolved.involved[run.fp]
+            count_fp = np.concatenate([run.fp[plain], again.fp])
+            count_zone = np.concatenate([run.zone[plain], again.zone])
+            count_class = np.concatenate([run.klass[plain], again.klass])
+            count_area = np.concatenate([run.area[plain], again.area])
+            zplain = ~dissolved.involved[run.zone_fp]
+            zc_fp = np.concatenate([run.zone_fp[zplain], again.zone_fp])
+            zc_zone = np.concatenate([run.zone_code[zplain], again.zone_code])
+            zc_area = np.concatenate([run.zone_area[zplain], again.zone_area])
 
-    # Re-code keys in display order.
-    z_order = _order_keys(zone_keys)
-    c_order = _order_keys(class_keys)
-    z_rank = np.empty(len(zone_keys), dtype=np.int64)
-    z_rank[z_order] = np.arange(len(zone_keys))
-    c_rank = np.empty(len(class_keys), dtype=np.int64)
-    c_rank[c_order] = np.arange(len(class_keys))
-    zone_keys = [zone_keys[i] for i in z_order]
-    class_keys = [class_keys[i] for i in c_order]
-    nz, nc = len(zone_keys), len(class_keys)
+        # Re-code keys in display order.
+        z_order = _order_keys(zone_keys)
+        c_order = _order_keys(class_keys)
+        z_rank = np.empty(len(zone_keys), dtype=np.int64)
+        z_rank[z_order] = np.arange(len(zone_keys))
+        c_rank = np.empty(len(class_keys), dtype=np.int64)
+        c_rank[c_order] = np.arange(len(class_keys))
+        zone_keys = [zone_keys[i] for i in z_order]
+        class_keys = [class_keys[i] for i in c_order]
+        nz, nc = len(zone_keys), len(class_keys)
 
-    row = z_rank[run.zone] * nc + c_rank[run.klass]
-    area_rows = np.bincount(row, weights=run.area, minlength=nz * nc) / 1e6
-    hit = count_area > min_overlap_m2
-    crow = z_rank[count_zone[hit]] * nc + c_rank[count_class[hit]]
-    n_rows = _distinct_count(crow, count_fp[hit], nz * nc)
-    present = np.flatnonzero((area_rows > 0) | (n_rows > 0))
+        row = z_rank[run.zone] * nc + c_rank[run.klass]
+        area_rows = np.bincount(row, weights=run.area, minlength=nz * nc) / 1e6
+        hit = count_area > min_overlap_m2
+        crow = z_rank[count_zone[hit]] * nc + c_rank[count_class[hit]]
+        n_rows = _distinct_count(crow, count_fp[hit], nz * nc)
+        present = np.flatnonzero((area_rows > 0) | (n_rows > 0))
 
-    zone_area = np.bincount(z_rank[run.zone_code], weights=run.zone_area, minlength=nz) / 1e6
-    zhit = zc_area > min_overlap_m2
-    zone_n = _distinct_count(z_rank[zc_zone[zhit]], zc_fp[zhit], nz)
-    out_col = c_rank[outside_class]
-    zone_outside = area_rows.reshape(nz, nc)[:, out_col]
-    class_area = area_rows.reshape(nz, nc).sum(axis=0)
-    class_n = _distinct_count(c_rank[count_class[hit]], count_fp[hit], nc)
+        zone_area = np.bincount(z_rank[run.zone_code], weights=run.zone_area, minlength=nz) / 1e6
+        zhit = zc_area > min_overlap_m2
+        zone_n = _distinct_count(z_rank[zc_zone[zhit]], zc_fp[zhit], nz)
+        out_col = c_rank[outside_class]
+        zone_outside = area_rows.reshape(nz, nc)[:, out_col]
+        class_area = area_rows.reshape(nz, nc).sum(axis=0)
+        class_n = _distinct_count(c_rank[count_class[hit]], count_fp[hit], nc)
 
-    zi, ci = present // nc, present % nc
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct_zone = np.where(zone_area[zi] > 0, area_rows[present] / zone_area[zi] * 100.0, np.nan)
-        pct_class = np.where(class_area[ci] > 0, area_rows[present] / class_area[ci] * 100.0, np.nan)
+        zi, ci = present // nc, present % nc
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pct_zone = np.where(zone_area[zi] > 0, area_rows[present] / zone_area[zi] * 100.0, np.nan)
+            pct_class = np.where(class_area[ci] > 0, area_rows[present] / class_area[ci] * 100.0, np.nan)
 
-    pieces = None
-    if keep_pieces and run.geoms is not None:
-        keep = run.area > 0
-        pieces = OverlapPieces(
-            geometries=run.geoms[keep],
-            footprint=fp_index[run.fp[keep]],
-            zones=tuple(zone_keys[i] for i in z_rank[run.zone[keep]]),
-            classes=tuple(class_keys[i] for i in c_rank[run.klass[keep]]),
-            area_km2=run.area[keep] / 1e6,
+        pieces = None
+        if keep_pieces and run.geoms is not None:
+            keep = run.area > 0
+            pieces = OverlapPieces(
+                geometries=run.geoms[keep],
+                footprint=fp_index[run.fp[keep]],
+                zones=tuple(zone_keys[i] for i in z_rank[run.zone[keep]]),
+                classes=tuple(class_keys[i] for i in c_rank[run.klass[keep]]),
+                area_km2=run.area[keep] / 1e6,
+            )
+        _check_progress(progress, 1.0)
+        return OverlapTable(
+            zones=tuple(zone_keys[i] for i in zi),
+            classes=tuple(class_keys[i] for i in ci),
+            n_polygons=n_rows[present],
+            area_km2=area_rows[present],
+            pct_of_zone=pct_zone,
+            pct_of_class_total=pct_class,
+            zone_keys=tuple(zone_keys),
+            zone_n_polygons=zone_n,
+            zone_area_km2=zone_area,
+            zone_covered_km2=zone_area - zone_outside,
+            class_keys=tuple(class_keys),
+            class_n_polygons=class_n,
+            class_area_km2=class_area,
+            footprint_area_km2=float(shapely.area(dissolved.geometries).sum() / 1e6),
+            n_footprints=int(n_fp),
+            n_empty=int(n_input - n_fp),
+            n_repaired=n_repaired,
+            n_overlapping_footprints=int(involved.size),
+            overlap_removed_km2=dissolved.overlap_m2 / 1e6,
+            n_class_polygons_repaired=n_cls_repaired,
+            n_zone_polygons_repaired=n_zone_repaired,
+            pieces=pieces,
         )
-    _check_progress(progress, 1.0)
-    return OverlapTable(
-        zones=tuple(zone_keys[i] for i in zi),
-        classes=tuple(class_keys[i] for i in ci),
-        n_polygons=n_rows[present],
-        area_km2=area_rows[present],
-        pct_of_zone=pct_zone,
-        pct_of_class_total=pct_class,
-        zone_keys=tuple(zone_keys),
-        zone_n_polygons=zone_n,
-        zone_area_km2=zone_area,
-        zone_covered_km2=zone_area - zone_outside,
-        class_keys=tuple(class_keys),
-        class_n_polygons=class_n,
-        class_area_km2=class_area,
-        footprint_area_km2=float(shapely.area(dissolved.geometries).sum() / 1e6),
-        n_footprints=int(n_fp),
-        n_empty=int(n_input - n_fp),
-        n_repaired=n_repaired,
-        n_overlapping_footprints=int(involved.size),
-        overlap_removed_km2=dissolved.overlap_m2 / 1e6,
-        n_class_polygons_repaired=n_cls_repaired,
-        n_zone_polygons_repaired=n_zone_repaired,
-        pieces=pieces,
-    )
+    finally:
+        class_cover.release()
+        if zone_cover is not None:
+            zone_cover.release()
 
 
 def overlap_pivot(table: OverlapTable) -> OverlapPivot:

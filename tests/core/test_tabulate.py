@@ -18,6 +18,7 @@ from minemonitor_plugin.core.tabulate import (
 )
 
 RTOL = 1e-9  # the reconciliation tolerance
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")  # GEOS errors surface as RuntimeWarnings
 
 
 def rows(t: OverlapTable) -> dict[tuple[object, object], tuple[int, float]]:

@@ -1,0 +1,123 @@
+"""Inline SVG charts of the footprint report (matplotlib, imported lazily; no pyplot, no GUI backend)."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+
+_SVG_START = re.compile(r"<svg\b")
+# Text stays text in the SVG, so the browser renders Chinese labels with its own fonts.
+_RC = {
+    "svg.fonttype": "none",
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "DejaVu Sans"],
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+COLOR = "#8c5a2b"
+
+
+def available() -> bool:
+    """True when matplotlib can be imported."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+def _svg(fig) -> str:
+    buffer = io.StringIO()
+    with warnings.catch_warnings():
+        # CJK labels: the SVG keeps them as text for the browser, matplotlib's font lacks the glyphs
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        fig.savefig(buffer, format="svg", bbox_inches="tight")
+    text = buffer.getvalue()
+    match = _SVG_START.search(text)
+    return text[match.start():] if match else text
+
+
+def _figure(width: float = 6.0, height: float = 3.4):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height))
+
+
+def log_area_histogram(area_km2: np.ndarray, mu: float, sigma: float, geomean: float, xlabel: str,
+                       ylabel: str, fit_label: str, gm_label: str) -> str:
+    """Histogram of log10(area) with the fitted normal density and the geometric mean (Fig. 7)."""
+    import matplotlib
+
+    logs = np.log10(area_km2[area_km2 > 0])
+    with matplotlib.rc_context(_RC):
+        fig = _figure()
+        ax = fig.add_subplot()
+        bins = max(10, min(60, int(np.sqrt(logs.size))))
+        counts, edges, _ = ax.hist(logs, bins=bins, color=COLOR, alpha=0.75, edgecolor="white")
+        if sigma > 0 and logs.size:
+            x = np.linspace(edges[0], edges[-1], 200)
+            # density of log10(area) when ln(area) ~ N(mu, sigma)
+            m, s = mu / np.log(10), sigma / np.log(10)
+            pdf = np.exp(-0.5 * ((x - m) / s) ** 2) / (s * np.sqrt(2 * np.pi))
+            ax.plot(x, pdf * logs.size * (edges[1] - edges[0]), color="#1f4e79", lw=1.5, label=fit_label)
+        if geomean > 0:
+            ax.axvline(np.log10(geomean), color="#c00000", ls="--", lw=1, label=gm_label)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.legend(frameon=False)
+        return _svg(fig)
+
+
+def pp_plot(expected: np.ndarray, observed: np.ndarray, xlabel: str, ylabel: str, max_points: int = 1500) -> str:
+    """Log-normal P-P plot: fitted CDF against plotting positions, with the diagonal (Fig. 7)."""
+    import matplotlib
+
+    step = max(1, int(np.ceil(expected.size / max_points)))  # thin evenly: the SVG stays small
+    with matplotlib.rc_context(_RC):
+        fig = _figure(4.2, 4.0)
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, 1], color="#888", lw=1)
+        ax.scatter(expected[::step], observed[::step], s=6, color=COLOR, linewidths=0)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_aspect("equal")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        return _svg(fig)
+
+
+def size_class_bars(labels: Sequence[str], pct_polygons: np.ndarray, pct_area: np.ndarray, ylabel: str,
+                    count_label: str, area_label: str) -> str:
+    """Share of polygons and of area per size class, side by side (Fig. 8a/b)."""
+    import matplotlib
+
+    x = np.arange(len(labels))
+    with matplotlib.rc_context(_RC):
+        fig = _figure(6.4, 3.4)
+        ax = fig.add_subplot()
+        ax.bar(x - 0.2, pct_polygons, 0.4, color=COLOR, label=count_label)
+        ax.bar(x + 0.2, np.nan_to_num(pct_area), 0.4, color="#1f4e79", label=area_label)
+        ax.set_xticks(x)
+        ax.set_xticklabels(labels, rotation=30, ha="right")
+        ax.set_ylabel(ylabel)
+        ax.legend(frameon=False)
+        return _svg(fig)
+
+
+def top_bars(labels: Sequence[str], values: np.ndarray, xlabel: str) -> str:
+    """Horizontal bars of the top groups, largest on top (Figs 3-5)."""
+    import matplotlib
+
+    n = len(labels)
+    with matplotlib.rc_context(_RC):
+        fig = _figure(6.0, 0.8 + 0.28 * max(n, 1))
+        ax = fig.add_subplot()
+        y = np.arange(n)[::-1]
+        ax.barh(y, values, color=COLOR)
+        ax.set_yticks(y)
+        ax.set_yticklabels(labels)
+        ax.set_xlabel(xlabel)
+        return _svg(fig)
