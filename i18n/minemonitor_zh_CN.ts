@@ -794,10 +794,6 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation>图层 {layer} 没有要素。</translation>
     </message>
     <message>
-        <source>The grid CRS {crs} is not a projected CRS in metres; choose an equal-area projection.</source>
-        <translation>格网坐标系 {crs} 不是以米为单位的投影坐标系；请选择等积投影。</translation>
-    </message>
-    <message>
         <source>Grid CRS: {definition}</source>
         <translation>格网坐标系：{definition}</translation>
     </message>
@@ -2163,10 +2159,6 @@ The summary outputs give the number of features and the percentage of the total 
 <context>
     <name>MineMonitor</name>
     <message>
-        <source>The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.</source>
-        <translation>坐标系 {crs} 不是以米为单位的投影坐标系；请选择等积投影。</translation>
-    </message>
-    <message>
         <source>Install Python dependencies…</source>
         <translation>安装 Python 依赖……</translation>
     </message>
@@ -2177,6 +2169,10 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>&amp;MineMonitor</source>
         <translation>&amp;MineMonitor</translation>
+    </message>
+    <message>
+        <source>The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.</source>
+        <translation>坐标系 {crs} 不是以米为单位的投影坐标系；请选择等积投影。</translation>
     </message>
     <message>
         <source>{width} x {height} pixels of {dx} x {dy}, extent {extent}</source>

@@ -6,7 +6,9 @@ unit is the metre (areas in m², the tolerance in m).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +43,9 @@ CHANGE_CLASSES = {
 #: footprints continue as one), 4 split and merge (a many-to-many group).
 RELATIONS = {0: "none", 1: "one-to-one", 2: "split", 3: "merge", 4: "split and merge"}
 
+#: A narrow overlap still matches when it covers at least this share of the smaller footprint.
+MATCH_SHARE = 0.5
+
 PAIR_MATCHED = 0
 PAIR_SLIVER = 1
 PAIR_OTHER_MINE = 2
@@ -48,6 +53,8 @@ PAIR_OTHER_MINE = 2
 PAIR_STATUS = {PAIR_MATCHED: "matched", PAIR_SLIVER: "sliver overlap", PAIR_OTHER_MINE: "different mine"}
 
 _POLYGON, _MULTIPOLYGON, _COLLECTION = 3, 6, 7
+#: Arrays shorter than this are processed in the calling thread.
+_PARALLEL_MIN = 2000
 _EMPTY = shapely.from_wkt("POLYGON EMPTY")
 
 
@@ -236,6 +243,7 @@ def footprint_change(
     earlier_ids: Sequence[object] | np.ndarray | None = None,
     later_ids: Sequence[object] | np.ndarray | None = None,
     tolerance: float = 5.0,
+    threads: int | None = None,
     progress: Progress | None = None,
 ) -> FootprintChangeResult:
     """Classify the change between two epochs of mining footprints.
@@ -253,6 +261,9 @@ def footprint_change(
     tolerance
         ``TOLERANCE_M``: width in metres below which a difference between the
         epochs is digitising jitter, not change (0 = report every difference).
+    threads
+        Worker threads for the heavy overlays (shapely releases the GIL);
+        default ``min(cpu_count, 4)``. The result does not depend on it.
     progress
         Called with the fraction done; returning False cancels
         (:class:`~.errors.CancelledError`).
@@ -269,8 +280,11 @@ def footprint_change(
 
     *Matching.* An earlier footprint E and a later footprint L are matched when
     their overlap E ∩ L has positive area, is at least ``tolerance`` wide
-    somewhere (the width test below; with ``tolerance`` 0 any positive-area
-    overlap counts) and, with identifiers, both belong to the same mine.
+    somewhere (the width test below) or covers at least half
+    (:data:`MATCH_SHARE`) of the smaller of E and L (so footprints that are
+    themselves narrower than the tolerance still match their successor), and,
+    with identifiers, both belong to the same mine. With ``tolerance`` 0 any
+    positive-area overlap counts.
     A split (E matched by two or more later footprints) and a merge (L matched
     by two or more earlier ones) need no special case: every matched pair
     contributes its overlap as an unchanged piece, and ``relation`` records the
@@ -306,11 +320,12 @@ def footprint_change(
     reduced + disappeared``; with ``tolerance`` 0 the jitter terms are zero.
     """
     report = _Stages(progress)
+    threads = max(1, int(threads)) if threads is not None else max(1, min(os.cpu_count() or 1, 4))
     tolerance = float(tolerance)
     if not np.isfinite(tolerance) or tolerance < 0:
         raise InvalidInputError("The tolerance must be a non-negative number of metres, got {value}", value=tolerance)
-    e_geom = _check_polygons(earlier, "earlier")
-    l_geom = _check_polygons(later, "later")
+    e_geom = _check_polygons(earlier, "earlier", threads)
+    l_geom = _check_polygons(later, "later", threads)
     n_e, n_l = len(e_geom), len(l_geom)
     if (earlier_ids is None) != (later_ids is None):
         raise InvalidInputError("Mine identifiers must be given for both epochs or for neither")
@@ -338,7 +353,13 @@ def footprint_change(
 
     # every (earlier, later) pair whose interiors overlap
     later_of, earlier_of = STRtree(e_geom).query(l_geom, predicate="intersects")
-    overlap = _polygonal(shapely.intersection(e_geom[earlier_of], l_geom[later_of]))
+    # footprints carried over unchanged (identical coordinates) need no overlay
+    same = shapely.equals_exact(e_geom[earlier_of], l_geom[later_of], 0.0)
+    overlap = e_geom[earlier_of].copy()
+    differ = np.flatnonzero(~same)
+    overlap[differ] = _polygonal(
+        _chunked(shapely.intersection, e_geom[earlier_of[differ]], l_geom[later_of[differ]], threads=threads)
+    )
     overlap_area = shapely.area(overlap)
     keep = overlap_area > 0
     pair_e, pair_l, overlap, overlap_area = earlier_of[keep], later_of[keep], overlap[keep], overlap_area[keep]
@@ -346,7 +367,9 @@ def footprint_change(
     pair_e, pair_l, overlap, overlap_area = pair_e[order], pair_l[order], overlap[order], overlap_area[order]
     status = np.full(len(pair_e), PAIR_MATCHED, dtype=np.int64)
     if tolerance > 0 and len(pair_e):
-        status[~_wide_somewhere(overlap, tolerance)] = PAIR_SLIVER
+        # a narrow overlap is a sliver unless it is most of a footprint that is itself narrow
+        small = np.flatnonzero(overlap_area < MATCH_SHARE * np.minimum(e_area[pair_e], l_area[pair_l]))
+        status[small[~_wide_somewhere(overlap[small], tolerance)]] = PAIR_SLIVER
     if by_id:
         status[e_mine[pair_e] != l_mine[pair_l]] = PAIR_OTHER_MINE
     report(0.4)
@@ -367,14 +390,51 @@ def footprint_change(
     # added part of continuing later footprints, removed part of continuing earlier ones
     l_cont = np.flatnonzero(l_deg > 0)
     e_cont = np.flatnonzero(e_deg > 0)
-    added = _polygonal(shapely.difference(l_geom[l_cont], _grouped_union(e_geom[m_e], m_l, n_l)[l_cont]))
+    added_all = np.full(n_l, None, dtype=object)
+    removed_all = np.full(n_e, None, dtype=object)
+    # erosion by TOLERANCE/2 per side where already known (None: not computed yet)
+    eroded_l = np.full(n_l, None, dtype=object)
+    eroded_e = np.full(n_e, None, dtype=object)
+    # one-to-one pairs (the bulk): one symmetric difference gives both sides
+    one = (e_deg[m_e] == 1) & (l_deg[m_l] == 1)
+    o_e, o_l = m_e[one], m_l[one]
+    if o_e.size:
+        sym = np.full(len(o_e), _EMPTY, dtype=object)
+        moved = np.flatnonzero(~shapely.equals_exact(e_geom[o_e], l_geom[o_l], 0.0))
+        sym[moved] = _polygonal(
+            _chunked(shapely.symmetric_difference, e_geom[o_e[moved]], l_geom[o_l[moved]], threads=threads)
+        )
+        parts, owner = shapely.get_parts(sym, return_index=True)
+        # each part lies in L - E or in E - L; its interior point tells which
+        inside = shapely.get_coordinates(shapely.point_on_surface(parts))
+        in_later = shapely.intersects_xy(l_geom[o_l][owner], inside[:, 0], inside[:, 1])
+        added_all[o_l] = _regroup(parts[in_later], owner[in_later], len(o_e))
+        removed_all[o_e] = _regroup(parts[~in_later], owner[~in_later], len(o_e))
+        if tolerance > 0:
+            # The parts of an overlay result touch at points at most, so the erosion of a side is the
+            # union of the (disjoint) erosions of its parts: erode each part once, regroup per side.
+            check = np.flatnonzero(shapely.area(parts) >= np.pi * (tolerance / 2.0) ** 2)
+            eroded = _erode(parts[check], tolerance, threads)
+            pieces_, index = shapely.get_parts(eroded, return_index=True)
+            of_part = check[index]
+            side_l = in_later[of_part]
+            eroded_l[o_l] = _regroup(pieces_[side_l], owner[of_part[side_l]], len(o_e))
+            eroded_e[o_e] = _regroup(pieces_[~side_l], owner[of_part[~side_l]], len(o_e))
     report(0.55)
-    removed = _polygonal(shapely.difference(e_geom[e_cont], _grouped_union(l_geom[m_l], m_e, n_e)[e_cont]))
+    rest_l = np.setdiff1d(l_cont, o_l)
+    rest_e = np.setdiff1d(e_cont, o_e)
+    if rest_l.size:
+        unions = _grouped_union(e_geom[m_e], m_l, n_l)
+        added_all[rest_l] = _polygonal(shapely.difference(l_geom[rest_l], unions[rest_l]))
+    if rest_e.size:
+        unions = _grouped_union(l_geom[m_l], m_e, n_e)
+        removed_all[rest_e] = _polygonal(shapely.difference(e_geom[rest_e], unions[rest_e]))
+    added, removed = added_all[l_cont], removed_all[e_cont]
     report(0.7)
     if tolerance > 0:
-        added, added_jitter = _split_jitter(added, tolerance)
+        added, added_jitter = _split_jitter(added, tolerance, eroded_l[l_cont], threads)
         report(0.8)
-        removed, removed_jitter = _split_jitter(removed, tolerance)
+        removed, removed_jitter = _split_jitter(removed, tolerance, eroded_e[e_cont], threads)
     else:
         added_jitter = np.full(len(added), _EMPTY, dtype=object)
         removed_jitter = np.full(len(removed), _EMPTY, dtype=object)
@@ -573,7 +633,7 @@ class _Stages:
             raise CancelledError()
 
 
-def _check_polygons(geoms: Sequence[object] | np.ndarray, epoch: str) -> np.ndarray:
+def _check_polygons(geoms: Sequence[object] | np.ndarray, epoch: str, threads: int = 1) -> np.ndarray:
     arr = np.empty(len(geoms), dtype=object)
     arr[:] = list(geoms)
     missing = np.flatnonzero(shapely.is_missing(arr) | shapely.is_empty(arr))
@@ -593,7 +653,7 @@ def _check_polygons(geoms: Sequence[object] | np.ndarray, epoch: str) -> np.ndar
             index=int(wrong[0]),
             kind=arr[wrong[0]].geom_type,
         )
-    invalid = np.flatnonzero(~shapely.is_valid(arr))
+    invalid = np.flatnonzero(~_chunked(shapely.is_valid, arr, threads=threads))
     if invalid.size:
         raise InvalidInputError(
             "{count} {epoch} geometries are invalid (first: position {index}, {reason})",
@@ -622,6 +682,15 @@ def _polygonal(geoms: np.ndarray) -> np.ndarray:
             shapely.multipolygons(sub[poly], indices=owner[poly], out=rebuilt)
         rebuilt[shapely.is_missing(rebuilt)] = _EMPTY
         out[mixed] = rebuilt
+    return out
+
+
+def _regroup(parts: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """One MultiPolygon per owner (``0..n-1``) from polygon parts; empty where an owner has none."""
+    out = np.full(n, None, dtype=object)
+    if len(parts):
+        shapely.multipolygons(parts, indices=owner, out=out)
+    out[shapely.is_missing(out)] = _EMPTY
     return out
 
 
@@ -671,25 +740,79 @@ def _make_disjoint(geoms: np.ndarray) -> tuple[np.ndarray, EpochOverlaps]:
     return out, EpochOverlaps(first, second, area)
 
 
-def _erode(geoms: np.ndarray, tolerance: float) -> np.ndarray:
-    return shapely.buffer(geoms, -tolerance / 2.0, join_style="mitre")
+def _chunked(
+    func: Callable[..., np.ndarray], *arrays: np.ndarray, threads: int = 1, min_size: int = _PARALLEL_MIN
+) -> np.ndarray:
+    """``func(*arrays)`` (element-wise along the first axis) on chunks in worker threads, order kept."""
+    n = len(arrays[0])
+    if threads <= 1 or n < min_size:
+        return func(*arrays)
+    # more chunks than threads, so one chunk of large geometries does not leave a thread idle
+    bounds = np.linspace(0, n, 4 * threads + 1).astype(np.int64)
+
+    def run(k: int) -> np.ndarray:
+        return func(*(a[bounds[k] : bounds[k + 1]] for a in arrays))
+
+    with ThreadPoolExecutor(threads) as pool:
+        return np.concatenate(list(pool.map(run, range(len(bounds) - 1))))
 
 
-def _wide_somewhere(geoms: np.ndarray, tolerance: float) -> np.ndarray:
-    """True where a geometry is at least ``tolerance`` wide somewhere (negative buffer non-empty)."""
-    return ~shapely.is_empty(_erode(geoms, tolerance))
+def _erode(geoms: np.ndarray, tolerance: float, threads: int = 1) -> np.ndarray:
+    def erode(g: np.ndarray) -> np.ndarray:
+        return shapely.buffer(g, -tolerance / 2.0, join_style="mitre")
+
+    return _chunked(erode, geoms, threads=threads)
 
 
-def _split_jitter(geoms: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
-    """Split areas into (real change, jitter) by the morphological opening of width ``tolerance``."""
+def _wide_somewhere(geoms: np.ndarray, tolerance: float, threads: int = 1) -> np.ndarray:
+    """True where a geometry is at least ``tolerance`` wide somewhere (negative buffer non-empty).
+
+    Geometries smaller than a disk of diameter ``tolerance`` cannot be that wide and are not eroded
+    (the mitre erosion removes at least what the disk erosion removes).
+    """
+    wide = np.zeros(len(geoms), dtype=bool)
+    check = np.flatnonzero(shapely.area(geoms) >= np.pi * (tolerance / 2.0) ** 2)
+    if check.size:
+        wide[check] = ~shapely.is_empty(_erode(geoms[check], tolerance, threads))
+    return wide
+
+
+def _split_jitter(
+    geoms: np.ndarray, tolerance: float, eroded: np.ndarray | None = None, threads: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Split areas into (real change, jitter) by the morphological opening of width ``tolerance``.
+
+    ``eroded`` may give the erosion ``buffer(g, -tolerance/2)`` of some geometries (``None``
+    where it still has to be computed); an empty erosion means the geometry is all jitter.
+    """
     real = np.full(len(geoms), _EMPTY, dtype=object)
     jitter = geoms.copy()
     if len(geoms) == 0:
         return real, jitter
-    eroded = _erode(geoms, tolerance)
-    wide = np.flatnonzero(~shapely.is_empty(eroded))
+    known = ~shapely.is_missing(eroded) if eroded is not None else np.zeros(len(geoms), dtype=bool)
+    ero = eroded.copy() if eroded is not None else np.full(len(geoms), None, dtype=object)
+    check = np.flatnonzero(~known)
+    check = check[shapely.area(geoms[check]) >= np.pi * (tolerance / 2.0) ** 2]  # smaller: narrow
+    ero[check] = _erode(geoms[check], tolerance, threads)
+    wide = np.flatnonzero(~shapely.is_missing(ero) & ~shapely.is_empty(ero))
     if wide.size:
-        opened = shapely.buffer(eroded[wide], tolerance / 2.0, join_style="mitre")
+
+        def split(g: np.ndarray, e: np.ndarray) -> np.ndarray:
+            opened = shapely.buffer(e, tolerance / 2.0, join_style="mitre")
+            return np.stack([shapely.intersection(g, opened), shapely.difference(g, opened)], axis=1)
+
+        # few but large geometries: small chunks keep both threads busy
+        both = _chunked(split, geoms[wide], ero[wide], threads=threads, min_size=64)
+        real[wide] = _polygonal(both[:, 0])
+        jitter[wide] = _polygonal(both[:, 1])
+    return real, jitter
+    check = np.flatnonzero(~thin) if thin is not None else np.arange(len(geoms))
+    check = check[shapely.area(geoms[check]) >= np.pi * (tolerance / 2.0) ** 2]  # smaller: narrow
+    eroded = _erode(geoms[check], tolerance)
+    keep = ~shapely.is_empty(eroded)
+    wide, eroded = check[keep], eroded[keep]
+    if wide.size:
+        opened = shapely.buffer(eroded, tolerance / 2.0, join_style="mitre")
         real[wide] = _polygonal(shapely.intersection(geoms[wide], opened))
         jitter[wide] = _polygonal(shapely.difference(geoms[wide], opened))
     return real, jitter

@@ -154,6 +154,18 @@ def test_narrow_but_long_growth_is_jitter_below_and_change_above_tolerance():
     assert footprint_change([base], [grown], tolerance=3.0).total.expanded[0] == pytest.approx(400, abs=ATOL)
 
 
+def test_footprint_narrower_than_tolerance_still_matches_its_successor():
+    road = box(0, 0, 100, 3)  # a 3 m wide road, shifted 0.5 m: the overlap is narrow but most of it
+    r = footprint_change([road], [box(0.5, 0, 100.5, 3)], tolerance=5.0)
+    assert r.total.n_new[0] == 0 and r.total.n_disappeared[0] == 0
+    assert r.total.unchanged[0] == pytest.approx(99.5 * 3, abs=ATOL)
+    assert r.total.jitter_added[0] == pytest.approx(1.5, abs=ATOL)
+    # a narrow overlap that is a small part of both footprints is still a sliver
+    r = footprint_change([box(0, 0, 100, 3)], [box(99, 0, 200, 3)], tolerance=5.0)
+    assert r.pair_status.tolist() == [PAIR_SLIVER]
+    assert r.total.n_new[0] == 1 and r.total.n_disappeared[0] == 1
+
+
 def test_match_by_mine_id_and_per_mine_reconciliation():
     earlier, later = _epochs()
     e_ids = ["A", "B", "B", "C", "D", 5, "F"]
@@ -193,9 +205,10 @@ def test_summary_per_zone_cuts_pieces_at_zone_boundaries():
     zones = [box(-10, -10, 245, 400), box(245, -10, 2000, 400)]
     z = summarize_by_zone(r, earlier, later, zones, ["west", "east"])
     assert z.key.tolist() == ["west", "east"]
-    # west: E0 + E1 + E5; L0 + L1 + L2[200..245] + L5
+    # west: E0 + E1 + E5 | L0 + L1 + L2[200..245] + L5;  east: E2 + E3 + E4 + E6 | L2[245..300] + L3 + L4 + L6 + L7
     np.testing.assert_allclose(z.earlier, [5000 + 2000 + 10000, 2000 + 2500 + 10000 + 2500], atol=ATOL)
-    np.testing.assert_allclose(z.later, [2000 + 2000 + 2250 + 16240, 2500 + 2500 + 10000 + 2525 + 2475], atol=ATOL)
+    np.testing.assert_allclose(z.later, [2000 + 2000 + 2250 + 16240, 2750 + 2500 + 10000 + 2525 + 2475], atol=ATOL)
+    np.testing.assert_allclose(z.later.sum(), r.total.later[0], atol=ATOL)
     np.testing.assert_allclose(z.expanded, [6090 + 250, 750], atol=ATOL)
     np.testing.assert_allclose(z.reconciliation_error, 0, atol=ATOL)
     # footprints counted by representative point: L2's is (250, 25), in the east
@@ -272,3 +285,25 @@ def test_progress_reports_and_cancels():
     assert seen == sorted(seen) and seen[-1] == 1.0
     with pytest.raises(CancelledError):
         footprint_change(earlier, later, progress=lambda f: f < 0.5)
+
+
+def test_threaded_overlays_give_the_same_result():
+    rng = np.random.default_rng(11)
+    centres = rng.uniform(0, 60000, size=(2500, 2))
+    earlier = shapely.buffer(shapely.points(centres), rng.uniform(20, 80, 2500), quad_segs=4)
+    later = shapely.buffer(shapely.points(centres + rng.normal(0, 0.5, centres.shape)), rng.uniform(20, 80, 2500),
+                           quad_segs=4)
+    one = footprint_change(earlier, later, tolerance=5.0, threads=1)
+    two = footprint_change(earlier, later, tolerance=5.0, threads=2)
+    np.testing.assert_array_equal(one.pieces.change, two.pieces.change)
+    np.testing.assert_array_equal(one.pieces.area, two.pieces.area)
+    assert shapely.equals_exact(one.pieces.geometry, two.pieces.geometry, 0).all()
+
+
+def test_identical_footprints_carried_over_are_unchanged():
+    earlier = [box(0, 0, 10, 10), box(20, 0, 30, 10)]
+    later = [box(0, 0, 10, 10), box(20, 0, 35, 10)]  # the first copied as is, the second grown 5 m
+    r = footprint_change(earlier, later, tolerance=2.0)
+    assert _area_of(r, UNCHANGED, earlier=0, later=0) == pytest.approx(100, abs=ATOL)
+    assert _area_of(r, EXPANDED, later=1) == pytest.approx(50, abs=ATOL)
+    assert r.total.jitter_added[0] == 0 and r.total.new[0] == 0

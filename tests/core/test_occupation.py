@@ -96,7 +96,8 @@ def test_unknown_and_empty_codes_are_reported_kept_and_flagged():
     assert r.unknown_index.tolist() == [1, 5, 6]
     assert r.empty_index.tolist() == [2, 3, 4, 7]
     assert r.unknown_codes == (("9Z", 2), ("X1", 1))
-    assert r.flag.tolist() == [0, 2, 3, 3, 3, 2, 2, 3, 0]
+    ok, unknown, empty = FLAG_OK, FLAG_UNKNOWN, FLAG_EMPTY
+    assert r.flag.tolist() == [ok, unknown, empty, empty, empty, unknown, unknown, empty, ok]
     assert r.legend_code.tolist() == [2, 0, 0, 0, 0, 0, 0, 0, 8]
     assert r.type_name_en[1] is None and r.legend_en[2] is None
     # legend summary: Transit site 1 record / 1 m², Remediation area 256 m², unknown row last with the rest
