@@ -44,17 +44,10 @@ LABELS = {
 
 
 def _qgis():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from qgis_headless import start_qgis
 
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
+    return start_qgis(load_plugin=False)[0]
 
 
 def _layer_area_km2(path: str) -> float:

@@ -206,21 +206,10 @@ def _geopandas(fp, study, size) -> dict:
 
 
 def _start_qgis(plugin_root: str):
-    from qgis.core import QgsApplication
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from qgis_headless import start_qgis
 
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    sys.path.insert(0, plugin_root)
-    import minemonitor_plugin
-
-    plugin = minemonitor_plugin.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
+    return start_qgis(plugin_root)
 
 
 def _read_output(path: str, fields: tuple[str, ...]) -> dict:

@@ -132,21 +132,10 @@ def generate(folder: Path, size: int) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------------- workers
 def start_qgis():
-    from qgis.core import QgsApplication
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from qgis_headless import start_qgis as start
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import minemonitor_plugin
-
-    plugin = minemonitor_plugin.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
+    return start()
 
 
 def table6_rows():

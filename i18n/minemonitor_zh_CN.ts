@@ -1037,10 +1037,6 @@ Areas are planar in an equal-area CRS (default: Albers fitted to the earlier lay
         <translation>前期图层的矿山编号字段 {field} 在图层 {layer} 中不存在。</translation>
     </message>
     <message>
-        <source>The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.</source>
-        <translation>坐标系 {crs} 不是以米为单位的投影坐标系；请选择等积投影。</translation>
-    </message>
-    <message>
         <source>Equal-area CRS: {definition}</source>
         <translation>等积坐标系：{definition}</translation>
     </message>

@@ -11,7 +11,6 @@ tests until `make docs` is run.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -284,22 +283,10 @@ def generate() -> dict[Path, str]:
 
 
 def _start_qgis(build_root: Path):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from qgis_headless import start_qgis
 
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    sys.path.insert(0, str(build_root))
-    import minemonitor_plugin
-
-    plugin = minemonitor_plugin.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
+    return start_qgis(build_root)
 
 
 def main(argv=None) -> int:

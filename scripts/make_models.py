@@ -16,22 +16,11 @@ OUT = ROOT / "resources" / "models"
 
 
 def start_qgis():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
+    os.environ["QT_HASH_SEED"] = "0"  # stable attribute order in the written XML
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from qgis_headless import start_qgis as start
 
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    sys.path.insert(0, str(ROOT))
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import minemonitor_plugin
-
-    plugin = minemonitor_plugin.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
+    return start(ROOT)
 
 
 class ModelBuilder:

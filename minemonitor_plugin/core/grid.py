@@ -329,7 +329,7 @@ def _object_array(items: list[Any]) -> np.ndarray:
     return out
 
 
-def _polygonal(geoms: np.ndarray) -> np.ndarray:
+def polygonal_parts(geoms: np.ndarray) -> np.ndarray:
     """Keep only the polygonal parts of geometries (clipping can leave collections)."""
     types = shapely.get_type_id(geoms)
     odd = ~np.isin(types, _POLYGONAL)
@@ -423,11 +423,11 @@ def _check_study_area(study_area: Any) -> Any:
     if study_area.is_empty or not study_area.area > 0:
         raise InvalidInputError("The study area is empty or has no area.")
     if not study_area.is_valid:
-        study_area = _polygonal(np.array([shapely.make_valid(study_area)], dtype=object))[0]
+        study_area = polygonal_parts(np.array([shapely.make_valid(study_area)], dtype=object))[0]
     return study_area
 
 
-def _overlap_groups(geoms: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def overlap_groups(geoms: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Groups of footprints whose interiors overlap (transitively).
 
     Returns ``(member_index, group_label)`` for footprints in groups of two or
@@ -636,7 +636,7 @@ def _fishnet_density(
             pieces = _object_array(part_geoms)
             invalid = ~shapely.is_valid(pieces)
             if invalid.any():
-                pieces[invalid] = _polygonal(shapely.make_valid(pieces[invalid]))
+                pieces[invalid] = polygonal_parts(shapely.make_valid(pieces[invalid]))
             study_piece[part_idx_arr] = pieces
     else:
         status = np.ones(n_grid, dtype=np.int8)
@@ -647,7 +647,7 @@ def _fishnet_density(
     all_geoms = geoms
     area_rows = np.arange(n)  # which geometries carry area
     if w is None:
-        members, labels = _overlap_groups(geoms, areas)
+        members, labels = overlap_groups(geoms, areas)
         if len(members):
             order = np.argsort(labels, kind="stable")
             members, labels = members[order], labels[order]
@@ -787,7 +787,7 @@ def _fishnet_density(
     cols = cols.astype(np.int64)
     geometries = grid.boxes(rows, cols)
     if clip and study_piece is not None and partial.any():
-        geometries[partial] = _polygonal(study_piece[out[partial]])
+        geometries[partial] = polygonal_parts(study_piece[out[partial]])
     tick(0.95)
     mining = mining_all[out]
     cell_km2 = cell_area / 1e6

@@ -29,7 +29,7 @@ import shapely
 
 from .errors import CancelledError, InvalidInputError
 from .footprints import factorize
-from .grid import _overlap_groups, _polygonal
+from .grid import overlap_groups, polygonal_parts
 
 Progress = Callable[[float], bool]
 
@@ -233,7 +233,7 @@ def _clean_polygons(
     n_repaired = int(fix.sum())
     if n_repaired:
         geoms = geoms.copy()
-        geoms[fix] = _polygonal(shapely.make_valid(geoms[fix]))
+        geoms[fix] = polygonal_parts(shapely.make_valid(geoms[fix]))
         missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     keep = np.flatnonzero(~missing)
     return geoms[keep], keep, n_repaired
@@ -268,7 +268,7 @@ def _prepare_covers(geoms: np.ndarray, values: Sequence[object], sources: np.nda
     invalid = reach[~shapely.is_valid(geoms[reach])]
     if invalid.size:
         geoms = geoms.copy()
-        fixed = _polygonal(shapely.make_valid(geoms[invalid]))
+        fixed = polygonal_parts(shapely.make_valid(geoms[invalid]))
         fixed[shapely.is_missing(fixed)] = shapely.Polygon()
         geoms[invalid] = fixed
         tree = shapely.STRtree(geoms)
@@ -335,7 +335,7 @@ def dissolve_overlaps(geometries: Sequence[object] | np.ndarray, progress: Progr
     """
     geoms = np.asarray(geometries, dtype=object).reshape(-1)
     # Groups of transitively overlapping footprints, found as the fishnet density does.
-    members, labels = _overlap_groups(geoms, shapely.area(geoms))
+    members, labels = overlap_groups(geoms, shapely.area(geoms))
     involved = np.zeros(geoms.size, dtype=bool)
     out = geoms.copy()
     n_groups = 0
@@ -354,7 +354,7 @@ def dissolve_overlaps(geometries: Sequence[object] | np.ndarray, progress: Progr
             sel = np.flatnonzero(rank > k)
             out[members[sel]] = shapely.difference(out[members[sel]], geoms[members[start[sel] + k]])
             _check_progress(progress, (k + 1) / rounds)
-        out[members] = _polygonal(out[members])
+        out[members] = polygonal_parts(out[members])
     overlap = float(shapely.area(geoms).sum() - shapely.area(out).sum())
     return DissolvedFootprints(out, involved, n_groups, overlap)
 
@@ -455,7 +455,7 @@ def _split(
             sel = np.isin(si, idx)
             us, ugeom = _grouped_union(piece[sel], si[sel])
             rest[touched] = shapely.difference(geoms[us], ugeom)
-        out_geoms = np.concatenate([_polygonal(g_geom), _polygonal(rest)])
+        out_geoms = np.concatenate([polygonal_parts(g_geom), polygonal_parts(rest)])
     _check_progress(progress, 1.0)
     return _Split(
         np.concatenate([g_src, has_outside]),

@@ -65,3 +65,24 @@ def is_projected_metres(crs) -> bool:
     from qgis.core import QgsUnitTypes
 
     return (not crs.isGeographic()) and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+
+
+def resolve_equal_area_crs(alg, parameters, name, reference, context):
+    """The CRS of parameter ``name`` of ``alg`` (must be projected in metres), or, when it is not
+    set, an Albers equal-area CRS fitted to the extent of the feature source ``reference``.
+
+    Returns ``(crs, text)`` where ``text`` (authid or PROJ string) is for the log and outputs.
+    """
+    from qgis.core import QgsProcessingException
+
+    from ..i18n import tr
+
+    area_crs = alg.parameterAsCrs(parameters, name, context)
+    if not area_crs.isValid():
+        area_crs = equal_area_crs_for(reference.sourceExtent(), reference.sourceCrs(), context)
+    elif not is_projected_metres(area_crs):
+        raise QgsProcessingException(
+            tr("The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.").format(
+                crs=area_crs.authid() or area_crs.description())
+        )
+    return area_crs, area_crs.authid() or area_crs.toProj()

@@ -23,9 +23,10 @@ from qgis.core import (
 from ... import compat
 from ...i18n import user_locale
 from ...qgis_io import vector as vio
+from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
 from ..monitoring import html_heading, html_paragraph, html_table, write_html
-from . import charts, resolve_area_crs
+from . import charts
 
 STAT_FIELDS = (
     ("is_total", "int"),
@@ -244,7 +245,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
-        area_crs, crs_text = resolve_area_crs(self, parameters, self.AREA_CRS, source, context)
+        area_crs, crs_text = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, source, context)
         feedback.pushInfo(self.tr("Areas and perimeters measured in the equal-area CRS {crs}.").format(crs=crs_text))
         feedback.pushInfo(self.tr("Standard deviation with divisor n - {ddof}; size-class breaks {breaks} km².").format(
             ddof=ddof, breaks=", ".join(f"{b:g}" for b in breaks)))

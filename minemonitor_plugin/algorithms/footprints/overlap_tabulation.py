@@ -15,8 +15,8 @@ from qgis.core import (
 
 from ... import compat
 from ...qgis_io import vector as vio
+from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
-from . import resolve_area_crs
 
 TABLE_FIELDS = (
     ("zone", "string"),
@@ -269,7 +269,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
-        area_crs, crs_text = resolve_area_crs(self, parameters, self.AREA_CRS, source, context)
+        area_crs, crs_text = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, source, context)
         feedback.pushInfo(self.tr("Areas are planar areas in the equal-area CRS {crs}.").format(crs=crs_text))
         feedback.pushInfo(self.tr("A footprint is counted in a row when more than {area} m² of it lies there.").format(
             area=min_overlap))

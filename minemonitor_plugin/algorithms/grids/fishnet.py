@@ -202,16 +202,9 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(
                 self.tr("Layer {layer} has no features.").format(layer=source.sourceName())
             )
-        grid_crs = self.parameterAsCrs(parameters, self.GRID_CRS, context)
-        if not grid_crs.isValid():
-            reference = study if study is not None else source
-            grid_crs = crs_io.equal_area_crs_for(reference.sourceExtent(), reference.sourceCrs(), context)
-        elif not crs_io.is_projected_metres(grid_crs):
-            raise QgsProcessingException(
-                self.tr("The grid CRS {crs} is not a projected CRS in metres; choose an equal-area projection.").format(
-                    crs=grid_crs.authid() or grid_crs.description()
-                )
-            )
+        grid_crs, _ = crs_io.resolve_equal_area_crs(
+            self, parameters, self.GRID_CRS, study if study is not None else source, context
+        )
         feedback.pushInfo(self.tr("Grid CRS: {definition}").format(definition=grid_crs.toProj() or grid_crs.authid()))
         feedback.pushInfo(self.tr("Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}").format(
             size=cell_size, clip=clip, fraction=min_fraction))

@@ -261,13 +261,7 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
                 self.tr("The mine id field {field} of the earlier layer does not exist in layer {layer}.").format(
                     field=mine_field, layer=later_src.sourceName()))
 
-        area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
-        if not area_crs.isValid():
-            area_crs = crs_io.equal_area_crs_for(earlier_src.sourceExtent(), earlier_src.sourceCrs(), context)
-        elif not crs_io.is_projected_metres(area_crs):
-            raise QgsProcessingException(
-                self.tr("The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.").format(
-                    crs=area_crs.authid() or area_crs.description()))
+        area_crs, _ = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, earlier_src, context)
         feedback.pushInfo(self.tr("Equal-area CRS: {definition}").format(
             definition=area_crs.toProj() or area_crs.authid()))
         feedback.pushInfo(self.tr(
