@@ -218,11 +218,56 @@ def desertification():
     b.save("desertificationsensitivitymodel")
 
 
+def vegetation():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterString,
+    )
+
+    b = ModelBuilder(
+        "Vegetation change around mines",
+        "Per-pixel Theil-Sen / Mann-Kendall trend of an annual NDVI (or LAI) stack -> annual series inside "
+        "the footprints, rings around them and districts, with Pettitt change points -> report (Figs 10-11).",
+    )
+    b.input(QgsProcessingParameterMultipleLayers("STACK", "Annual rasters", QgsProcessing.TypeRaster),
+            "One multiband raster (one band per year) or one single-band raster per year.")
+    b.input(QgsProcessingParameterString("YEARS", "Years", optional=True, defaultValue=""),
+            "Years of the bands or rasters (e.g. 2001-2020); default: read from band descriptions or file names.")
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Mining footprints", [QgsProcessing.TypeVectorPolygon],
+                                                optional=True), "Mining footprints (dissolved into one zone).")
+    b.input(QgsProcessingParameterString("BUFFERS", "Rings around the footprints (metres)", optional=True,
+                                         defaultValue="0-1000,1000-5000"),
+            "Rings outside the footprints, e.g. 0-1000,1000-5000 (metres).")
+    b.input(QgsProcessingParameterFeatureSource("ZONES", "Districts", [QgsProcessing.TypeVectorPolygon],
+                                                optional=True), "Optional district polygons, one zone each.")
+    b.input(QgsProcessingParameterField("ZONE_FIELD", "District name field", parentLayerParameterName="ZONES",
+                                        optional=True), "Field naming the districts.")
+    b.child("trend", "minemonitor:ndvitrend", "Per-pixel trend",
+            {"INPUT": ("param", "STACK"), "YEARS": ("param", "YEARS")},
+            {"OUTPUT_SEN_SLOPE": ("SLOPE", "Theil-Sen slope"), "OUTPUT_CLASS": ("TREND_CLASS", "Trend class"),
+             "OUTPUT_MEAN": ("MEAN", "Multi-year mean")})
+    b.child("series", "minemonitor:zonaltimeseries", "Zonal annual series and change points",
+            {"INPUT": ("param", "STACK"), "YEARS": ("param", "YEARS"), "FOOTPRINTS": ("param", "FOOTPRINTS"),
+             "BUFFERS": ("param", "BUFFERS"), "ZONES": ("param", "ZONES"), "ZONE_FIELD": ("param", "ZONE_FIELD")},
+            {"OUTPUT": ("SERIES", "Annual zonal series")})
+    b.child("report", "minemonitor:report", "Report",
+            {"TITLE": ("static", "Vegetation change around mines"),
+             "MAP_LAYERS": [("child", "trend", "OUTPUT_CLASS"), ("child", "trend", "OUTPUT_SEN_SLOPE")],
+             "TABLES": [("child", "series", "OUTPUT_CHANGE")],
+             "REPORTS": [("child", "series", "OUTPUT_HTML")]},
+            {"OUTPUT": ("REPORT", "Report")})
+    b.save("vegetationchange")
+
+
 def main():
     app, plugin = start_qgis()
     spatial_pattern()
     footprint_overlap()
     desertification()
+    vegetation()
     plugin.unload()
 
 
