@@ -329,10 +329,19 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         base = shapely.union_all(data.geometries)
         feedback.pushInfo(self.tr("Rings built in {crs}.").format(crs=metric.description() or metric.toProj()))
         to_raster = QgsCoordinateTransform(metric, crs, context.transformContext())
+        parts = shapely.get_parts(base)
+
+        def grown(distance):
+            # buffer(A u B) = buffer(A) u buffer(B): buffering the parts and uniting them is the same
+            # zone, orders of magnitude faster than buffering the dissolved multipolygon (minutes at 50 km)
+            return shapely.union_all(shapely.buffer(parts, distance, quad_segs=16))
+
         names, geoms = [], []
         for a, b in rings:
-            outer = shapely.buffer(base, b, quad_segs=16)
-            inner = base if a == 0 else shapely.buffer(base, a, quad_segs=16)
+            if feedback.isCanceled():
+                break
+            outer = grown(b)
+            inner = base if a == 0 else grown(a)
             ring = shapely.difference(outer, inner)
             g = QgsGeometry()
             g.fromWkb(shapely.to_wkb(ring))
