@@ -2332,6 +2332,10 @@ The summary outputs give the number of features and the percentage of the total 
 {command}</translation>
     </message>
     <message>
+        <source>The output {output} must be a GeoTIFF (.tif) file; got {path}.</source>
+        <translation>输出 {output} 必须是 GeoTIFF（.tif）文件；实际为 {path}。</translation>
+    </message>
+    <message>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
@@ -3216,10 +3220,6 @@ Missing values (NoData) are skipped year by year; pixels with fewer valid years 
         <source>Significant increase: {inc} pixels; significant decrease: {dec} pixels (alpha {alpha:g}).</source>
         <translation>显著增加：{inc} 个像元；显著减少：{dec} 个像元（alpha {alpha:g}）。</translation>
     </message>
-    <message>
-        <source>The output {output} must be a GeoTIFF (.tif) file; got {path}.</source>
-        <translation>输出 {output} 必须是 GeoTIFF（.tif）文件；实际为 {path}。</translation>
-    </message>
 </context>
 <context>
     <name>OccupationTypesAlgorithm</name>
@@ -3997,10 +3997,6 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>'User breaks' is selected but no breaks were given.</source>
         <translation>已选择“用户断点”，但未给出断点。</translation>
-    </message>
-    <message>
-        <source>The output {output} must be a GeoTIFF (.tif) file; got {path}.</source>
-        <translation>输出 {output} 必须是 GeoTIFF（.tif）文件；实际为 {path}。</translation>
     </message>
     <message>
         <source>Reference grid ({layer}): {grid}</source>

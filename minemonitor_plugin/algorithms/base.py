@@ -130,6 +130,16 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             self._created_outputs.append(path)
         return path
 
+    def raster_destination(self, parameters, name, context) -> str:
+        """Output path of a raster destination ("" when an optional output is skipped); MineMonitor
+        writes tiled GeoTIFFs only, so another format is refused with a message naming the output."""
+        path = self.output_file(parameters, name, context)
+        if path and not path.lower().endswith((".tif", ".tiff")):
+            raise QgsProcessingException(
+                self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(output=name, path=path)
+            )
+        return path or ""
+
     def add_features(self, sink, features, parameters, name):
         """Write ``features`` (a list) to ``sink``; a failed write raises the standard error."""
         from ..compat import FAST_INSERT
@@ -137,14 +147,15 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         if not sink.addFeatures(features, FAST_INSERT):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
 
-    def style_output(self, context, dest_id: str, style_name: str) -> None:
-        """Style output ``dest_id`` with ``resources/styles/<style_name>.qml``.
+    def style_output(self, context, dest_id: str, style: str) -> None:
+        """Style output ``dest_id`` with ``resources/styles/<style>.qml``, or with the QML file at path
+        ``style`` (a style generated for this run, e.g. a ramp scaled to the data).
 
         In the desktop the style is applied when the layer loads (one post-processor instance per
         output); file outputs also carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a
         headless result opens styled.
         """
-        qml = styling.style_path(style_name)
+        qml = style if os.path.isfile(style) else styling.style_path(style)
         self._styled_outputs.append((dest_id, qml))
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)

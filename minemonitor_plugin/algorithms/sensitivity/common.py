@@ -290,17 +290,6 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
         out = [None if isinstance(c, QVariant) and c.isNull() else c for c in cells]
         return [] if all(c is None or c == "" for c in out) else out
 
-    def raster_destination(self, parameters, name, context) -> str:
-        """Output path of a raster destination; MineMonitor writes GeoTIFF only."""
-        path = self.output_file(parameters, name, context)
-        if not path:
-            return ""
-        if not path.lower().endswith((".tif", ".tiff")):
-            raise QgsProcessingException(
-                self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(
-                    output=name, path=path))
-        return path
-
     def raster_layers(self, parameters, name, context, optional: bool = False):
         """``parameterAsRasterLayer`` raising the standard invalid-source error."""
         layer = self.parameterAsRasterLayer(parameters, name, context)

@@ -273,10 +273,10 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         workers = self.parameterAsInt(parameters, self.COMPUTE_THREADS, context)
         paths = {}
         for pid, stat, _dtype, _nodata, _style, _default in OUTPUTS:
-            path = self._destination(parameters, pid, context)
+            path = self.raster_destination(parameters, pid, context)
             if path:
                 paths[pid] = path
-        mk_path = self._destination(parameters, self.OUTPUT_MK_BANDS, context)
+        mk_path = self.raster_destination(parameters, self.OUTPUT_MK_BANDS, context)
         if not paths and not mk_path:
             raise QgsProcessingException(self.tr("No output was requested."))
         wanted = {stat for pid, stat, *_ in OUTPUTS if pid in paths}
@@ -351,25 +351,12 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             results[pid] = paths[pid]
             if style == "slope":
                 vals = np.concatenate(samples[stat]) if samples[stat] else np.zeros(0)
-                self._style_with(context, paths[pid], slope_style(vals, pid))
+                self.style_output(context, paths[pid], slope_style(vals, pid))
             elif style:
                 self.style_output(context, paths[pid], style)
         if mk_path:
             results[self.OUTPUT_MK_BANDS] = mk_path
         return results
-
-    def _destination(self, parameters, name, context) -> str:
-        path = self.output_file(parameters, name, context)
-        if path and not path.lower().endswith((".tif", ".tiff")):
-            raise QgsProcessingException(self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(
-                output=name, path=path))
-        return path or ""
-
-    def _style_with(self, context, dest_id: str, qml: str) -> None:
-        """``style_output`` with a generated QML file (the data-scaled diverging ramp of a slope)."""
-        self._styled_outputs.append((dest_id, qml))
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styling.QmlStylePostProcessor.create(qml))
 
 
 def slope_style(values, tag: str) -> str:

@@ -277,7 +277,6 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
     # -------------------------------------------------------------------------------------------
     def _zones(self, parameters, context, feedback, crs, rings):
         """Names, kinds and shapely polygons (raster CRS) of the zones."""
-        import numpy as np
         import shapely
 
         names: list[str] = []
