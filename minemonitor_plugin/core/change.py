@@ -806,13 +806,3 @@ def _split_jitter(
         real[wide] = _polygonal(both[:, 0])
         jitter[wide] = _polygonal(both[:, 1])
     return real, jitter
-    check = np.flatnonzero(~thin) if thin is not None else np.arange(len(geoms))
-    check = check[shapely.area(geoms[check]) >= np.pi * (tolerance / 2.0) ** 2]  # smaller: narrow
-    eroded = _erode(geoms[check], tolerance)
-    keep = ~shapely.is_empty(eroded)
-    wide, eroded = check[keep], eroded[keep]
-    if wide.size:
-        opened = shapely.buffer(eroded, tolerance / 2.0, join_style="mitre")
-        real[wide] = _polygonal(shapely.intersection(geoms[wide], opened))
-        jitter[wide] = _polygonal(shapely.difference(geoms[wide], opened))
-    return real, jitter

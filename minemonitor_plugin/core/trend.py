@@ -320,6 +320,7 @@ def _select_median(
     tail = max(16, ncol // 128)
     ov = f32(3.0)  # open side: aim this many values beyond the target gap
     it = 0
+    w_prev = None  # bracket widths of the previous pass (compared from the fourth pass on)
     while True:
         fin = (chi - clo == span) & ~done
         if fin.any():

@@ -10,7 +10,6 @@ end write the reports (numbers, settings, conventions, an inline SVG Moran scatt
 from __future__ import annotations
 
 import html
-import io
 import os
 from dataclasses import dataclass
 from enum import IntEnum
@@ -36,6 +35,7 @@ from ...core.spatial_stats import SEED as DEFAULT_SEED
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
+from ..reporting import html as shared_html
 
 
 class WeightsMethod(IntEnum):
@@ -559,34 +559,24 @@ def fmt(value, digits: int = 6) -> str:
 
 
 def html_table(header, rows) -> str:
-    out = ["<table><tr>"] + [f"<th>{html.escape(str(h))}</th>" for h in header] + ["</tr>"]
-    for row in rows:
-        out.append("<tr>" + "".join(f"<td>{html.escape(c if isinstance(c, str) else fmt(c))}</td>" for c in row)
-                   + "</tr>")
-    out.append("</table>")
-    return "".join(out)
+    """Table of the statistics reports: numbers with :func:`fmt` (scientific for tiny p-values)."""
+    return shared_html.html_table([str(h) for h in header], rows, formatter=lambda c: c if isinstance(c, str) else fmt(c))
 
 
 def html_document(title: str, body: list[str]) -> str:
-    return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{REPORT_CSS}</style></head><body><h1>{html.escape(title)}</h1>" + "\n".join(body)
-        + "</body></html>"
-    )
+    return shared_html.html_document(title, ["\n".join(body)], css=REPORT_CSS)
 
 
 def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clusters=None) -> str | None:
     """Inline SVG Moran scatterplot (standardised value vs its spatial lag), None without matplotlib."""
-    try:
-        # a bare Figure renders through matplotlib's SVG backend: no pyplot, no change of the
-        # backend other plugins of the QGIS session may use
-        from matplotlib.figure import Figure
-    except ImportError:
+    from ..reporting import charts
+
+    if not charts.available():
         return None
     z = np.asarray(z, dtype=float)
     lag = np.asarray(lag, dtype=float)
     ok = np.isfinite(z) & np.isfinite(lag)
-    fig = Figure(figsize=(5.5, 5.0))
+    fig = charts.figure(5.5, 5.0)
     ax = fig.add_subplot(111)
     if clusters is None:
         ax.scatter(z[ok], lag[ok], s=10, c="#6b4f2a", alpha=0.7, linewidths=0)
@@ -603,7 +593,4 @@ def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clus
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg")
-    svg = buffer.getvalue()
-    return svg[svg.find("<svg"):]
+    return charts.to_svg(fig)

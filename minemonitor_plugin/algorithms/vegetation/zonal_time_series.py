@@ -398,14 +398,11 @@ def parse_rings(text: str):
 
 def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) -> str:
     """Inline SVG of the series (one line per zone), significant change years and segment trends."""
-    import io
-    import warnings
-
-    import matplotlib
     import numpy as np
-    from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(9, 5))
+    from ..reporting import charts
+
+    fig = charts.figure(9, 5)
     ax = fig.add_subplot(1, 1, 1)
     yrs = np.asarray(years, dtype=float)
     for z, name in enumerate(names):
@@ -425,10 +422,4 @@ def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) ->
     ax.set_title(title)
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
-    buf = io.StringIO()
-    # text stays text in the SVG, so the browser draws zone names in any script (e.g. Chinese)
-    with matplotlib.rc_context({"svg.fonttype": "none"}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing")
-        fig.savefig(buf, format="svg", bbox_inches="tight")
-    text = buf.getvalue()
-    return text[text.find("<svg"):]
+    return charts.to_svg(fig)

@@ -1,4 +1,4 @@
-"""Inline SVG charts of the footprint report (matplotlib, imported lazily; no pyplot, no GUI backend)."""
+"""Inline SVG charts for the HTML reports (matplotlib, imported lazily; no pyplot, no GUI backend)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,12 @@ def available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
-def _svg(fig) -> str:
+def to_svg(fig) -> str:
+    """The figure as an inline ``<svg>`` element (text kept as text, so browsers draw CJK labels)."""
+    import matplotlib
+
     buffer = io.StringIO()
-    with warnings.catch_warnings():
+    with matplotlib.rc_context({"svg.fonttype": "none"}), warnings.catch_warnings():
         # CJK labels: the SVG keeps them as text for the browser, matplotlib's font lacks the glyphs
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
         fig.savefig(buffer, format="svg", bbox_inches="tight")
@@ -40,7 +43,7 @@ def _svg(fig) -> str:
     return text[match.start():] if match else text
 
 
-def _figure(width: float = 6.0, height: float = 3.4):
+def figure(width: float = 6.0, height: float = 3.4):
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
@@ -53,7 +56,7 @@ def log_area_histogram(area_km2: np.ndarray, mu: float, sigma: float, geomean: f
 
     logs = np.log10(area_km2[area_km2 > 0])
     with matplotlib.rc_context(_RC):
-        fig = _figure()
+        fig = figure()
         ax = fig.add_subplot()
         bins = max(10, min(60, int(np.sqrt(logs.size))))
         counts, edges, _ = ax.hist(logs, bins=bins, color=COLOR, alpha=0.75, edgecolor="white")
@@ -68,7 +71,7 @@ def log_area_histogram(area_km2: np.ndarray, mu: float, sigma: float, geomean: f
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.legend(frameon=False)
-        return _svg(fig)
+        return to_svg(fig)
 
 
 def pp_plot(expected: np.ndarray, observed: np.ndarray, xlabel: str, ylabel: str, max_points: int = 1500) -> str:
@@ -77,7 +80,7 @@ def pp_plot(expected: np.ndarray, observed: np.ndarray, xlabel: str, ylabel: str
 
     step = max(1, int(np.ceil(expected.size / max_points)))  # thin evenly: the SVG stays small
     with matplotlib.rc_context(_RC):
-        fig = _figure(4.2, 4.0)
+        fig = figure(4.2, 4.0)
         ax = fig.add_subplot()
         ax.plot([0, 1], [0, 1], color="#888", lw=1)
         ax.scatter(expected[::step], observed[::step], s=6, color=COLOR, linewidths=0)
@@ -86,7 +89,7 @@ def pp_plot(expected: np.ndarray, observed: np.ndarray, xlabel: str, ylabel: str
         ax.set_aspect("equal")
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        return _svg(fig)
+        return to_svg(fig)
 
 
 def size_class_bars(labels: Sequence[str], pct_polygons: np.ndarray, pct_area: np.ndarray, ylabel: str,
@@ -96,7 +99,7 @@ def size_class_bars(labels: Sequence[str], pct_polygons: np.ndarray, pct_area: n
 
     x = np.arange(len(labels))
     with matplotlib.rc_context(_RC):
-        fig = _figure(6.4, 3.4)
+        fig = figure(6.4, 3.4)
         ax = fig.add_subplot()
         ax.bar(x - 0.2, pct_polygons, 0.4, color=COLOR, label=count_label)
         ax.bar(x + 0.2, np.nan_to_num(pct_area), 0.4, color="#1f4e79", label=area_label)
@@ -104,7 +107,7 @@ def size_class_bars(labels: Sequence[str], pct_polygons: np.ndarray, pct_area: n
         ax.set_xticklabels(labels, rotation=30, ha="right")
         ax.set_ylabel(ylabel)
         ax.legend(frameon=False)
-        return _svg(fig)
+        return to_svg(fig)
 
 
 def top_bars(labels: Sequence[str], values: np.ndarray, xlabel: str) -> str:
@@ -113,11 +116,11 @@ def top_bars(labels: Sequence[str], values: np.ndarray, xlabel: str) -> str:
 
     n = len(labels)
     with matplotlib.rc_context(_RC):
-        fig = _figure(6.0, 0.8 + 0.28 * max(n, 1))
+        fig = figure(6.0, 0.8 + 0.28 * max(n, 1))
         ax = fig.add_subplot()
         y = np.arange(n)[::-1]
         ax.barh(y, values, color=COLOR)
         ax.set_yticks(y)
         ax.set_yticklabels(labels)
         ax.set_xlabel(xlabel)
-        return _svg(fig)
+        return to_svg(fig)
