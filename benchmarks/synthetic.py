@@ -300,7 +300,8 @@ def _small_areas(counts: dict, totals: dict, rng: np.random.Generator) -> dict:
     """
     n_all = sum(counts.values())
     mean_log = sum(c * np.log(totals[p] / c) for p, c in counts.items() if c) / max(n_all, 1)
-    sigma = float(np.sqrt(2 * (mean_log - np.log(GEOMETRIC_MEAN_KM2)))) if n_all else 1.0
+    # at reduced scale the mean area can fall below the target geometric mean: keep a sane spread
+    sigma = float(np.sqrt(max(2 * (mean_log - np.log(GEOMETRIC_MEAN_KM2)), 0.25))) if n_all else 1.0
     out = {}
     for p, c in counts.items():
         if c == 0:
