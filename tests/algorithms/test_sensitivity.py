@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from raster_helpers import write_tif as shared_write_tif
 
 EQUAL_AREA = "EPSG:6933"  # Lambert cylindrical equal-area, metres
 RTOL_AREA = 1e-9
@@ -14,27 +15,7 @@ RTOL_AREA = 1e-9
 
 # ---------------------------------------------------------------------------------------- helpers
 def write_tif(path, array, gt=(0.0, 100.0, 0.0, 1000.0, 0.0, -100.0), crs=EQUAL_AREA, nodata=None, tiled=False):
-    from osgeo import gdal, osr
-
-    array = np.asarray(array)
-    types = {"uint8": gdal.GDT_Byte, "int16": gdal.GDT_Int16, "int32": gdal.GDT_Int32,
-             "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}
-    bands = 1 if array.ndim == 2 else array.shape[0]
-    data = array[None] if array.ndim == 2 else array
-    opts = ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"] if tiled else []
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), data.shape[2], data.shape[1], bands, types[str(array.dtype)],
-                                              options=opts)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(bands):
-        band = ds.GetRasterBand(b + 1)
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-        band.WriteArray(data[b])
-    ds = None
-    return str(path)
+    return shared_write_tif(path, array, gt, crs, nodata, tiled)
 
 
 def read_tif(path):

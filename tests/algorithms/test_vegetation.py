@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from raster_helpers import write_tif as shared_write_tif
 from scipy import stats
 
 LAI = "modis_lai_china_g050/MOD15A2_LAI_China_G050_2001-2020.tif"
@@ -25,24 +26,7 @@ def read(path, band=1):
 
 
 def write_tif(path, array, gt=(500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0), crs="EPSG:32645", nodata=None):
-    from osgeo import gdal, osr
-
-    data = np.asarray(array)
-    data = data[None] if data.ndim == 2 else data
-    types = {"float32": gdal.GDT_Float32, "int16": gdal.GDT_Int16, "uint16": gdal.GDT_UInt16}
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), data.shape[2], data.shape[1], data.shape[0],
-                                              types[str(data.dtype)])
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(data.shape[0]):
-        band = ds.GetRasterBand(b + 1)
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-        band.WriteArray(data[b])
-    ds = None
-    return str(path)
+    return shared_write_tif(path, array, gt, crs, nodata)
 
 
 def table(path):
