@@ -73,6 +73,16 @@ class ModelBuilder:
         for name, spec in params.items():
             specs = spec if isinstance(spec, list) else [spec]
             child.addParameterSources(name, [source(s) for s in specs])
+        # as the modeler does when an algorithm is added: every other input gets its default as a
+        # static value, so the model validates (and shows the values) in the graphical modeler
+        from qgis.core import QgsApplication
+
+        algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
+        for definition in algorithm.parameterDefinitions():
+            if definition.isDestination() or definition.name() in params:
+                continue
+            if definition.defaultValue() is not None:
+                child.addParameterSources(definition.name(), [source(("static", definition.defaultValue()))])
         model_outputs = {}
         for output_name, (model_name, title) in (outputs or {}).items():
             out = QgsProcessingModelOutput(model_name)  # the parameter id becomes "<child_id>:<model_name>"
