@@ -74,15 +74,9 @@ class VectorData:
         return out
 
 
-def _is_null(value) -> bool:
-    return value is None or (isinstance(value, QVariant) and value.isNull())
-
-
 def _python_value(value):
-    if _is_null(value):
-        return None
-    if isinstance(value, QVariant):
-        return value.value()
+    if value.__class__ is QVariant:  # one type test: this runs once per value read
+        return None if value.isNull() else value.value()
     return value
 
 
@@ -143,7 +137,7 @@ def read_features(
                 break
             if total > 0:
                 feedback.setProgress(start + (end - start) * n_read / total)
-        attrs = feature.attributes()
+        attrs = feature.attributes() if indices else ()
         if geometry != "none":
             geom = feature.geometry()
             if geom is None or geom.isNull() or geom.isEmpty():
