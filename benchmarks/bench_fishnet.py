@@ -332,8 +332,12 @@ def worker(args: argparse.Namespace) -> None:
 # --------------------------------------------------------------------------- driver
 
 
-def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    cmd = [sys.executable, __file__, "--worker", name, "--size", str(size), "--data", json.dumps(data),
+def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: str, repeat: int,
+               script: str = __file__) -> dict:
+    """Run one contender (``script --worker name``) in a subprocess: its result and its own peak RSS.
+
+    Shared by the benchmark scripts whose workers take the same arguments (bench_overlap)."""
+    cmd = [sys.executable, script, "--worker", name, "--size", str(size), "--data", json.dumps(data),
            "--plugin-root", plugin_root, "--out-dir", out_dir, "--repeat", str(repeat)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # os.wait4 gives this child's own rusage (ru_maxrss in KiB on Linux): its peak RSS.

@@ -35,10 +35,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -51,7 +49,8 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 import synthetic_landuse  # noqa: E402
-from bench_fishnet import _start_qgis, best_of, build_plugin  # noqa: E402  (shared benchmark plumbing)
+import bench_fishnet  # noqa: E402  (shared benchmark plumbing)
+from bench_fishnet import _start_qgis, best_of, build_plugin  # noqa: E402
 
 SIZES = (200_000, 2_000_000)
 CONTENDERS = ("overlaptabulation", "core", "chain", "geopandas", "shapely")
@@ -306,25 +305,8 @@ def worker(args: argparse.Namespace) -> None:
 
 # --------------------------------------------------------------------------- driver
 def run_worker(name: str, size: int, data: dict, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    """Run one contender in a subprocess; its own peak RSS from os.wait4 (KiB on Linux)."""
-    cmd = [sys.executable, __file__, "--worker", name, "--size", str(size), "--data", json.dumps(data),
-           "--plugin-root", plugin_root, "--out-dir", out_dir, "--repeat", str(repeat)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    chunks: dict = {"out": [], "err": []}
-    threads = [threading.Thread(target=lambda s=s, k=k: chunks[k].extend(s)) for s, k in
-               ((proc.stdout, "out"), (proc.stderr, "err"))]
-    for th in threads:
-        th.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    for th in threads:
-        th.join()
-    lines = [ln for ln in chunks["out"] if ln.startswith("RESULT ")]
-    if os.waitstatus_to_exitcode(status) != 0 or not lines:
-        sys.stderr.write("".join(chunks["err"][-40:]))
-        raise RuntimeError(f"worker {name} ({size}) failed")
-    out = json.loads(lines[-1][len("RESULT "):])
-    out["peak_mb"] = usage.ru_maxrss / 1024
-    return out
+    """One contender in a subprocess (bench_fishnet's runner, pointed at this script)."""
+    return bench_fishnet.run_worker(name, size, data, plugin_root, out_dir, repeat, script=__file__)
 
 
 def max_rel_diff(table: dict, ref: dict) -> float:
