@@ -62,7 +62,7 @@ class OverlaySpec:
 
 @dataclass(frozen=True)
 class OverlayBlock:
-    """Score of one block: ``values`` (int32 or float64) and ``nodata`` (bool)."""
+    """Score of one block: ``values`` (int16, int32 or float) and ``nodata`` (bool)."""
 
     values: np.ndarray
     nodata: np.ndarray
@@ -188,7 +188,8 @@ def weighted_overlay(
     Returns
     -------
     OverlayBlock
-        int32 values for integer outputs (:attr:`OverlaySpec.integer_output`), float64 otherwise.
+        int16 (sums of one-byte grades) or int32 values for integer outputs
+        (:attr:`OverlaySpec.integer_output`), float64 otherwise.
 
     Raises
     ------
@@ -240,10 +241,13 @@ def weighted_overlay(
         return OverlayBlock(values, out_nodata)
 
     integer = spec.integer_output and all(np.asarray(a).dtype.kind in "iub" for a in arrays)
-    small = all(np.asarray(a).dtype.itemsize <= 2 for a in arrays)  # sums of 8/16-bit grades fit int32
+    sizes = [np.asarray(a).dtype.itemsize for a in arrays]
+    # sums of up to 128 one-byte grades fit int16 (128 x 255 < 32767), of 16-bit grades int32
+    int_acc = np.int16 if max(sizes) == 1 and len(arrays) <= 128 else np.int32 if max(sizes) <= 2 else np.int64
     # floats accumulate in the inputs' precision (float32 rasters: float32, like the Float32 output)
     float_type = np.result_type(np.float32, *[np.asarray(a).dtype for a in arrays])
-    acc = np.zeros(shape, dtype=(np.int32 if small else np.int64) if integer else float_type)
+    acc_type = np.dtype(int_acc if integer else float_type)
+    acc = None
     wsum = np.zeros(shape, dtype=np.float64) if renorm else None
     for k, (a, m) in enumerate(zip(arrays, masks)):
         w = spec.weights[k]
@@ -254,10 +258,13 @@ def weighted_overlay(
         else:
             # masked pixels end up NoData whatever they add (NaN included): no need to zero them
             contrib = a
-        if spec.method == "sum" or w == 1.0:
-            acc += contrib
+        if not (spec.method == "sum" or w == 1.0):
+            contrib = contrib * w
+        if acc is None:
+            # the first term starts the sum (a copy in the accumulator's type: no zeros + add pass)
+            acc = np.array(contrib, dtype=acc_type, copy=True)
         else:
-            acc += contrib * w
+            acc += contrib
     if renorm:
         total_w = float(sum(spec.weights))
         out_nodata = wsum == 0
@@ -266,7 +273,7 @@ def weighted_overlay(
     else:
         out_nodata = any_missing
         if integer:
-            values = acc.astype(np.int32)
+            values = acc if acc.dtype == np.int16 else acc.astype(np.int32, copy=False)
         else:
             values = acc
             out_nodata |= np.isnan(values)

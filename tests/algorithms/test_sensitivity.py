@@ -176,6 +176,37 @@ def test_weightedoverlay_sum_percent_weighted_and_nodata(run_alg, tmp_path):
     np.testing.assert_allclose(got, expected, rtol=1e-6)
 
 
+def test_overlay_of_rasters_larger_than_a_chunk_matches_whole_arrays(run_alg, tmp_path):
+    # 700 x 900 pixels: each block is computed in several chunks of rows (CHUNK_PIXELS); second
+    # method: numpy on the whole arrays
+    from minemonitor_plugin.algorithms.sensitivity.common import CHUNK_PIXELS
+
+    rng = np.random.default_rng(5)
+    shape = (700, 900)
+    assert shape[0] * shape[1] > 2 * CHUNK_PIXELS
+    arrays = [rng.uniform(0, 10, shape).astype(np.float32) for _ in range(3)]
+    arrays[0][rng.random(shape) < 0.01] = -9999.0
+    arrays[1][rng.random(shape) < 0.01] = np.nan
+    paths = [write_tif(tmp_path / f"f{i}.tif", a, nodata=-9999.0, tiled=True) for i, a in enumerate(arrays)]
+    res = run_alg("minemonitor:weightedoverlay", {
+        "FACTORS": paths, "METHOD": 2, "WEIGHTS": "1, 2, 0.5", "OUTPUT": str(tmp_path / "s.tif"),
+        "OUTPUT_CLASSES": str(tmp_path / "c.tif"), "CLASS_METHOD": 1, "BREAKS": "10, 15, 20"})
+    stack = np.stack(arrays).astype(np.float64)
+    missing = (stack[0] == -9999.0) | np.isnan(stack).any(axis=0)
+    expected = stack[0] + 2 * stack[1] + 0.5 * stack[2]
+    got, nodata, _ = read_tif(tmp_path / "s.tif")
+    np.testing.assert_array_equal(got == nodata, missing)
+    np.testing.assert_allclose(got[~missing], expected[~missing], rtol=1e-6)
+    classes, cnodata, _ = read_tif(tmp_path / "c.tif")
+    score = got.astype(np.float64)  # classes follow the Float32 score as written
+    expected_classes = 1 + (score > 10).astype(int) + (score > 15) + (score > 20)
+    np.testing.assert_array_equal(classes == cnodata, missing)
+    np.testing.assert_array_equal(classes[~missing], expected_classes[~missing])
+    assert res["VALID_PIXELS"] == int((~missing).sum())
+    assert res["SCORE_MIN"] == pytest.approx(float(got[~missing].min()))
+    assert res["SCORE_MAX"] == pytest.approx(float(got[~missing].max()))
+
+
 def test_weightedoverlay_aligns_to_reference_or_refuses(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
 

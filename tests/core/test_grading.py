@@ -230,3 +230,30 @@ def test_categorical_codes_that_the_type_cannot_hold_never_match():
     u8 = grade_array(np.array([7, 44], dtype=np.uint8), table)  # 300 and 2.5 cannot be uint8 values
     np.testing.assert_array_equal(u8.nodata, [False, True])
     assert u8.grades[0] == 4
+
+
+@pytest.mark.parametrize("grades", [[5, 3, 9, 1, 2], [-30000, 30000, -32000, 200, 32767]])
+def test_grades_of_any_size_step_exactly(grades):
+    # one-byte grades are stepped in int8, others in int16, where steps beyond the type's range
+    # (-30000 -> 30000) wrap and land on the grade; second method: a lookup by searchsorted
+    edges = [-INF, 0.0, 10.0, 20.0, 30.0, INF]
+    table = threshold_table([(edges[k], edges[k + 1], g) for k, g in enumerate(grades)])
+    values = np.linspace(-5, 35, 4001).astype(np.float32)
+    res = grade_array(values, table)
+    expected = np.array(grades)[np.searchsorted(np.array(edges), values.astype(np.float64), side="right") - 1]
+    np.testing.assert_array_equal(res.grades, expected)
+    assert res.grades.dtype == (np.int8 if max(map(abs, grades)) <= 127 else np.int16)
+    cat = categorical_table([(k, g) for k, g in enumerate(grades)])
+    codes = np.arange(-1, 7, dtype=np.int16)
+    res = grade_array(codes, cat, outside_grade=grades[0])
+    np.testing.assert_array_equal(res.grades, [grades[0]] + grades + [grades[0]] * 2)
+
+
+def test_nan_in_nodata_trusts_the_callers_mask():
+    table = threshold_table(MOISTURE)
+    values = np.array([0.1, np.nan, 0.3], dtype=np.float32)
+    mask = np.isnan(values)
+    res = grade_array(values, table, mask, nan_in_nodata=True)
+    np.testing.assert_array_equal(res.nodata, [False, True, False])
+    np.testing.assert_array_equal(res.grades[~res.nodata], [4, 2])
+    assert not mask[0] and mask[1]  # the caller's mask is left as it was

@@ -27,6 +27,8 @@ from ..base import MineMonitorAlgorithm
 SCORE_NODATA_INT = -32768
 SCORE_NODATA_FLOAT = -3.4028234663852886e38  # lowest float32, QGIS's usual float NoData
 CLASS_NODATA = 255
+#: Pixels per chunk of rows the overlay computes at a time (a float32 factor chunk of 1 MB).
+CHUNK_PIXELS = 1 << 18
 CLASS_METHODS = ("fisher_jenks", "user")
 
 
@@ -375,9 +377,14 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
     def run_overlay(self, inputs, spec, prepare, integer_score: bool, score_path: str,
                     class_path: str, settings: ClassSettings | None, threads: int, feedback,
                     names=None) -> OverlayRun:
-        """Stream ``inputs`` block by block: ``prepare(block) -> (arrays, masks)`` (e.g. grading),
-        weighted overlay, score raster; then the class raster (in the same pass for user breaks, in a
-        second pass over the score for natural breaks, whose sample is drawn in the first).
+        """Stream ``inputs`` block by block: ``prepare(block, rows) -> (arrays, masks)`` (e.g.
+        grading) for the rows ``rows`` (a slice) of the block, weighted overlay, score raster; then
+        the class raster (in the same pass for user breaks, in a second pass over the score for
+        natural breaks, whose sample is drawn in the first).
+
+        Each block is computed in chunks of rows of about :data:`CHUNK_PIXELS` pixels, so the dozen
+        passes over a factor (comparisons, grades, masks, sum) run on data held in the CPU cache
+        instead of memory (measured here: grading twice as fast).
         """
         import numpy as np
 
@@ -401,31 +408,50 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
             grid = reader.grid
             feedback.pushInfo(self.tr("{n} rasters in {blocks} blocks of up to {rows} rows").format(
                 n=len(inputs), blocks=len(reader), rows=reader.windows[0].rows if reader.windows else 0))
-            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata)
-            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA) if breaks else None
+            # the readers keep both cores busy: one compression thread per output is enough
+            compress = 1 if threads > 1 else 2
+            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata, compress_threads=compress)
+            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA,
+                                           compress_threads=compress) if breaks else None
             try:
                 for k, block in enumerate(reader):
-                    arrays, masks = prepare(block)
-                    ov = weighted_overlay(arrays, spec, masks, names)
-                    values = ov.values
+                    w = block.window
+                    step = max(1, CHUNK_PIXELS // max(w.cols, 1))
+                    values = nodata = classes = cmask = None
+                    for r0 in range(0, w.rows, step):
+                        rows = slice(r0, min(r0 + step, w.rows))
+                        arrays, masks = prepare(block, rows)
+                        ov = weighted_overlay(arrays, spec, masks, names)
+                        if values is None:
+                            values = np.empty((w.rows, w.cols), dtype=ov.values.dtype)
+                            nodata = np.empty((w.rows, w.cols), dtype=bool)
+                        values[rows] = ov.values
+                        nodata[rows] = ov.nodata
+                        part = ov.values[~ov.nodata]
+                        if part.size:
+                            lo, hi = min(lo, float(part.min())), max(hi, float(part.max()))
+                            valid += part.size
+                        if class_writer is not None:
+                            c, cm = classify(ov.values, breaks, ov.nodata)
+                            if classes is None:
+                                classes = np.empty((w.rows, w.cols), dtype=c.dtype)
+                                cmask = np.empty((w.rows, w.cols), dtype=bool)
+                            classes[rows], cmask[rows] = c, cm
+                            counts += np.bincount(c[~cm], minlength=counts.size)[: counts.size]
+                    if values is None:
+                        continue
                     if integer_score and values.size:
-                        vmax = int(np.abs(values[~ov.nodata]).max(initial=0))
+                        vmax = max(abs(lo), abs(hi)) if np.isfinite(lo) else 0
                         if vmax > 32767:
                             raise QgsProcessingException(self.tr(
                                 "The score reaches {value}, beyond the Int16 output; use the weighted method.").format(
-                                value=vmax))
-                    score_writer.write(block.window, values, ov.nodata)
-                    good = values[~ov.nodata]
-                    if good.size:
-                        lo, hi = min(lo, float(good.min())), max(hi, float(good.max()))
-                        valid += good.size
+                                value=int(vmax)))
                     if class_writer is not None:
-                        classes, cmask = classify(values, breaks, ov.nodata)
-                        class_writer.write(block.window, classes, cmask)
-                        counts += np.bincount(classes[~cmask], minlength=counts.size)[: counts.size]
+                        class_writer.write(w, classes, cmask, owned=True)
                     if sampler is not None:
-                        w = block.window
-                        sampler.add_block(values, ov.nodata, w.row, w.col, grid.width)
+                        sampler.add_block(values, nodata, w.row, w.col, grid.width)
+                    # last use of the block's score: the writer may put NoData into it in place
+                    score_writer.write(w, values, nodata, owned=True)
                     self.block_done(feedback, k, len(reader), 0.0, end1)
             finally:
                 score_writer.close()

@@ -242,17 +242,23 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
         outside_counts = [0] * len(params)
 
-        def prepare(block):
+        footprint_mask = {}  # the footprints rasterised once per block, sliced per chunk of rows
+
+        def prepare(block, rows):
             arrays, masks = [], []
             for i, table in enumerate(tables):
+                values, nodata = block.arrays[i][rows], block.nodata[i][rows]
                 if i == land_index and occupied is not None:
                     # land use matters inside footprints only; elsewhere the 'outside mining' grade
-                    inside = self._footprint_mask(occupied, grid, block.window)
-                    res = grade_array(block.arrays[i], table, block.nodata[i] | ~inside, outside_grade)
+                    if footprint_mask.get("window") != block.window:
+                        footprint_mask.update(window=block.window,
+                                              mask=self._footprint_mask(occupied, grid, block.window))
+                    inside = footprint_mask["mask"][rows]
+                    res = grade_array(values, table, nodata | ~inside, outside_grade, nan_in_nodata=True)
                     grades = np.where(inside, res.grades, mining_grade).astype(np.int16)
                     nodata = inside & res.nodata
                 else:
-                    res = grade_array(block.arrays[i], table, block.nodata[i], outside_grade)
+                    res = grade_array(values, table, nodata, outside_grade, nan_in_nodata=True)
                     grades, nodata = res.grades, res.nodata
                 outside_counts[i] += res.outside
                 arrays.append(grades)

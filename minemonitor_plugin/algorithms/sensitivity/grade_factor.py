@@ -153,7 +153,7 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
                 rio.BlockWriter(path, reader.grid, dtype, nodata) as writer:
             feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=reader.grid.describe(), n=len(reader)))
             for k, block in enumerate(reader):
-                res = grade_array(block.arrays[0], table, block.nodata[0], outside_grade)
+                res = grade_array(block.arrays[0], table, block.nodata[0], outside_grade, nan_in_nodata=True)
                 writer.write(block.window, res.grades, res.nodata)
                 outside += res.outside
                 nodata_count += int(res.nodata.sum())

@@ -105,7 +105,11 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
         threads = self.read_threads(parameters, context)
         names = [inp.name for inp in inputs]
         integer_score = spec.integer_output and all(rio.dtype_of(a).kind in "iu" for a in aligned)
-        run = self.run_overlay(aligned, spec, lambda block: (block.arrays, block.nodata), integer_score,
+
+        def prepare(block, rows):
+            return [a[rows] for a in block.arrays], [m[rows] for m in block.nodata]
+
+        run = self.run_overlay(aligned, spec, prepare, integer_score,
                                score_path, class_path, settings, threads, feedback, names)
         self.style_output(context, score_path, "sensitivity_score")
         results = {self.OUTPUT: score_path, **self.score_results(run)}
