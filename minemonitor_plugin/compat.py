@@ -9,6 +9,7 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
@@ -55,6 +56,7 @@ SKIP_GEOMETRY_CHECKS = _pick(
 )
 GEOMETRY_NO_CHECK = _pick(Qgis, "InvalidGeometryCheck.NoCheck", QgsFeatureRequest, "GeometryNoCheck")
 NO_GEOMETRY = _pick(Qgis, "FeatureRequestFlag.NoGeometry", QgsFeatureRequest, "NoGeometry")
+GEOMETRY_SUCCESS = _pick(Qgis, "GeometryOperationResult.Success", QgsGeometry, "Success")
 FAST_INSERT = _pick(Qgis, "FeatureSinkFlag.FastInsert", QgsFeatureSink, "FastInsert")
 
 ALG_NO_THREADING = _pick(Qgis, "ProcessingAlgorithmFlag.NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")

@@ -165,13 +165,14 @@ def make_layer():
     """Write a small GeoPackage layer: ``make_layer(path, wkts, crs="EPSG:...", fields={name: values})``.
 
     Field types follow the Python values (int, float, str); None values are NULL; a None WKT is a
-    NULL geometry. Returns the ``path|layername=...`` source string.
+    NULL geometry; ``options`` are OGR layer creation options (e.g. ``["SPATIAL_INDEX=NO"]``).
+    Returns the ``path|layername=...`` source string.
     """
     from osgeo import ogr, osr
 
     ogr.UseExceptions()
 
-    def make(path, wkts, crs="EPSG:3857", fields=None, layer="layer", geom_type=None):
+    def make(path, wkts, crs="EPSG:3857", fields=None, layer="layer", geom_type=None, options=()):
         fields = fields or {}
         driver = ogr.GetDriverByName("GPKG")
         ds = driver.Open(str(path), 1) if Path(path).exists() else driver.CreateDataSource(str(path))
@@ -183,7 +184,7 @@ def make_layer():
             geom_type = ogr.CreateGeometryFromWkt(first).GetGeometryType() if first else ogr.wkbPolygon
             if geom_type in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
                 geom_type = ogr.wkbMultiPolygon
-        lyr = ds.CreateLayer(layer, srs, geom_type)
+        lyr = ds.CreateLayer(layer, srs, geom_type, options=list(options))
         kinds = {}
         for name, values in fields.items():
             sample = next((v for v in values if v is not None), "")

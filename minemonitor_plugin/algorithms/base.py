@@ -106,10 +106,20 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
 
     # inputs / outputs ---------------------------------------------------------------------------
     def source(self, parameters, name, context, optional=False):
-        """``parameterAsSource`` that raises the standard invalid-source error."""
+        """``parameterAsSource`` that raises the standard invalid-source error.
+
+        A whole GeoPackage table is marked for batch reading (``qgis_io.ogr_batch``), which
+        ``qgis_io.vector.read_features`` then uses instead of QGIS's feature iterator."""
         src = self.parameterAsSource(parameters, name, context)
-        if src is None and not optional:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        if src is None:
+            if not optional:
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            return src
+        from ..qgis_io import ogr_batch
+
+        table = ogr_batch.batch_table(self, parameters, name, context)
+        if table is not None:
+            setattr(src, ogr_batch.BATCH_ATTRIBUTE, table)
         return src
 
     def sink(self, parameters, name, context, fields, wkb_type, crs):

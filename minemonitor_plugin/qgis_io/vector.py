@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
 from ..i18n import tr
+from . import ogr_batch
 
 
 @dataclass
@@ -80,6 +81,28 @@ def _python_value(value):
     return value
 
 
+#: Above this many features, ``near`` reads only the features close to the given geometries.
+NEAR_THRESHOLD = 20_000
+
+#: With more than this many features per ``near`` geometry, QGIS's iterator finds the close ones
+#: with one bounding-box request per geometry (the provider's spatial index) instead of indexing
+#: every feature's box.
+NEAR_REQUESTS_RATIO = 30
+
+
+@dataclass
+class _Raw:
+    """Features before conversion: geometries (shapely, in the target CRS, None for NULL) or
+    their WKB, ids, attribute columns, and counts."""
+
+    fids: np.ndarray
+    attributes: dict
+    n_read: int
+    geometries: np.ndarray | None = None
+    wkbs: list | None = None
+    n_null: int = 0
+
+
 def read_features(
     source,
     context,
@@ -90,16 +113,22 @@ def read_features(
     geometry="polygon",
     layer_name: str | None = None,
     progress_range=(0.0, 30.0),
+    near=None,
 ) -> VectorData:
     """Read ``source`` into shapely arrays.
 
     Parameters
     ----------
-    source : QgsFeatureSource (from ``parameterAsSource``).
+    source : QgsFeatureSource (from ``parameterAsSource``; the algorithm base class marks
+        GeoPackage tables that :mod:`.ogr_batch` can read in batches, much faster).
     crs : QgsCoordinateReferenceSystem or None; features are transformed to it (by QGIS).
     fields : names of attributes to read (others are not fetched).
     geometry : ``"polygon"`` keeps polygonal parts only (after repair), ``"point"`` points,
         ``"any"`` everything, ``"none"`` reads no geometry.
+    near : shapely geometries in ``crs``, optional. When the layer has more than
+        :data:`NEAR_THRESHOLD` features, only those whose bounding box intersects the bounding box
+        of one of these geometries are read (e.g. the land-use polygons under the footprints);
+        the others cannot touch them. Used for overlays of a large layer with a small one.
 
     NULL and empty geometries are skipped and counted; invalid geometries are repaired with
     GEOS MakeValid whatever the context's invalid-geometry setting, and counted. The counts are
@@ -108,7 +137,6 @@ def read_features(
     import shapely
 
     layer_name = layer_name or source.sourceName()
-    request = QgsFeatureRequest()
     fields = list(fields)
     source_fields = source.fields()
     for name in fields:
@@ -116,11 +144,70 @@ def read_features(
             raise QgsProcessingException(
                 tr("Field {field} does not exist in layer {layer}.").format(field=name, layer=layer_name)
             )
+    transform = None
+    if geometry != "none" and crs is not None and crs.isValid() and crs != source.sourceCrs():
+        from qgis.core import QgsCoordinateTransform
+
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    if near is not None and 0 <= source.featureCount() <= NEAR_THRESHOLD:
+        near = None
+
+    raw = None
+    table = getattr(source, ogr_batch.BATCH_ATTRIBUTE, None)
+    if table is not None and geometry != "none" and ogr_batch.supports(table, fields):
+        raw = _read_batches(table, fields, transform, near, feedback, progress_range, layer_name)
+    if raw is None and near is not None:
+        source = _near_source(source, near, transform, fields, context, feedback, progress_range, layer_name)
+    if raw is None:
+        raw = _read_iterator(source, fields, geometry, transform, context, feedback, progress_range)
+
+    data = VectorData(
+        geometries=np.empty(0, dtype=object),
+        fids=raw.fids,
+        attributes=raw.attributes,
+        crs=crs if crs is not None else source.sourceCrs(),
+        layer_name=layer_name,
+        n_read=raw.n_read,
+        n_null=raw.n_null,
+    )
+    if geometry == "none":
+        data.geometries = np.full(len(raw.fids), None, dtype=object)
+        return data
+
+    if raw.geometries is None:
+        geoms = shapely.from_wkb(np.asarray(raw.wkbs, dtype=object)) if raw.wkbs else np.empty(0, dtype=object)
+    else:
+        geoms = raw.geometries
+    keep = np.ones(len(geoms), dtype=bool)
+    invalid = ~shapely.is_valid(geoms) if len(geoms) else np.zeros(0, dtype=bool)
+    if invalid.any():
+        fixed = shapely.make_valid(geoms[invalid])
+        geoms[invalid] = fixed
+        data.n_repaired = int(invalid.sum())
+        data.repaired_fids = data.fids[invalid].tolist()
+    if geometry in ("polygon", "point") and len(geoms):
+        geoms = _keep_dimension(geoms, 2 if geometry == "polygon" else 0)
+        keep &= ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
+    data.n_emptied = int((~keep).sum())
+    if data.n_emptied:
+        data.geometries = geoms[keep]
+        data.fids = data.fids[keep]
+        data.attributes = {k: v[keep] for k, v in data.attributes.items()}
+    else:
+        data.geometries = geoms
+    log_read(data, feedback)
+    return data
+
+
+def _read_iterator(source, fields, geometry, transform, context, feedback, progress_range) -> _Raw:
+    """Features through QGIS's feature iterator (any provider, selections, filters, edits)."""
+    request = QgsFeatureRequest()
+    source_fields = source.fields()
     request.setSubsetOfAttributes(fields, source_fields)
     if geometry == "none":
         request.setFlags(compat.NO_GEOMETRY)
-    elif crs is not None and crs.isValid() and crs != source.sourceCrs():
-        request.setDestinationCrs(crs, context.transformContext())
+    elif transform is not None:
+        request.setDestinationCrs(transform.destinationCrs(), context.transformContext())
     request.setInvalidGeometryCheck(compat.GEOMETRY_NO_CHECK)
 
     total = source.featureCount()
@@ -152,47 +239,123 @@ def read_features(
         column = np.empty(len(rows), dtype=object)
         column[:] = [row[j] for row in rows]
         attributes[name] = column
+    return _Raw(np.asarray(fids, dtype=np.int64), attributes, n_read, wkbs=wkbs, n_null=n_null)
 
-    data = VectorData(
-        geometries=np.empty(0, dtype=object),
-        fids=np.asarray(fids, dtype=np.int64),
-        attributes=attributes,
-        crs=crs if crs is not None else source.sourceCrs(),
-        layer_name=layer_name,
-        n_read=n_read,
-        n_null=n_null,
+
+def _read_batches(table, fields, transform, near, feedback, progress_range, layer_name) -> _Raw | None:
+    """Features of a GeoPackage table in Arrow batches (:mod:`.ogr_batch`); None if that fails."""
+    import shapely
+
+    boxes = None
+    try:
+        if near is not None:
+            boxes = _near_boxes(near, transform)
+        batches = ogr_batch.read(table, fields, boxes, feedback, progress_range)
+        if batches is None:
+            return None
+        present = np.array([w is not None for w in batches.wkbs], dtype=bool)
+        if transform is not None:
+            geoms = np.full(len(batches.wkbs), None, dtype=object)
+            geoms[present] = ogr_batch.transform_wkbs(batches.wkbs[present], transform)
+        else:
+            geoms = shapely.from_wkb(batches.wkbs)
+    except Exception:  # noqa: BLE001 - a transformation or OGR failure: read with QGIS's iterator
+        return None
+    null = ~present | shapely.is_empty(geoms)
+    if batches.candidates is not None:
+        feedback.pushInfo(tr("Layer {layer}: {n} of its {total} features lie near the other layer's features and "
+                             "are read.").format(layer=layer_name, n=batches.candidates, total=batches.total))
+    keep = ~null
+    return _Raw(batches.fids[keep], {k: v[keep] for k, v in batches.attributes.items()}, len(batches.fids),
+                geometries=geoms[keep], n_null=int(null.sum()))
+
+
+def _near_boxes(near, transform) -> np.ndarray:
+    """Bounding boxes of ``near`` (in the target CRS) in the layer's CRS, for the R*-tree test.
+
+    Boxes are densified (10 points per side) before the reverse transformation and padded by 1 %
+    of their size, so curved images of straight sides stay inside them."""
+    import shapely
+
+    bounds = shapely.bounds(np.asarray(near, dtype=object))
+    bounds = bounds[~np.isnan(bounds).any(axis=1)]
+    if transform is None or not len(bounds):
+        return bounds
+    boxes = shapely.box(bounds[:, 0], bounds[:, 1], bounds[:, 2], bounds[:, 3])
+    size = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    boxes = shapely.segmentize(boxes, np.maximum(size / 10.0, 1e-9))
+    back = shapely.bounds(ogr_batch.transform_wkbs(shapely.to_wkb(boxes), transform, reverse=True))
+    pad = 0.01 * np.maximum(back[:, 2] - back[:, 0], back[:, 3] - back[:, 1])[:, None]
+    return back + np.hstack([-pad, -pad, pad, pad])
+
+
+def _near_source(source, near, transform, fields, context, feedback, progress_range, layer_name):
+    """The features of ``source`` near ``near``, as a materialised source (QGIS iterator path).
+
+    Their ids are found with the layer's own spatial index (one bounding-box request per geometry,
+    as native:intersection does) when the layer has more than NEAR_REQUESTS_RATIO times as many
+    features, else with a QgsSpatialIndex built in one C++ pass."""
+    import shapely
+    from qgis.core import (
+        Qgis,
+        QgsFeatureSource,
+        QgsProcessingFeatureSource,
+        QgsRectangle,
+        QgsSpatialIndex,
     )
-    if geometry == "none":
-        data.geometries = np.full(len(fids), None, dtype=object)
-        return data
 
-    geoms = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else np.empty(0, dtype=object)
-    keep = np.ones(len(geoms), dtype=bool)
-    invalid = ~shapely.is_valid(geoms) if len(geoms) else np.zeros(0, dtype=bool)
-    if invalid.any():
-        fixed = shapely.make_valid(geoms[invalid])
-        geoms[invalid] = fixed
-        data.n_repaired = int(invalid.sum())
-        data.repaired_fids = data.fids[invalid].tolist()
-    if geometry in ("polygon", "point") and len(geoms):
-        geoms = _keep_dimension(geoms, 2 if geometry == "polygon" else 0)
-        keep &= ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
-    data.n_emptied = int((~keep).sum())
-    if data.n_emptied:
-        data.geometries = geoms[keep]
-        data.fids = data.fids[keep]
-        data.attributes = {k: v[keep] for k, v in data.attributes.items()}
+    from ..core.errors import CancelledError
+
+    count = source.featureCount()
+    boxes = shapely.bounds(np.asarray(near, dtype=object))
+    boxes = boxes[~np.isnan(boxes).any(axis=1)]
+    start, end = progress_range
+    present = compat._pick(Qgis, "SpatialIndexPresence.Present", QgsFeatureSource, "SpatialIndexPresent")
+    fids: set = set()
+    if source.hasSpatialIndex() == present and count > NEAR_REQUESTS_RATIO * len(boxes):
+        for i, box in enumerate(boxes):
+            if i % 500 == 0:
+                if feedback.isCanceled():
+                    raise CancelledError()
+                feedback.setProgress(start + 0.8 * (end - start) * i / len(boxes))
+            rect = QgsRectangle(*box)
+            if transform is not None:
+                rect = transform.transformBoundingBox(rect, _reverse())
+            fids.update(f.id() for f in source.getFeatures(QgsFeatureRequest().setFilterRect(rect).setNoAttributes()))
     else:
-        data.geometries = geoms
-    log_read(data, feedback)
-    return data
+        request = QgsFeatureRequest().setNoAttributes()
+        if transform is not None:
+            request.setDestinationCrs(transform.destinationCrs(), context.transformContext())
+        index = QgsSpatialIndex(source.getFeatures(request), feedback)
+        if feedback.isCanceled():
+            raise CancelledError()
+        for box in boxes:
+            fids.update(index.intersects(QgsRectangle(*box)))
+    near_layer = source.materialize(
+        QgsFeatureRequest().setFilterFids(sorted(fids)).setSubsetOfAttributes(fields, source.fields()), feedback)
+    feedback.pushInfo(tr("Layer {layer}: {n} of its {total} features lie near the other layer's features and are "
+                         "read.").format(layer=layer_name, n=near_layer.featureCount(), total=count))
+    near_source = QgsProcessingFeatureSource(near_layer, context)
+    near_source._minemonitor_layer = near_layer  # the source does not own the layer: keep it alive
+    return near_source
+
+
+def _reverse():
+    from qgis.core import Qgis, QgsCoordinateTransform
+
+    return compat._pick(Qgis, "TransformDirection.Reverse", QgsCoordinateTransform, "ReverseTransform")
 
 
 def _keep_dimension(geoms: np.ndarray, dim: int) -> np.ndarray:
     """Drop parts of other dimensions (e.g. lines left by MakeValid of a polygon)."""
     import shapely
 
+    # a single-type result of another dimension (a polygon repaired into a line) has no such part
+    other = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) != dim)
     mixed = shapely.get_type_id(geoms) == shapely.GeometryType.GEOMETRYCOLLECTION
+    if other.any():
+        geoms = geoms.copy()
+        geoms[other & ~mixed] = None
     if not mixed.any():
         return geoms
     parts, index = shapely.get_parts(geoms[mixed], return_index=True)

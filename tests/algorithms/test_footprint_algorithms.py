@@ -301,24 +301,28 @@ def test_qgis_process_runs_footprintstatistics(qgis_process, stats_layer, tmp_pa
     assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<svg") >= 4
 
 
-def test_large_class_layer_read_near_footprints_only(run_alg, overlap_layers, make_layer, monkeypatch, tmp_path):
-    """Above INDEX_THRESHOLD class polygons, only those near a footprint are read: same table."""
-    import minemonitor_plugin.algorithms.footprints.overlap_tabulation as module
+@pytest.mark.parametrize("path", ["batches, R*-tree", "batches, no R*-tree", "QGIS iterator, requests",
+                                  "QGIS iterator, spatial index"])
+def test_large_class_layer_read_near_footprints_only(run_alg, overlap_layers, make_layer, monkeypatch, tmp_path, path):
+    """Above NEAR_THRESHOLD class polygons, only those near a footprint are read, by every reading
+    path: same table as reading them all."""
+    import minemonitor_plugin.qgis_io.ogr_batch as ogr_batch
+    import minemonitor_plugin.qgis_io.vector as vector
 
     fps, classes, zones = overlap_layers
+    options = ["SPATIAL_INDEX=NO"] if path == "batches, no R*-tree" else []
     far = make_layer(tmp_path / "far.gpkg", [square(-50, -50, 30, 150), square(30, -50, 200, 150),
                                              square(150, 0, 200, 50), square(50000, 50000, 50100, 50100)],
-                     crs=EQUAL_AREA, fields={"landuse": ["A", "B", "B", "C"]})
+                     crs=EQUAL_AREA, fields={"landuse": ["A", "B", "B", "C"]}, options=options)
     params = {"INPUT": fps, "OVERLAY": far, "CLASS_FIELD": "landuse", "ZONE_FIELD": "province", "AREA_CRS": EQUAL_AREA}
     full = run_alg(OVERLAP, dict(params, OUTPUT=str(tmp_path / "full.gpkg")))
-    assert "lie near a footprint" not in full["_feedback"].log()
-    monkeypatch.setattr(module, "INDEX_THRESHOLD", 0)
-    # ratio 0: one bounding-box request per footprint on the GeoPackage's R-tree; huge: a QgsSpatialIndex
-    for ratio, name, method in ((0, "requests.gpkg", "with the layer's spatial index"),
-                                (10**9, "index.gpkg", "Indexing the bounding boxes")):
-        monkeypatch.setattr(module, "REQUESTS_RATIO", ratio)
-        near = run_alg(OVERLAP, dict(params, OUTPUT=str(tmp_path / name)))
-        assert method in near["_feedback"].log()
-        assert "3 of the 4 class polygons lie near a footprint" in near["_feedback"].log()
-        assert rows_of(tmp_path / name) == rows_of(tmp_path / "full.gpkg")
-        assert near["FOOTPRINT_AREA_KM2"] == full["FOOTPRINT_AREA_KM2"]
+    assert "lie near the other layer's features" not in full["_feedback"].log()
+    monkeypatch.setattr(vector, "NEAR_THRESHOLD", 0)
+    if path.startswith("QGIS"):
+        monkeypatch.setattr(ogr_batch, "batch_table", lambda *args: None)
+        # ratio 0: one bounding-box request per footprint on the GeoPackage's R-tree; huge: a QgsSpatialIndex
+        monkeypatch.setattr(vector, "NEAR_REQUESTS_RATIO", 0 if path.endswith("requests") else 10**9)
+    near = run_alg(OVERLAP, dict(params, OUTPUT=str(tmp_path / "near.gpkg")))
+    assert "3 of its 4 features lie near the other layer's features" in near["_feedback"].log()
+    assert rows_of(tmp_path / "near.gpkg") == rows_of(tmp_path / "full.gpkg")
+    assert near["FOOTPRINT_AREA_KM2"] == full["FOOTPRINT_AREA_KM2"]
