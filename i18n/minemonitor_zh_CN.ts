@@ -1766,8 +1766,8 @@ Presets (Table 6 of the reference paper, grade 4 = high sensitivity):</source>
         <translation>分级后的因子</translation>
     </message>
     <message>
-        <source>Graded raster (tiled, DEFLATE-compressed GeoTIFF), styled by grade.</source>
-        <translation>分级栅格（分块、DEFLATE 压缩的 GeoTIFF），按等级设置样式。</translation>
+        <source>Graded raster (tiled, compressed GeoTIFF), styled by grade.</source>
+        <translation>分级栅格（分块压缩 GeoTIFF），按等级设置样式。</translation>
     </message>
     <message>
         <source>Pixels outside every row</source>
@@ -2239,6 +2239,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>无法读取栅格 {layer}：{error}</translation>
     </message>
     <message>
+        <source>Unknown raster compression {name}.</source>
+        <translation>未知的栅格压缩方式 {name}。</translation>
+    </message>
+    <message>
         <source>Unsupported output data type {dtype}.</source>
         <translation>不支持的输出数据类型 {dtype}。</translation>
     </message>
@@ -2273,6 +2277,10 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Field {field} does not exist in layer {layer}.</source>
         <translation>图层 {layer} 中不存在字段 {field}。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} of its {total} features lie near the other layer's features and are read.</source>
+        <translation>图层 {layer}：其 {total} 个要素中有 {n} 个位于另一图层要素附近，仅读取这些要素。</translation>
     </message>
     <message>
         <source>Layer {layer}: {n} features read, {kept} used.</source>
@@ -2324,6 +2332,34 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Reporting</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Raster output compression</source>
+        <translation>栅格输出压缩方式</translation>
+    </message>
+    <message>
+        <source>DEFLATE (read by every GIS)</source>
+        <translation>DEFLATE（所有 GIS 均可读取）</translation>
+    </message>
+    <message>
+        <source>ZSTD (3-4 times faster to write, same size; GDAL 2.3+, QGIS 3)</source>
+        <translation>ZSTD（写入快 3–4 倍，文件大小相同；需 GDAL 2.3+、QGIS 3）</translation>
+    </message>
+    <message>
+        <source>LZW</source>
+        <translation>LZW</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不压缩</translation>
+    </message>
+    <message>
+        <source>Compression of the output GeoTIFFs (tiled 256 x 256 either way). DEFLATE can be read by any GIS, ArcGIS included; ZSTD writes Float32 rasters several times faster at the same size and is read by QGIS and any GDAL since 2.3.</source>
+        <translation>输出 GeoTIFF 的压缩方式（均为 256 x 256 分块）。DEFLATE 可被任何 GIS（包括 ArcGIS）读取；ZSTD 写入 Float32 栅格快数倍，文件大小相同，可被 QGIS 及 GDAL 2.3 以后的版本读取。</translation>
+    </message>
+    <message>
+        <source>Raster outputs: tiled GeoTIFF, {compression} compression.</source>
+        <translation>栅格输出：分块 GeoTIFF，{compression} 压缩。</translation>
     </message>
     <message>
         <source>This algorithm needs the Python package(s) {packages}, which are not installed for QGIS's Python. Install them with Plugins &gt; MineMonitor &gt; Install Python dependencies, or on a server with: python3 -m minemonitor_plugin.installer (QGIS's numpy and scipy are kept). Alternatively, for the current user:
@@ -3573,18 +3609,6 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>面积所用坐标系</translation>
     </message>
     <message>
-        <source>Finding the class polygons near the footprints with the layer's spatial index.</source>
-        <translation>利用图层自身的空间索引查找靠近图斑的类别多边形。</translation>
-    </message>
-    <message>
-        <source>Indexing the bounding boxes of the class polygons.</source>
-        <translation>正在为类别多边形的外包矩形建立索引。</translation>
-    </message>
-    <message>
-        <source>{n} of the {total} class polygons lie near a footprint and are read.</source>
-        <translation>{total} 个类别多边形中有 {n} 个靠近图斑，只读取这些多边形。</translation>
-    </message>
-    <message>
         <source>Choose the class field of layer {layer}.</source>
         <translation>请选择图层 {layer} 的类别字段。</translation>
     </message>
@@ -4416,8 +4440,8 @@ NoData：默认任一因子为 NoData 的像元在得分中为 NoData。选择�
         <translation>得分</translation>
     </message>
     <message>
-        <source>The combined score raster (tiled, DEFLATE-compressed GeoTIFF).</source>
-        <translation>组合后的得分栅格（分块、DEFLATE 压缩的 GeoTIFF）。</translation>
+        <source>The combined score raster (tiled, compressed GeoTIFF).</source>
+        <translation>叠加得分栅格（分块压缩 GeoTIFF）。</translation>
     </message>
     <message>
         <source>No factor raster was given.</source>

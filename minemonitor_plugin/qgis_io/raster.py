@@ -529,6 +529,21 @@ def _representable(value: float, dtype: np.dtype) -> bool:
 # --------------------------------------------------------------------------------------------
 # writing
 # --------------------------------------------------------------------------------------------
+#: Output compressions offered by the algorithms (in the order of their COMPRESSION parameter).
+#: DEFLATE is the default: every GIS reads it (ArcGIS included). ZSTD level 1 compresses
+#: Float32 scores 3-4 times faster for files of the same size (measured here), and every GDAL
+#: since 2.3 (so every QGIS 3) reads it.
+COMPRESSIONS = ("DEFLATE", "ZSTD", "LZW", "NONE")
+
+
+def compression_options(name: str) -> list[str]:
+    """Creation options (for :func:`creation_options` ``extra``) of a name of :data:`COMPRESSIONS`."""
+    if name not in COMPRESSIONS:
+        raise QgsProcessingException(tr("Unknown raster compression {name}.").format(name=name))
+    return {"DEFLATE": [], "ZSTD": ["COMPRESS=ZSTD", "ZSTD_LEVEL=1"], "LZW": ["COMPRESS=LZW"],
+            "NONE": ["COMPRESS=NONE"]}[name]
+
+
 def creation_options(dtype: np.dtype | str, extra: Sequence[str] = (), threads: int = 2) -> list[str]:
     """GeoTIFF creation options: 256 x 256 tiles, DEFLATE level 1, BigTIFF when needed, compression
     on ``threads`` threads; ``extra`` (``KEY=VALUE``) override them.
@@ -543,6 +558,10 @@ def creation_options(dtype: np.dtype | str, extra: Sequence[str] = (), threads: 
     for item in extra:
         key, _, value = item.partition("=")
         opts[key.strip().upper()] = value.strip()
+    if opts["COMPRESS"].upper() != "DEFLATE":
+        opts.pop("ZLEVEL", None)  # a DEFLATE level only
+    if opts["COMPRESS"].upper() == "NONE":
+        opts.pop("NUM_THREADS", None)
     return [f"{k}={v}" for k, v in opts.items()]
 
 

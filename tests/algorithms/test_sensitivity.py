@@ -207,6 +207,25 @@ def test_overlay_of_rasters_larger_than_a_chunk_matches_whole_arrays(run_alg, tm
     assert res["SCORE_MAX"] == pytest.approx(float(got[~missing].max()))
 
 
+@pytest.mark.parametrize("index, name", [(0, "DEFLATE"), (1, "ZSTD"), (2, "LZW"), (3, None)])
+def test_raster_output_compression(run_alg, tmp_path, index, name):
+    from osgeo import gdal
+
+    paths = [write_tif(tmp_path / f"{i}.tif", np.arange(12, dtype=np.float32).reshape(3, 4) * (i + 1))
+             for i in range(2)]
+    out = tmp_path / "s.tif"
+    res = run_alg("minemonitor:weightedoverlay", {"FACTORS": paths, "METHOD": 2, "COMPRESSION": index,
+                                                  "OUTPUT": str(out), "OUTPUT_CLASSES": str(tmp_path / "c.tif"),
+                                                  "CLASS_METHOD": 1, "BREAKS": "10"})
+    got, _, _ = read_tif(out)
+    np.testing.assert_array_equal(got, np.arange(12).reshape(3, 4) * 3)
+    for path in (out, tmp_path / "c.tif"):
+        ds = gdal.Open(str(path))
+        assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == name
+        assert ds.GetRasterBand(1).GetBlockSize() == [256, 256]
+    assert f"tiled GeoTIFF, {name or 'NONE'} compression" in res["_feedback"].log()
+
+
 def test_weightedoverlay_aligns_to_reference_or_refuses(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
 

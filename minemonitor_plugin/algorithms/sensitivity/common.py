@@ -107,6 +107,7 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
                     "Python's lock while decoding). 1 reads in the main thread only."),
             advanced=True,
         )
+        self.add_compression_parameter()
 
     def add_overlay_parameters(self, method_help: str, nodata_help: str) -> None:
         """METHOD (core OVERLAY_METHODS order) and NODATA_RULE (core NODATA_RULES order)."""
@@ -348,7 +349,7 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
         return result
 
     def write_classes(self, score_path: str, class_path: str, breaks, threads: int, feedback,
-                      start: float, end: float) -> dict[int, int]:
+                      start: float, end: float, compression=()) -> dict[int, int]:
         """Classify the score raster into ``class_path``; returns the pixel count of each class."""
         import numpy as np
 
@@ -358,7 +359,7 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
         # one small input: a smaller window keeps the classify temporaries small too
         with rio.BlockReader([rio.RasterInput(score_path, 1, "score")], threads=threads,
                              max_window_bytes=rio.DEFAULT_WINDOW_BYTES // 4) as reader, \
-                rio.BlockWriter(class_path, reader.grid, "uint8", CLASS_NODATA) as writer:
+                rio.BlockWriter(class_path, reader.grid, "uint8", CLASS_NODATA, extra_options=compression) as writer:
             for k, block in enumerate(reader):
                 classes, mask = classify(block.arrays[0], breaks, block.nodata[0])
                 writer.write(block.window, classes, mask)
@@ -376,7 +377,7 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
 
     def run_overlay(self, inputs, spec, prepare, integer_score: bool, score_path: str,
                     class_path: str, settings: ClassSettings | None, threads: int, feedback,
-                    names=None) -> OverlayRun:
+                    names=None, compression=()) -> OverlayRun:
         """Stream ``inputs`` block by block: ``prepare(block, rows) -> (arrays, masks)`` (e.g.
         grading) for the rows ``rows`` (a slice) of the block, weighted overlay, score raster; then
         the class raster (in the same pass for user breaks, in a second pass over the score for
@@ -410,9 +411,10 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
                 n=len(inputs), blocks=len(reader), rows=reader.windows[0].rows if reader.windows else 0))
             # the readers keep both cores busy: one compression thread per output is enough
             compress = 1 if threads > 1 else 2
-            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata, compress_threads=compress)
-            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA,
-                                           compress_threads=compress) if breaks else None
+            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata, compress_threads=compress,
+                                           extra_options=compression)
+            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA, compress_threads=compress,
+                                           extra_options=compression) if breaks else None
             try:
                 for k, block in enumerate(reader):
                     w = block.window
@@ -468,7 +470,8 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
         elif two_pass:
             nb = self.natural_breaks(sampler, settings, feedback)
             breaks = nb.breaks
-            class_counts = self.write_classes(score_path, class_path, breaks, threads, feedback, 85.0, 100.0)
+            class_counts = self.write_classes(score_path, class_path, breaks, threads, feedback, 85.0, 100.0,
+                                              compression)
         if class_path:
             self.log_class_counts(class_counts, grid, feedback)
         return OverlayRun(lo if valid else float("nan"), hi if valid else float("nan"), valid, tuple(breaks),

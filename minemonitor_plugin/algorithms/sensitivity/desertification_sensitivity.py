@@ -270,7 +270,8 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         settings = self.class_settings(parameters, context)
         run = self.run_overlay(aligned, spec, prepare, spec.integer_output, score_path, class_path, settings,
                                self.read_threads(parameters, context), feedback,
-                               [names[dict(FACTORS)[p]] for p in params])
+                               [names[dict(FACTORS)[p]] for p in params],
+                               self.raster_compression(parameters, context, feedback))
         for param, n in zip(params, outside_counts):
             if n:
                 feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(

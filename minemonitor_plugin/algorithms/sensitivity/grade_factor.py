@@ -93,9 +93,10 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         self.add_table_rule_parameters(
             self.tr("What pixels whose value lies outside every row (or whose code is not mapped) become."),
             advanced=False)
+        self.add_compression_parameter()
         self.add_parameter(
             QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Graded factor")),
-            self.tr("Graded raster (tiled, DEFLATE-compressed GeoTIFF), styled by grade."),
+            self.tr("Graded raster (tiled, compressed GeoTIFF), styled by grade."),
         )
         self.add_output(QgsProcessingOutputNumber(self.OUTSIDE_COUNT, self.tr("Pixels outside every row")))
         self.add_output(QgsProcessingOutputNumber(self.NODATA_COUNT, self.tr("NoData pixels in the output")))
@@ -145,12 +146,13 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         dtype, nodata = output_dtype(table, outside_grade)
         path = self.raster_destination(parameters, self.OUTPUT, context)
         source = rio.gdal_input(layer, band)
+        compression = self.raster_compression(parameters, context, feedback)
 
         outside = 0
         nodata_count = 0
         counts: dict[int, int] = {}
         with rio.BlockReader([source], threads=2) as reader, \
-                rio.BlockWriter(path, reader.grid, dtype, nodata) as writer:
+                rio.BlockWriter(path, reader.grid, dtype, nodata, extra_options=compression) as writer:
             feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=reader.grid.describe(), n=len(reader)))
             for k, block in enumerate(reader):
                 res = grade_array(block.arrays[0], table, block.nodata[0], outside_grade, nan_in_nodata=True)

@@ -76,7 +76,7 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
             self.tr("Resampling of rasters not on the reference grid: nearest neighbour keeps grades intact."))
         self.add_parameter(
             QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Score")),
-            self.tr("The combined score raster (tiled, DEFLATE-compressed GeoTIFF)."),
+            self.tr("The combined score raster (tiled, compressed GeoTIFF)."),
         )
         self.add_class_parameters(optional_output=True)
         self.add_score_outputs()
@@ -110,7 +110,8 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
             return [a[rows] for a in block.arrays], [m[rows] for m in block.nodata]
 
         run = self.run_overlay(aligned, spec, prepare, integer_score,
-                               score_path, class_path, settings, threads, feedback, names)
+                               score_path, class_path, settings, threads, feedback, names,
+                               self.raster_compression(parameters, context, feedback))
         self.style_output(context, score_path, "sensitivity_score")
         results = {self.OUTPUT: score_path, **self.score_results(run)}
         if class_path:

@@ -219,6 +219,7 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                     "approximation of the Mann-Kendall test needs about 10 years."),
         )
         self.add_threads_parameter()
+        self.add_compression_parameter()
         self.add_parameter(
             QgsProcessingParameterNumber(self.COMPUTE_THREADS, self.tr("Computing threads"), compat.NUMBER_INTEGER,
                                          defaultValue=2, minValue=1, maxValue=16),
@@ -290,6 +291,7 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         valid = increase = decrease = 0
         samples: dict[str, list] = {"sen_slope": [], "ols_slope": []}
         writers = {}
+        compression = self.raster_compression(parameters, context, feedback)
         with rio.BlockReader(stack.inputs, threads=threads) as reader:
             grid = reader.grid
             feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=grid.describe(), n=len(reader)))
@@ -297,10 +299,10 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             try:
                 for pid, _stat, dtype, nodata, _style, _default in OUTPUTS:
                     if pid in paths:
-                        writers[pid] = rio.BlockWriter(paths[pid], grid, dtype, nodata)
+                        writers[pid] = rio.BlockWriter(paths[pid], grid, dtype, nodata, extra_options=compression)
                 if mk_path:
                     writers[self.OUTPUT_MK_BANDS] = rio.BlockWriter(
-                        mk_path, grid, "float32", FLOAT_NODATA, bands=5,
+                        mk_path, grid, "float32", FLOAT_NODATA, bands=5, extra_options=compression,
                         descriptions=[self.tr("Sen's slope"), self.tr("p-value"), self.tr("Mann-Kendall score S"),
                                       self.tr("S variance"), self.tr("Z-score")])
                 for k, block in enumerate(reader):
