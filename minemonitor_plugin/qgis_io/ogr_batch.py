@@ -291,15 +291,19 @@ def transform_wkbs(wkbs, transform, reverse: bool = False) -> np.ndarray:
     wkbs = list(wkbs)
     if not wkbs:
         return np.empty(0, dtype=object)
-    collection = QgsGeometry()
-    collection.fromWkb(struct.pack("<BII", 1, 7, len(wkbs)) + b"".join(bytes(w) for w in wkbs))
     direction = _pick_direction(QgsCoordinateTransform, reverse)
-    if collection.transform(transform, direction) != compat.GEOMETRY_SUCCESS:
-        raise ValueError("the geometry collection could not be transformed")
-    parts = shapely.get_parts(shapely.from_wkb(bytes(collection.asWkb())))
-    if len(parts) != len(wkbs):
-        raise ValueError("geometry collection round trip changed the number of geometries")
-    return parts
+    out = []
+    for lo in range(0, len(wkbs), BATCH_SIZE):  # one collection per batch: memory stays bounded
+        chunk = wkbs[lo:lo + BATCH_SIZE]
+        collection = QgsGeometry()
+        collection.fromWkb(struct.pack("<BII", 1, 7, len(chunk)) + b"".join(bytes(w) for w in chunk))
+        if collection.transform(transform, direction) != compat.GEOMETRY_SUCCESS:
+            raise ValueError("the geometry collection could not be transformed")
+        parts = shapely.get_parts(shapely.from_wkb(bytes(collection.asWkb())))
+        if len(parts) != len(chunk):
+            raise ValueError("geometry collection round trip changed the number of geometries")
+        out.append(parts)
+    return np.concatenate(out)
 
 
 def _pick_direction(cls, reverse: bool):

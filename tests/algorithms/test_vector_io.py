@@ -72,9 +72,12 @@ def assert_same(a, b):
 
 
 @pytest.mark.parametrize("crs", [None, "EPSG:4326", EQUAL_AREA])
-def test_batches_equal_the_qgis_iterator(qgis_app, gpkg, crs):
+@pytest.mark.parametrize("batch_size", [65536, 2])
+def test_batches_equal_the_qgis_iterator(qgis_app, gpkg, crs, batch_size, monkeypatch):
+    from minemonitor_plugin.qgis_io import ogr_batch
     from qgis.core import QgsCoordinateReferenceSystem
 
+    monkeypatch.setattr(ogr_batch, "BATCH_SIZE", batch_size)  # 2: many Arrow batches and transform calls
     target = QgsCoordinateReferenceSystem(crs) if crs else None
     batch, iterator = read_both(gpkg, crs=target, fields=["name", "count", "share", "fid"])
     assert_same(batch, iterator)
