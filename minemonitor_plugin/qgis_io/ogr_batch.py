@@ -83,7 +83,7 @@ def batch_table(algorithm, parameters, name, context) -> BatchTable | None:
             return None
     try:
         layer = algorithm.parameterAsVectorLayer(parameters, name, context)
-    except Exception:  # noqa: BLE001 - a parameter QGIS cannot turn into a layer: use the iterator
+    except Exception:  # a parameter QGIS cannot turn into a layer: use the iterator
         return None
     if layer is None or not layer.isValid() or layer.providerType() != "ogr":
         return None
@@ -193,7 +193,7 @@ def read(table: BatchTable, fields, near_boxes=None, feedback=None, progress=(0.
                     return None
                 if total > 0:
                     feedback.setProgress(start + (end - start) * min(done / total, 1.0))
-    except Exception:  # noqa: BLE001 - any OGR/Arrow failure: the caller uses QGIS's iterator
+    except Exception:  # any OGR/Arrow failure: the caller uses QGIS's iterator
         return None
     finally:
         lyr.SetIgnoredFields([])
@@ -202,7 +202,7 @@ def read(table: BatchTable, fields, near_boxes=None, feedback=None, progress=(0.
     if table.fid_column in fields:
         attributes[table.fid_column] = fids.astype(object)
     return Batches(fids, np.concatenate(geoms) if geoms else np.empty(0, object), attributes, total,
-                   None if wanted is None else int(len(fids)))
+                   None if wanted is None else len(fids))
 
 
 def _objects(column, kind: str | None) -> np.ndarray:
@@ -243,7 +243,8 @@ def _rtree_ids(path: str, rtree: str, boxes: np.ndarray) -> np.ndarray | None:
     import pathlib
     import sqlite3
 
-    query = f'SELECT id FROM "{rtree.replace(chr(34), chr(34) * 2)}" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?'
+    name = rtree.replace(chr(34), chr(34) * 2)
+    query = f'SELECT id FROM "{name}" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?'
     try:
         con = sqlite3.connect(pathlib.Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     except (sqlite3.Error, ValueError):

@@ -259,7 +259,7 @@ def _read_batches(table, fields, transform, near, feedback, progress_range, laye
             geoms[present] = ogr_batch.transform_wkbs(batches.wkbs[present], transform)
         else:
             geoms = shapely.from_wkb(batches.wkbs)
-    except Exception:  # noqa: BLE001 - a transformation or OGR failure: read with QGIS's iterator
+    except Exception:  # a transformation or OGR failure: read with QGIS's iterator
         return None
     null = ~present | shapely.is_empty(geoms)
     if batches.candidates is not None:

@@ -36,8 +36,9 @@ def gpkg(make_layer, tmp_path):
 
 def sources(string, context):
     """The source marked for batches (as the algorithms get it) and the plain QGIS source."""
-    from minemonitor_plugin.qgis_io import ogr_batch
     from qgis.core import QgsApplication
+
+    from minemonitor_plugin.qgis_io import ogr_batch
 
     alg = QgsApplication.processingRegistry().createAlgorithmById("minemonitor:overlaptabulation")
     params = {"INPUT": string}
@@ -47,8 +48,9 @@ def sources(string, context):
 
 
 def read_both(string, **kwargs):
-    from minemonitor_plugin.qgis_io import vector
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from minemonitor_plugin.qgis_io import vector
 
     context = QgsProcessingContext()
     marked, plain, table = sources(string, context)
@@ -74,8 +76,9 @@ def assert_same(a, b):
 @pytest.mark.parametrize("crs", [None, "EPSG:4326", EQUAL_AREA])
 @pytest.mark.parametrize("batch_size", [65536, 2])
 def test_batches_equal_the_qgis_iterator(qgis_app, gpkg, crs, batch_size, monkeypatch):
-    from minemonitor_plugin.qgis_io import ogr_batch
     from qgis.core import QgsCoordinateReferenceSystem
+
+    from minemonitor_plugin.qgis_io import ogr_batch
 
     monkeypatch.setattr(ogr_batch, "BATCH_SIZE", batch_size)  # 2: many Arrow batches and transform calls
     target = QgsCoordinateReferenceSystem(crs) if crs else None
@@ -101,7 +104,6 @@ def test_near_reads_the_same_features_by_every_path(qgis_app, make_layer, monkey
     """Only features whose box meets a ``near`` box are read: by batches with and without the
     R*-tree and by QGIS's iterator, also when ``near`` is in another CRS than the layer."""
     import shapely
-    from minemonitor_plugin.qgis_io import ogr_batch, vector
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -109,6 +111,8 @@ def test_near_reads_the_same_features_by_every_path(qgis_app, make_layer, monkey
         QgsProcessingFeedback,
         QgsProject,
     )
+
+    from minemonitor_plugin.qgis_io import ogr_batch, vector
 
     grid = [square(x, y, x + 1, y + 1) for x in range(60, 100, 2) for y in range(30, 50, 2)]
     names = [f"p{i}" for i in range(len(grid))]
@@ -167,7 +171,7 @@ def test_where_batches_are_not_used(qgis_app, make_layer, tmp_path):
         lyr.SetFeature(f)
     ds = None
     context = QgsProcessingContext()  # a new context: the old one holds the layer as it was
-    marked, plain, table = sources(string, context)
+    marked, _plain, table = sources(string, context)
     assert not ogr_batch.supports(table, ["day"]) and ogr_batch.supports(table, ["name", "fid"])
     days = vector.read_features(marked, context, _feedback(), fields=["day"]).attributes["day"]
     assert [d.toString("yyyy-MM-dd") for d in days] == ["2022-06-02", "2022-06-03"]

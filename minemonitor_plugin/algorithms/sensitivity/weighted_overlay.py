@@ -15,7 +15,6 @@ from ...qgis_io import raster as rio
 from .common import SensitivityAlgorithm
 
 
-
 class WeightedOverlayAlgorithm(SensitivityAlgorithm):
     """Plain sum, ArcGIS-style percent influence or float weighted sum of aligned rasters."""
 
