@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: setup build deploy test test-core demo package bench clean i18n
+.PHONY: setup build deploy test test-core test-fast demo package bench clean distclean i18n
 
 setup:
 	@scripts/setup.sh
@@ -27,11 +27,17 @@ deploy:
 	  out=$$(/usr/bin/qgis_process.bin plugins enable $(PLUGIN) 2>&1) || \
 	  echo "$$out" | grep -q "already enabled" || { echo "$$out"; exit 1; }
 
+# Everything: core, QGIS (processing.run, qgis_process, models, release), desktop under Xvfb.
 test: setup
 	@. scripts/env.sh && $(PY) -m pytest tests $(PYTEST_ARGS)
 
-test-core: setup
-	@$(PY) -m pytest tests/core $(PYTEST_ARGS)
+# The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest.
+test-core:
+	@$(if $(wildcard $(PY)),$(PY),python3) -m pytest tests/core $(PYTEST_ARGS)
+
+# Everything that runs in-process and on the bundled sample data (no qgis_process, ../shared, desktop, slow).
+test-fast: setup
+	@. scripts/env.sh && $(PY) -m pytest tests -m "not qgis_process and not realdata and not desktop and not slow" $(PYTEST_ARGS)
 
 demo: setup
 	@scripts/demo.sh
@@ -50,19 +56,23 @@ package:
 	@echo "$(DIST_DIR)/$(PLUGIN)-$(VERSION).zip"
 
 i18n:
-	@$(PY) scripts/i18n_sync.py
+	@$(PY) -m tools.i18n_sync
 
-# Algorithm reference from the algorithm definitions: README.md (English) and docs/algorithms_zh_CN.md
+# Algorithm reference from the algorithm definitions: docs/algorithms.md and docs/algorithms_zh_CN.md
 .PHONY: docs desktop
 docs:
-	@. scripts/env.sh && $(PY) scripts/gen_docs.py
+	@. scripts/env.sh && $(PY) -m tools.gen_docs
 
 # The real QGIS desktop under Xvfb, plugin installed from the release ZIP (screenshot in build/artifacts/)
 desktop:
 	@. scripts/env.sh && $(PY) -m pytest tests/desktop $(PYTEST_ARGS)
 
 bench: setup
-	@. scripts/env.sh && for b in benchmarks/bench_*.py; do $(PY) $$b; done
+	@. scripts/env.sh && for b in benchmarks/bench_*.py; do $(PY) -m benchmarks.$$(basename $$b .py) || exit 1; done
 
+# Build outputs only (the venv stays: rebuilding shapely takes minutes); distclean removes it too.
 clean:
-	rm -rf build dist .venv
+	rm -rf build dist
+
+distclean: clean
+	rm -rf .venv output

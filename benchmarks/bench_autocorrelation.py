@@ -21,7 +21,7 @@ Agreement is checked on every row both approaches ran: deterministic quantities 
 cardinalities, I, local I, Gi* z) must be equal to rounding; permutation rows compare the share of
 features with pseudo p < 0.05 (independent random streams: equal up to Monte Carlo noise).
 
-``python benchmarks/bench_autocorrelation.py [--sizes 358,10000,100000,1000000]
+``python -m benchmarks.bench_autocorrelation [--sizes 358,10000,100000,1000000]
 [--esda-timeout 600] [--out docs/benchmarks/autocorrelation.md]``. Steps predicted (from the
 previous size) to exceed the timeout are skipped and marked; steps that exceed it are killed.
 ``--stream-check 100000 --out FILE`` runs only the same-random-stream comparison of local Moran
@@ -97,7 +97,6 @@ def field(n: int) -> np.ndarray:
 
 
 def _child(approach: str, step: str, n: int, out: str) -> None:
-    sys.path.insert(0, str(ROOT))
     import warnings
 
     warnings.filterwarnings("ignore")
@@ -163,7 +162,6 @@ def stream_check(n: int) -> str:
     import esda
     from libpysal.weights import lat2W, w_subset
 
-    sys.path.insert(0, str(ROOT))
     from minemonitor_plugin.core import spatial_stats as S
     from minemonitor_plugin.core.weights import lattice_weights
 
@@ -192,15 +190,14 @@ def cold_start(n: int) -> float:
     """Wall time of a fresh interpreter importing the core and running every step with 999
     permutations on ``n`` cells (the fixed costs a qgis_process run pays for the statistics)."""
     code = (
-        f"import sys; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(HERE)!r});"
-        "from bench_autocorrelation import lattice, field;"
+        "from benchmarks.bench_autocorrelation import lattice, field;"
         "from minemonitor_plugin.core import spatial_stats as S;"
         "from minemonitor_plugin.core.weights import lattice_weights;"
         f"r, c, _, _ = lattice({n}); y = field({n}); w = lattice_weights(r, c);"
         "S.global_moran(y, w); S.general_g(y, w); S.local_moran(y, w); S.gi_star(y, w, 999)"
     )
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     return time.perf_counter() - t0
 
 
@@ -209,9 +206,9 @@ def cold_start(n: int) -> float:
 
 def run_one(approach: str, step: str, n: int, tmp: Path, timeout: float) -> dict:
     out = tmp / f"{approach}_{step}_{n}.npy"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", approach, step, str(n), str(out)]
+    cmd = [sys.executable, "-m", "benchmarks.bench_autocorrelation", "--child", approach, step, str(n), str(out)]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"status": "timeout"}
     if proc.returncode != 0:

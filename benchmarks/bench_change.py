@@ -2,7 +2,7 @@
 
 Two epochs of the paper-scale synthetic footprints (12,680 polygons in 2021; 2022 with about 5 %
 new, 10 % expanded, 2 % disappeared, 3 % reduced, 0.5 % split, and sub-metre digitising jitter
-everywhere; ``benchmarks/synthetic_epochs.py``) are written to GeoPackages in NW_ALBERS metres.
+everywhere; ``tools/synthetic_epochs.py``) are written to GeoPackages in NW_ALBERS metres.
 Each approach runs in its own subprocess, from reading the GeoPackages to writing its results
 to GeoPackages; the time excludes interpreter and QGIS start-up. The approaches run in
 ``--repeat`` interleaved rounds (default 3) and the fastest run of each is reported (the
@@ -16,7 +16,7 @@ subprocess's peak resident set size (VmHWM), start-up included.
   unclassified, no tolerance, no per-mine summary.
 - geopandas.overlay: the same four overlays with ``geopandas.overlay``.
 
-``python benchmarks/bench_change.py [--scale S] [--out docs/benchmarks/change.md]`` prints the
+``python -m benchmarks.bench_change [--scale S] [--out docs/benchmarks/change.md]`` prints the
 Markdown table (and writes it with ``--out``). The added area of every approach is listed as a
 cross-check: the chains' later - earlier area equals footprintchange's new + expanded + jitter added.
 """
@@ -44,8 +44,7 @@ LABELS = {
 
 
 def _qgis():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from qgis_headless import start_qgis
+    from tools.qgis_headless import start_qgis
 
     return start_qgis(load_plugin=False)[0]
 
@@ -59,7 +58,6 @@ def _layer_area_km2(path: str) -> float:
 
 def run_footprintchange(earlier: str, later: str, out: Path) -> dict:
     app = _qgis()
-    sys.path.insert(0, str(ROOT))
     import minemonitor_plugin
     import processing
 
@@ -151,8 +149,8 @@ def child(approach: str, earlier: str, later: str, out: str) -> None:
 
 def measure(approach: str, earlier: str, later: str, out: Path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, __file__, "--child", approach, earlier, later, str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_change", "--child", approach, earlier, later,
+                             str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     stdout, stderr = proc.communicate()
     line = next((x for x in stdout.splitlines() if x.startswith("RESULT ")), None)
     if proc.returncode != 0 or line is None:
@@ -174,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         child(*args.child)
         return 0
 
-    sys.path.insert(0, str(HERE))
-    import synthetic_epochs
+    from tools import synthetic_epochs
 
     with tempfile.TemporaryDirectory(prefix="bench_change_") as tmp:
         tmp = Path(tmp)

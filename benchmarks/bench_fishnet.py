@@ -2,9 +2,9 @@
 
 Run once (about 8 minutes, most of it the QGIS chain at 2 km; ``--quick`` skips that):
 
-    . scripts/env.sh && .venv/bin/python benchmarks/bench_fishnet.py [--quick] [--sizes 100000,10000,2000]
+    . scripts/env.sh && .venv/bin/python -m benchmarks.bench_fishnet [--quick] [--sizes 100000,10000,2000]
 
-Data: the deterministic paper-scale synthetic footprints (benchmarks/synthetic.py, seed 2022:
+Data: the deterministic paper-scale synthetic footprints (tools/synthetic.py, seed 2022:
 12,680 polygons, 3,253 mines, 4,581 km²) and the real NW China provinces as study area, both
 in NW_ALBERS metres, written to GeoPackages once. Every contender runs in its own subprocess;
 its peak RSS comes from ``os.wait4``. Times cover the computation only (not interpreter or
@@ -44,9 +44,8 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
 
-import synthetic  # noqa: E402
+from tools import synthetic
 
 SIZES = (100_000.0, 10_000.0, 2_000.0)
 CONTENDERS = ("fishnetdensity", "core_clip", "core_noclip", "chain", "geopandas", "shapely")
@@ -206,8 +205,7 @@ def _geopandas(fp, study, size) -> dict:
 
 
 def _start_qgis(plugin_root: str):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from qgis_headless import start_qgis
+    from tools.qgis_headless import start_qgis
 
     return start_qgis(plugin_root)
 
@@ -333,13 +331,13 @@ def worker(args: argparse.Namespace) -> None:
 
 
 def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: str, repeat: int,
-               script: str = __file__) -> dict:
-    """Run one contender (``script --worker name``) in a subprocess: its result and its own peak RSS.
+               module: str = "benchmarks.bench_fishnet") -> dict:
+    """Run one contender (``python -m module --worker name``) in a subprocess: its result and its own peak RSS.
 
     Shared by the benchmark scripts whose workers take the same arguments (bench_overlap)."""
-    cmd = [sys.executable, script, "--worker", name, "--size", str(size), "--data", json.dumps(data),
+    cmd = [sys.executable, "-m", module, "--worker", name, "--size", str(size), "--data", json.dumps(data),
            "--plugin-root", plugin_root, "--out-dir", out_dir, "--repeat", str(repeat)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     # os.wait4 gives this child's own rusage (ru_maxrss in KiB on Linux): its peak RSS.
     stdout_chunks: list[str] = []
     stderr_chunks: list[str] = []

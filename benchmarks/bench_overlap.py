@@ -2,12 +2,12 @@
 
 Run once (about 10 minutes with the 2,000,000-polygon layer; ``--sizes 200000`` for the quick run):
 
-    . scripts/env.sh && .venv/bin/python benchmarks/bench_overlap.py [--sizes 200000,2000000] [--write]
+    . scripts/env.sh && .venv/bin/python -m benchmarks.bench_overlap [--sizes 200000,2000000] [--write]
 
 Data (deterministic, cached in ``benchmarks/out/``): the paper-scale synthetic footprints
-(``benchmarks/synthetic.py``, seed 2022: 12,680 polygons in 4 provinces) and a land-use mosaic
+(``tools/synthetic.py``, seed 2022: 12,680 polygons in 4 provinces) and a land-use mosaic
 of 200,000 (and 2,000,000) Voronoi polygons in the 7 classes of Table 3
-(``benchmarks/synthetic_landuse.py``), both in NW_ALBERS metres. The question is Table 3:
+(``tools/synthetic_landuse.py``), both in NW_ALBERS metres. The question is Table 3:
 footprint area per (province, land-use class).
 
 Every contender runs in its own subprocess; its peak RSS comes from ``os.wait4``. Times include
@@ -45,12 +45,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
-sys.path.insert(0, str(HERE))
 
-import synthetic  # noqa: E402
-import synthetic_landuse  # noqa: E402
-import bench_fishnet  # noqa: E402  (shared benchmark plumbing)
-from bench_fishnet import _start_qgis, best_of, build_plugin  # noqa: E402
+from benchmarks import bench_fishnet  # shared benchmark plumbing
+from benchmarks.bench_fishnet import _start_qgis, best_of, build_plugin
+from tools import synthetic, synthetic_landuse
 
 SIZES = (200_000, 2_000_000)
 CONTENDERS = ("overlaptabulation", "core", "chain", "geopandas", "shapely")
@@ -306,7 +304,7 @@ def worker(args: argparse.Namespace) -> None:
 # --------------------------------------------------------------------------- driver
 def run_worker(name: str, size: int, data: dict, plugin_root: str, out_dir: str, repeat: int) -> dict:
     """One contender in a subprocess (bench_fishnet's runner, pointed at this script)."""
-    return bench_fishnet.run_worker(name, size, data, plugin_root, out_dir, repeat, script=__file__)
+    return bench_fishnet.run_worker(name, size, data, plugin_root, out_dir, repeat, module="benchmarks.bench_overlap")
 
 
 def max_rel_diff(table: dict, ref: dict) -> float:

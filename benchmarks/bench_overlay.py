@@ -19,8 +19,8 @@ resident memory (VmHWM) is its own:
 Prints a Markdown table (seconds, ratio to the two-thread read floor, peak RSS) and writes it to
 docs/benchmarks/overlay.md with ``--write-doc``. Usage::
 
-    python benchmarks/bench_overlay.py [--size 7300] [--dir /tmp/minemonitor_bench_overlay] [--repeat 3] [--write-doc]
-    python benchmarks/bench_overlay.py --size 1000 --only read1,read2,weightedoverlay   # quick look
+    python -m benchmarks.bench_overlay [--size 7300] [--dir /tmp/minemonitor_bench_overlay] [--repeat 3] [--write-doc]
+    python -m benchmarks.bench_overlay --size 1000 --only read1,read2,weightedoverlay   # quick look
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 NW_ALBERS = "+proj=aea +lat_0=40 +lon_0=90 +lat_1=34 +lat_2=47 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 PIXEL = 30.0
@@ -135,8 +134,7 @@ def generate(folder: Path, size: int) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------------- workers
 def start_qgis():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from qgis_headless import start_qgis as start
+    from tools.qgis_headless import start_qgis as start
 
     return start()
 
@@ -298,7 +296,7 @@ def numpy_whole(paths, out) -> dict:
 
 # --------------------------------------------------------------------------------------- main
 def run_worker(name: str, folder: Path) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--worker", name, "--dir", str(folder)],
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_overlay", "--worker", name, "--dir", str(folder)], cwd=ROOT,
                           capture_output=True, text=True)
     if proc.returncode != 0:
         return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
@@ -398,7 +396,7 @@ def main(argv=None) -> int:
 
 DOC_HEADER = """# Benchmark: weighted overlay of 13 factor rasters
 
-`python benchmarks/bench_overlay.py --write-doc` (deterministic synthetic factors; each approach in a
+`python -m benchmarks.bench_overlay --write-doc` (deterministic synthetic factors; each approach in a
 fresh subprocess; peak RSS is that process's `VmHWM`, or its child's `ru_maxrss` for gdal_calc.py, and
 includes QGIS itself, about 200-300 MB, for the QGIS-based rows).
 

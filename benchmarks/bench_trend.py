@@ -18,7 +18,7 @@ times in one run, each approach in its own subprocess (wall time and peak RSS of
   not installed here: the loop uses a re-implementation of its original_test algorithm (its S loop,
   np.unique tie counts and pairwise-slope list with np.median), timed per pixel.
 
-Usage: .venv/bin/python benchmarks/bench_trend.py [--size 3000] [--years 23] [--sample 2000]
+Usage: .venv/bin/python -m benchmarks.bench_trend [--size 3000] [--years 23] [--sample 2000]
        [--skip-straightforward] [--markdown docs/benchmarks/trend.md]
 """
 
@@ -74,7 +74,6 @@ def generate(size: int, years: int, seed: int = 2022) -> list[str]:
 
 # ---------------------------------------------------------------------------------- approaches
 def _reader(paths):
-    sys.path.insert(0, str(ROOT))
     from minemonitor_plugin.qgis_io import raster as rio
 
     return rio.BlockReader([rio.RasterInput(p, 1, os.path.basename(p)) for p in paths], threads=2)
@@ -113,8 +112,7 @@ def run_ours(paths, years, statistics, workers=1):
 def run_algorithm(paths, years):
     build = Path("/tmp/minemonitor_bench_trend/plugin")
     subprocess.run(["make", "-s", "-C", str(ROOT), "build", f"BUILD_DIR={build}"], check=True)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from qgis_headless import start_qgis
+    from tools.qgis_headless import start_qgis
 
     app, plugin = start_qgis(build)  # keep both alive while processing
     import processing
@@ -238,7 +236,6 @@ APPROACHES = {
 
 
 def child(name: str, paths, years, sample: int) -> None:
-    sys.path.insert(0, str(ROOT))
     t0 = time.perf_counter()
     if name == "pymk":
         info = run_pymk_sample(paths, years, sample)
@@ -249,9 +246,9 @@ def child(name: str, paths, years, sample: int) -> None:
 
 
 def measure(name: str, paths, years, sample: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", name, "--sample", str(sample), "--years", str(len(years)),
+    cmd = [sys.executable, "-m", "benchmarks.bench_trend", "--child", name, "--sample", str(sample), "--years", str(len(years)),
            "--paths", json.dumps(paths)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     out = proc.stdout.read()
     err = proc.stderr.read()

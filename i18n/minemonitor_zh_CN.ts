@@ -2463,6 +2463,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>分区索引 {index} 超出范围</translation>
     </message>
     <message>
+        <source>Unknown random scheme {value}; use numpy or esda</source>
+        <translation>未知的随机方案 {value}；请使用 numpy 或 esda</translation>
+    </message>
+    <message>
         <source>The computation was cancelled.</source>
         <translation>计算已取消。</translation>
     </message>
@@ -2759,6 +2763,14 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>分级断点必须是有限数。</translation>
     </message>
     <message>
+        <source>The significance level must be between 0 and 1 (found {value})</source>
+        <translation>显著性水平必须在 0 和 1 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>Got {value} areas for {n} features</source>
+        <translation>{n} 个要素得到了 {value} 个面积</translation>
+    </message>
+    <message>
         <source>The weights describe {n} features but {value} values were given</source>
         <translation>权重描述了 {n} 个要素，但给出了 {value} 个值</translation>
     </message>
@@ -2781,18 +2793,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The seed must be a whole number between 0 and 4294967295 (found {value})</source>
         <translation>种子必须是 0 到 4294967295 之间的整数（实际为 {value}）</translation>
-    </message>
-    <message>
-        <source>The significance level must be between 0 and 1 (found {value})</source>
-        <translation>显著性水平必须在 0 和 1 之间（实际为 {value}）</translation>
-    </message>
-    <message>
-        <source>Got {value} areas for {n} features</source>
-        <translation>{n} 个要素得到了 {value} 个面积</translation>
-    </message>
-    <message>
-        <source>Unknown random scheme {value}; use numpy or esda</source>
-        <translation>未知的随机方案 {value}；请使用 numpy 或 esda</translation>
     </message>
     <message>
         <source>No feature has a neighbour ({value} features)</source>

@@ -1,6 +1,6 @@
 """Translation helpers: translator installation, tr() for non-algorithm code, core-error messages.
 
-Contexts (what scripts/i18n_sync.py extracts):
+Contexts (what tools/i18n_sync.py extracts):
 - ``self.tr("...")`` inside a class -> context = that class's name. At run time the lookup walks
   the MRO, so strings defined in a base class or mixin translate in every subclass.
 - ``tr("...")`` at module level -> context ``MineMonitor``.

@@ -28,8 +28,8 @@ qp() {  # qgis_process run ALG -- ARGS..., quiet unless it fails
 }
 step() { printf '[%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
 
-step "Generating 12,680 synthetic footprints in 3,253 mines (benchmarks/synthetic.py, seed 2022)"
-"$root/.venv/bin/python" "$root/benchmarks/synthetic.py" "$out/footprints_2022.gpkg" --wgs84 >/dev/null
+step "Generating 12,680 synthetic footprints in 3,253 mines (tools/synthetic.py, seed 2022)"
+(cd "$root" && .venv/bin/python -m tools.synthetic "$out/footprints_2022.gpkg" --wgs84 >/dev/null)
 footprints="$out/footprints_2022.gpkg|layername=footprints"
 
 step "1. Mining spatial pattern: 100 km fishnet, Moran's I, General G, local Moran, Gi*, statistics"

@@ -1,210 +1,57 @@
-"""Test set-up: every session assembles the plugin afresh and tests that copy.
+"""Test set-up shared by every tier: paths, data folders and markers.
 
-- The plugin is built (``make build``) into a session temp folder, which goes first on sys.path,
-  so tests import the assembled plugin (with its compiled .qm and resources), not the source tree.
-- ``qgis_app`` (session) starts QGIS headless once, initialises Processing and loads the provider
-  through the real entry point: ``classFactory(None).initProcessing()``.
-- ``qgis_process`` runs the ``qgis_process`` binary as a subprocess against the same assembled
-  plugin, enabled in a session-private QGIS profile.
-Core tests (tests/core) never import qgis.
+Tiers (markers are set here from the fixtures and folders a test uses, so they cannot be forgotten):
+- ``tests/core``: plain pytest on numpy/shapely, no QGIS, no build, no ``../shared``;
+- ``tests/algorithms``, ``tests/plugin``, ``tests/desktop``: QGIS headless against the assembled plugin
+  (``tests/support/qgis_session.py``);
+- ``qgis_process``: tests that spawn the ``qgis_process`` binary; ``realdata``: tests that read
+  ``../shared/data``; ``desktop``: the real desktop under Xvfb; ``slow``: long runs.
+
+``make test-fast`` deselects ``qgis_process``, ``realdata``, ``desktop`` and ``slow``.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.support.qgis_session"]  # the QGIS tier; prepared only when a QGIS test is collected
+
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "data" / "sample"
 SHARED_DATA = ROOT.parent / "shared" / "data"
-QGIS_PROCESS_BIN = "/usr/bin/qgis_process.bin"
-PLUGIN_NAME = "minemonitor_plugin"
-
-
-def _build_plugin() -> Path:
-    build_root = Path(os.environ.get("MINEMONITOR_TEST_BUILD", ROOT / "build" / f"test-plugin-{os.getpid()}"))
-    subprocess.run(["make", "-s", "-C", str(ROOT), "build", f"BUILD_DIR={build_root}"], check=True)
-    return build_root
-
-
-BUILD_ROOT = _build_plugin()
-sys.path.insert(0, str(BUILD_ROOT))
-CONFIG_DIR = BUILD_ROOT / "qgis-config"
-os.environ["QGIS_PLUGINPATH"] = str(BUILD_ROOT)
-os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(CONFIG_DIR)
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
-Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
-_site = [p for p in sys.path if p.endswith("site-packages") and str(ROOT / ".venv") in p]
-if _site:  # qgis_process's embedded Python must see the venv's packages (esda, shapely 2...)
-    os.environ["PYTHONPATH"] = os.pathsep.join(_site + [os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-
-
-def pytest_sessionfinish(session, exitstatus):
-    if "MINEMONITOR_TEST_BUILD" not in os.environ:
-        import shutil
-
-        shutil.rmtree(BUILD_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def plugin_dir() -> Path:
-    """The assembled plugin folder the tests run against."""
-    return BUILD_ROOT / PLUGIN_NAME
+def sample_data() -> Path:
+    """``data/sample`` in the repository (always present)."""
+    return SAMPLE_DATA
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """``../shared/data`` beside the repository (real public data)."""
-    assert SHARED_DATA.is_dir(), f"{SHARED_DATA} is missing: the tests need ../shared beside the repo"
+    """``../shared/data`` beside the repository (real public data).
+
+    Without it the test is skipped with the reason, unless ``MINEMONITOR_REQUIRE_SHARED=1`` (CI),
+    where a missing folder fails the run."""
+    if not SHARED_DATA.is_dir():
+        message = f"{SHARED_DATA} is missing: this test reads ../shared/data beside the repository"
+        if os.environ.get("MINEMONITOR_REQUIRE_SHARED") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return SHARED_DATA
 
 
-@pytest.fixture(scope="session")
-def qgis_app():
-    """QGIS started headless once, Processing initialised, the plugin loaded via classFactory."""
-    from qgis.core import QgsApplication
-
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import minemonitor_plugin
-
-    plugin = minemonitor_plugin.classFactory(None)
-    plugin.initProcessing()
-    app._minemonitor_plugin = plugin  # keep the plugin (and its provider) alive
-    yield app
-    plugin.unload()
+_FIXTURE_MARKERS = {"qgis_process": "qgis_process", "qgis_process_env": "qgis_process", "shared_data": "realdata"}
 
 
-@pytest.fixture(scope="session")
-def provider(qgis_app):
-    from qgis.core import QgsApplication
-
-    return QgsApplication.processingRegistry().providerById("minemonitor")
-
-
-@pytest.fixture
-def run_alg(qgis_app):
-    """``processing.run`` with a fresh context and a feedback that records the log."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    class RecordingFeedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def pushInfo(self, info):
-            self.messages.append(info)
-            super().pushInfo(info)
-
-        def pushWarning(self, warning):
-            self.messages.append(warning)
-            super().pushWarning(warning)
-
-        def reportError(self, error, fatalError=False):
-            self.messages.append(error)
-            super().reportError(error, fatalError)
-
-        def log(self):
-            return "\n".join(self.messages)
-
-    def run(alg_id, params, feedback=None, context=None):
-        feedback = feedback or RecordingFeedback()
-        context = context or QgsProcessingContext()
-        context.setProject(QgsProject.instance())
-        results = processing.run(alg_id, params, feedback=feedback, context=context)
-        results["_feedback"] = feedback
-        results["_context"] = context
-        return results
-
-    return run
-
-
-@pytest.fixture(scope="session")
-def qgis_process_env(qgis_app):
-    """Environment for the qgis_process subprocess with the plugin enabled in the test profile."""
-    env = dict(os.environ)
-    enable = subprocess.run(
-        [QGIS_PROCESS_BIN, "plugins", "enable", PLUGIN_NAME], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert enable.returncode == 0, enable.stdout + enable.stderr
-    return env
-
-
-@pytest.fixture
-def qgis_process(qgis_process_env):
-    """Run ``qgis_process --json run <alg> -- KEY=VALUE...``; returns the parsed JSON."""
-
-    def run(alg_id, params: dict, timeout: int = 600, expect_ok: bool = True):
-        args = [QGIS_PROCESS_BIN, "--json", "run", alg_id, "--"]
-        for key, value in params.items():
-            values = value if isinstance(value, (list, tuple)) else [value]
-            args += [f"{key}={v}" for v in values]
-        proc = subprocess.run(args, env=qgis_process_env, capture_output=True, text=True, timeout=timeout)
-        if expect_ok:
-            assert proc.returncode == 0, f"qgis_process failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
-            start = proc.stdout.find("{")
-            return json.loads(proc.stdout[start:])
-        return proc
-
-    return run
-
-
-@pytest.fixture(scope="session")
-def make_layer():
-    """Write a small GeoPackage layer: ``make_layer(path, wkts, crs="EPSG:...", fields={name: values})``.
-
-    Field types follow the Python values (int, float, str); None values are NULL; a None WKT is a
-    NULL geometry; ``options`` are OGR layer creation options (e.g. ``["SPATIAL_INDEX=NO"]``).
-    Returns the ``path|layername=...`` source string.
-    """
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-
-    def make(path, wkts, crs="EPSG:3857", fields=None, layer="layer", geom_type=None, options=()):
-        fields = fields or {}
-        driver = ogr.GetDriverByName("GPKG")
-        ds = driver.Open(str(path), 1) if Path(path).exists() else driver.CreateDataSource(str(path))
-        srs = osr.SpatialReference()
-        srs.SetFromUserInput(crs)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        first = next((w for w in wkts if w), None)
-        if geom_type is None:
-            geom_type = ogr.CreateGeometryFromWkt(first).GetGeometryType() if first else ogr.wkbPolygon
-            if geom_type in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-                geom_type = ogr.wkbMultiPolygon
-        lyr = ds.CreateLayer(layer, srs, geom_type, options=list(options))
-        kinds = {}
-        for name, values in fields.items():
-            sample = next((v for v in values if v is not None), "")
-            kind = ogr.OFTInteger64 if isinstance(sample, int) else ogr.OFTReal if isinstance(sample, float) else ogr.OFTString
-            kinds[name] = kind
-            lyr.CreateField(ogr.FieldDefn(name, kind))
-        for i, wkt in enumerate(wkts):
-            feature = ogr.Feature(lyr.GetLayerDefn())
-            for name, values in fields.items():
-                if values[i] is None:
-                    feature.SetFieldNull(name)
-                else:
-                    feature.SetField(name, values[i])
-            if wkt:
-                geom = ogr.CreateGeometryFromWkt(wkt)
-                if geom_type == ogr.wkbMultiPolygon and geom.GetGeometryType() == ogr.wkbPolygon:
-                    geom = ogr.ForceToMultiPolygon(geom)
-                feature.SetGeometryDirectly(geom)
-            lyr.CreateFeature(feature)
-        ds = None
-        return f"{path}|layername={layer}"
-
-    return make
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in _FIXTURE_MARKERS.items():
+            if fixture in names:
+                item.add_marker(marker)
+        if "desktop" in Path(str(item.fspath)).parts:
+            item.add_marker("desktop")

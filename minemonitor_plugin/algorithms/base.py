@@ -8,6 +8,7 @@ import os
 import traceback
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
 from .. import deps, styling
@@ -17,6 +18,17 @@ from ..i18n import core_error_message, tr_for
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")
 HELP_URL = "https://example.org/minemonitor/README.html#{alg_id}"
+
+#: Toolbox groups: ``GROUP_ID`` -> English name (translated by :meth:`MineMonitorAlgorithm.group`).
+GROUPS = {
+    "grids": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Grids and density"),
+    "spatialstatistics": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Spatial statistics"),
+    "footprints": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Footprint analysis"),
+    "sensitivity": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Sensitivity"),
+    "vegetation": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Vegetation"),
+    "monitoring": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Monitoring"),
+    "reporting": QT_TRANSLATE_NOOP("MineMonitorAlgorithm", "Reporting"),
+}
 
 
 class MineMonitorAlgorithm(QgsProcessingAlgorithm):
@@ -52,16 +64,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def group(self):
-        names = {
-            "grids": self.tr("Grids and density"),
-            "spatialstatistics": self.tr("Spatial statistics"),
-            "footprints": self.tr("Footprint analysis"),
-            "sensitivity": self.tr("Sensitivity"),
-            "vegetation": self.tr("Vegetation"),
-            "monitoring": self.tr("Monitoring"),
-            "reporting": self.tr("Reporting"),
-        }
-        return names.get(self.GROUP_ID, self.GROUP_ID)
+        return tr_for(self, GROUPS[self.GROUP_ID]) if self.GROUP_ID in GROUPS else self.GROUP_ID
 
     def icon(self):
         return QIcon(self.svgIconPath())

@@ -33,20 +33,7 @@ Conventions (also written in the algorithms' help and reports)
   p-value, quadrant 0, cluster code :data:`CLUSTER_NO_NEIGHBOURS` / Gi bin 0, and are left out of
   the FDR count.
 
-Conditional randomisation engine
---------------------------------
-esda's ``crand`` shares one matrix of random neighbour positions ``P`` (permutations x
-max cardinality, drawn from ``n - 1`` positions) between all features: feature ``i`` takes the
-values ``z_without_i[P[:, :k_i]]``. Without numba it loops over features in Python and copies
-``z_without_i`` (O(n)) for each of them, hence its worse-than-linear growth. The engine here
-draws ``P`` the same way and evaluates *the same null distribution* in blocks of features of
-equal cardinality: ``z_without_i[p] = z[p + (p >= i)]``, so for a block spanning positions
-``lo..hi`` one gather ``z[P + (P >= hi)]`` serves every feature, and only the few entries with
-``lo <= P < hi`` need a per-feature correction. The work is one dense
-``permutations x block`` pass per block (no per-feature Python loop, no O(n) copy); with
-``scheme="esda"`` it reproduces esda's random stream bit for bit (esda without numba), so the
-pseudo p-values are identical to esda's for the same seed; the default ``scheme="numpy"`` uses
-``numpy.random.default_rng(seed)``.
+The permutation engine is in :mod:`.crand`, the significance helpers in :mod:`.significance`.
 
 References
 ----------
@@ -57,26 +44,41 @@ autocorrelation statistics. *Geographical Analysis* 27(4). Sokal, R. R., Oden, N
 Thomson, B. A. (1998) Local spatial autocorrelation in a biological model. *Geographical
 Analysis* 30(4). Benjamini, Y. & Hochberg, Y. (1995) *JRSS B* 57(1).
 """
-
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.special import ndtr  # scipy.stats would add ~0.5 s of import time
 
-from .errors import CancelledError, InvalidInputError
+from .crand import (  # noqa: F401 - re-exported: the engine's public names
+    BLOCK_ELEMENTS,
+    TIE_RTOL,
+    Progress,
+    conditional_randomisation,
+    folded_from_sims,
+    permuted_positions,
+    simulate_quadratic,
+)
+from .errors import InvalidInputError
+from .significance import (  # noqa: F401 - re-exported
+    ALPHA,
+    GI_LEVELS,
+    ClassShares,
+    check_alpha,
+    class_shares,
+    fdr_threshold,
+    folded_p,
+    gi_bins,
+    significant,
+    two_sided,
+)
 from .weights import SpatialWeights
-
-Progress = Callable[[float], bool] | None
 
 #: Default number of permutations and seed (fixed so that reruns are identical).
 PERMUTATIONS = 999
 SEED = 12345
-ALPHA = 0.05
 
 #: Local Moran quadrant codes (esda's ``q``) and the derived cluster codes used for styling.
 Q_HH, Q_LH, Q_LL, Q_HL = 1, 2, 3, 4
@@ -84,14 +86,6 @@ CLUSTER_NOT_SIGNIFICANT = 0
 CLUSTER_NO_NEIGHBOURS = 5
 #: ArcGIS ``COType`` label of every cluster code (empty = not significant).
 CLUSTER_LABELS = {0: "", 1: "HH", 2: "LH", 3: "LL", 4: "HL", 5: "NN"}
-#: Gi* bins: (bin, two-sided alpha) from the most to the least confident.
-GI_LEVELS = ((3, 0.01), (2, 0.05), (1, 0.10))
-
-#: Relative tolerance under which a simulated statistic counts as a tie with the observed one
-#: (different summation orders of equal sets of values differ in the last bits).
-TIE_RTOL = 1e-10
-#: Number of float64 elements of one permutations x features block (32 MiB).
-BLOCK_ELEMENTS = 1 << 22
 
 
 # --------------------------------------------------------------------------------------
@@ -300,42 +294,6 @@ class GiStarResult:
         return int(self.g.size)
 
 
-@dataclass(frozen=True)
-class ClassShares:
-    """Number, feature share and area share of every class (cluster type or Gi bin).
-
-    Attributes
-    ----------
-    classes : tuple of int
-        Class codes in report order.
-    labels : tuple of str
-        Label of every class.
-    counts : numpy.ndarray
-        Number of features per class.
-    feature_share : numpy.ndarray
-        Share of features (0..1).
-    area, area_share : numpy.ndarray
-        Area per class and share of the total area (NaN when no areas were given).
-    """
-
-    classes: tuple[int, ...]
-    labels: tuple[str, ...]
-    counts: np.ndarray
-    feature_share: np.ndarray
-    area: np.ndarray
-    area_share: np.ndarray
-
-    def as_rows(self) -> list[tuple[int, str, int, float, float, float]]:
-        """``(code, label, count, feature share, area, area share)`` tuples."""
-        return [
-            (c, lab, int(n), float(fs), float(a), float(s))
-            for c, lab, n, fs, a, s in zip(
-                self.classes, self.labels, self.counts, self.feature_share, self.area,
-                self.area_share, strict=True,
-            )
-        ]
-
-
 # --------------------------------------------------------------------------------------
 # Validation helpers
 # --------------------------------------------------------------------------------------
@@ -377,112 +335,6 @@ def _check_permutations(permutations: int, seed: int) -> tuple[int, int]:
     return int(permutations), int(seed)
 
 
-def _check_alpha(alpha: float) -> float:
-    if not 0 < alpha < 1:
-        raise InvalidInputError("The significance level must be between 0 and 1 (found {value})", value=alpha)
-    return float(alpha)
-
-
-def _report(progress: Progress, fraction: float) -> None:
-    if progress is not None and progress(min(max(fraction, 0.0), 1.0)) is False:
-        raise CancelledError()
-
-
-def _two_sided(z: np.ndarray | float) -> np.ndarray | float:
-    return 2.0 * ndtr(-np.abs(z))
-
-
-def _folded_p(n_ge: np.ndarray | float, n_le: np.ndarray | float, permutations: int) -> Any:
-    return (np.minimum(n_ge, n_le) + 1.0) / (permutations + 1.0)
-
-
-# --------------------------------------------------------------------------------------
-# Multiple testing
-# --------------------------------------------------------------------------------------
-
-
-def fdr_threshold(p: Sequence[float] | np.ndarray, alpha: float = ALPHA) -> float:
-    """Benjamini-Hochberg p-value cut-off at false discovery rate ``alpha``.
-
-    The largest sorted p-value ``p_(k)`` with ``p_(k) <= k alpha / m`` (``m`` = number of
-    finite p-values; NaN entries, e.g. islands, are not tests). Hypotheses with
-    ``p <= cut-off`` are rejected. Returns 0.0 when nothing passes.
-    """
-    alpha = _check_alpha(alpha)
-    arr = np.asarray(p, dtype=np.float64).ravel()
-    arr = np.sort(arr[np.isfinite(arr)])
-    m = arr.size
-    if m == 0:
-        return 0.0
-    passed = np.flatnonzero(arr <= alpha * np.arange(1, m + 1) / m)
-    return float(arr[passed[-1]]) if passed.size else 0.0
-
-
-def significant(p: np.ndarray, alpha: float = ALPHA, fdr: bool = False) -> np.ndarray:
-    """Significance mask: ``p < alpha``, or Benjamini-Hochberg ``p <= cut-off`` when ``fdr``.
-
-    NaN p-values are never significant.
-    """
-    alpha = _check_alpha(alpha)
-    p = np.asarray(p, dtype=np.float64)
-    finite = np.isfinite(p)
-    if fdr:
-        cut = fdr_threshold(p, alpha)
-        return finite & (p <= cut) & (cut > 0)
-    return finite & (p < alpha)
-
-
-def gi_bins(z: np.ndarray, p: np.ndarray, fdr: bool = False) -> np.ndarray:
-    """Gi* confidence bins -3..3 (ArcGIS ``Gi_Bin``).
-
-    ``±3`` when significant at 99 %, ``±2`` at 95 %, ``±1`` at 90 % (two-sided ``p`` below
-    0.01 / 0.05 / 0.10, or Benjamini-Hochberg at each of these rates when ``fdr``), signed by
-    the z-score; 0 otherwise or where ``z``/``p`` is NaN.
-    """
-    z = np.asarray(z, dtype=np.float64)
-    p = np.asarray(p, dtype=np.float64)
-    out = np.zeros(z.shape, dtype=np.int64)
-    for level, alpha in reversed(GI_LEVELS):
-        sig = significant(p, alpha, fdr) & np.isfinite(z)
-        out[sig] = level
-    return out * np.sign(np.nan_to_num(z)).astype(np.int64)
-
-
-def class_shares(
-    codes: Sequence[int] | np.ndarray,
-    classes: Sequence[int],
-    labels: Sequence[str],
-    areas: Sequence[float] | np.ndarray | None = None,
-) -> ClassShares:
-    """Count features (and sum areas) per class code; shares of the total.
-
-    Parameters
-    ----------
-    codes : array_like of int
-        Class code of every feature (cluster code or Gi bin).
-    classes, labels : sequence
-        Codes to report, in order, and their labels.
-    areas : array_like or None
-        Area of every feature (any unit); None gives NaN area columns.
-    """
-    codes = np.asarray(codes).astype(np.int64).ravel()
-    counts = np.array([np.count_nonzero(codes == c) for c in classes], dtype=np.int64)
-    total = codes.size
-    feature_share = counts / total if total else np.full(len(classes), np.nan)
-    if areas is None:
-        area = np.full(len(classes), np.nan)
-        area_share = area.copy()
-    else:
-        a = np.asarray(areas, dtype=np.float64).ravel()
-        if a.size != codes.size:
-            raise InvalidInputError(
-                "Got {value} areas for {n} features", value=a.size, n=codes.size
-            )
-        area = np.array([a[codes == c].sum() for c in classes])
-        area_total = a.sum()
-        area_share = area / area_total if area_total > 0 else np.full(len(classes), np.nan)
-    return ClassShares(tuple(int(c) for c in classes), tuple(labels), counts, feature_share, area, area_share)
-
 
 # --------------------------------------------------------------------------------------
 # Global statistics
@@ -498,45 +350,6 @@ def _s_moments(m: sp.csr_matrix) -> tuple[float, float, float]:
     col = np.asarray(m.sum(axis=0)).ravel()
     s2 = float(((row + col) ** 2).sum())
     return s0, s1, s2
-
-
-def _permuted_values(values: np.ndarray, permutations: int, seed: int, scheme: str) -> Any:
-    """Yield ``permutations`` random permutations of ``values``."""
-    if scheme == "esda":
-        # esda's global statistics call np.random.permutation(values) after the caller seeded
-        # the global generator; a private RandomState with that seed gives the same stream.
-        gen: Any = np.random.RandomState(seed)
-    elif scheme == "numpy":
-        gen = np.random.default_rng(seed)
-    else:
-        raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
-    for _ in range(permutations):
-        yield gen.permutation(values)
-
-
-def _simulate_quadratic(
-    values: np.ndarray, m: sp.csr_matrix, permutations: int, seed: int, scheme: str,
-    progress: Progress,
-) -> np.ndarray:
-    """``v_p' M v_p`` for ``permutations`` random permutations ``v_p`` of ``values``."""
-    sims = np.empty(permutations)
-    step = max(1, permutations // 50)
-    for k, vp in enumerate(_permuted_values(values, permutations, seed, scheme)):
-        sims[k] = vp @ (m @ vp)
-        if k % step == 0:
-            _report(progress, k / permutations)
-    _report(progress, 1.0)
-    return sims
-
-
-def _folded_from_sims(sims: np.ndarray, observed: float, permutations: int) -> tuple[float, float, float, float]:
-    tol = TIE_RTOL * max(abs(observed), float(np.abs(sims).max(initial=0.0)), 1e-300)
-    n_ge = np.count_nonzero(sims >= observed - tol)
-    n_le = np.count_nonzero(sims <= observed + tol)
-    mean = float(sims.mean())
-    std = float(sims.std())
-    z_sim = (observed - mean) / std if std > 0 else float("nan")
-    return float(_folded_p(n_ge, n_le, permutations)), mean, std, z_sim
 
 
 def global_moran(
@@ -605,12 +418,12 @@ def global_moran(
     p_sim = mean_sim = std_sim = z_sim = float("nan")
     if permutations:
         zs = z / np.sqrt(zz / n)  # esda permutes the standardised z; I is scale-free anyway
-        sims = _simulate_quadratic(zs, m, permutations, seed, scheme, progress) * (n / s0) / n
-        p_sim, mean_sim, std_sim, z_sim = _folded_from_sims(sims, i_stat, permutations)
+        sims = simulate_quadratic(zs, m, permutations, seed, scheme, progress) * (n / s0) / n
+        p_sim, mean_sim, std_sim, z_sim = folded_from_sims(sims, i_stat, permutations)
     return GlobalMoranResult(
         i=i_stat, expected=ei, variance_norm=float(v_norm), variance_rand=float(v_rand),
-        z_norm=float(z_norm), z=float(z_rand), p_norm=float(_two_sided(z_norm)),
-        p=float(_two_sided(z_rand)), permutations=permutations, seed=seed, p_sim=p_sim,
+        z_norm=float(z_norm), z=float(z_rand), p_norm=float(two_sided(z_norm)),
+        p=float(two_sided(z_rand)), permutations=permutations, seed=seed, p_sim=p_sim,
         mean_sim=mean_sim, std_sim=std_sim, z_sim=z_sim, n=n, n_islands=w.n_islands, s0=s0,
         transform=transform,
     )
@@ -681,181 +494,13 @@ def general_g(
     z = (g - eg) / np.sqrt(vg)
     p_sim = mean_sim = std_sim = z_sim = float("nan")
     if permutations:
-        sims = _simulate_quadratic(y, m, permutations, seed, scheme, progress) / den
-        p_sim, mean_sim, std_sim, z_sim = _folded_from_sims(sims, g, permutations)
+        sims = simulate_quadratic(y, m, permutations, seed, scheme, progress) / den
+        p_sim, mean_sim, std_sim, z_sim = folded_from_sims(sims, g, permutations)
     return GeneralGResult(
-        g=g, expected=eg, variance=float(vg), z=float(z), p=float(_two_sided(z)),
+        g=g, expected=eg, variance=float(vg), z=float(z), p=float(two_sided(z)),
         permutations=permutations, seed=seed, p_sim=p_sim, mean_sim=mean_sim, std_sim=std_sim,
         z_sim=z_sim, n=n, n_islands=w.n_islands,
     )
-
-
-# --------------------------------------------------------------------------------------
-# Conditional randomisation engine
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _CrandResult:
-    n_ge: np.ndarray
-    n_le: np.ndarray
-    mean: np.ndarray
-    std: np.ndarray
-
-
-def permuted_positions(n: int, max_card: int, permutations: int, seed: int, scheme: str = "numpy") -> np.ndarray:
-    """Matrix ``(permutations, max_card)`` of distinct positions in ``range(n - 1)`` per row.
-
-    ``scheme="esda"`` reproduces esda's ``vec_permutations`` without numba
-    (``np.random.seed(seed)`` then ``np.random.choice(n - 1, max_card, replace=False)`` per
-    row) with a private :class:`numpy.random.RandomState`, leaving the global generator alone.
-    """
-    out = np.empty((permutations, max_card), dtype=np.int64)
-    if max_card == 0 or permutations == 0:
-        return out
-    if scheme == "esda":
-        rs = np.random.RandomState(seed)
-        for k in range(permutations):
-            out[k] = rs.choice(n - 1, size=max_card, replace=False)
-    elif scheme == "numpy":
-        rng = np.random.default_rng(seed)
-        for k in range(permutations):
-            out[k] = rng.choice(n - 1, size=max_card, replace=False)
-    else:
-        raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
-    return out
-
-
-def _uniform_rows(m: sp.csr_matrix) -> bool:
-    """Whether every row's non-zero weights are all equal (binary/row-standardised kinds)."""
-    starts = m.indptr[:-1][np.diff(m.indptr) > 0]
-    if starts.size == 0:
-        return True
-    hi = np.maximum.reduceat(m.data, starts)
-    lo = np.minimum.reduceat(m.data, starts)
-    return bool(np.all(hi - lo <= 1e-12 * np.abs(hi)))
-
-
-def conditional_randomisation(
-    values: np.ndarray,
-    m: sp.csr_matrix,
-    observed: np.ndarray,
-    permutations: int,
-    seed: int,
-    scheme: str = "numpy",
-    progress: Progress = None,
-    block_elements: int = BLOCK_ELEMENTS,
-) -> _CrandResult:
-    """Null distribution of the neighbour sums ``T_i = sum_j m_ij values_j`` (self excluded).
-
-    For every feature ``i`` with ``k_i > 0`` neighbours, the permutation draws are
-    ``T_ik = sum_j m_ij v_without_i[P[k, j]]`` with ``P`` from :func:`permuted_positions`
-    (exactly esda's conditional randomisation). Returns, per feature, the number of draws
-    ``>= observed`` and ``<= observed`` (ties within :data:`TIE_RTOL` count on both sides) and
-    the mean and standard deviation of the draws. Islands get zeros/NaN.
-
-    Parameters
-    ----------
-    values : numpy.ndarray
-        Values being permuted (standardised z for Moran, raw y for Gi*).
-    m : scipy.sparse.csr_matrix
-        Weights without the diagonal, canonical CSR (sorted indices).
-    observed : numpy.ndarray
-        Observed ``T_i``.
-    permutations, seed, scheme, progress
-        See :func:`permuted_positions`; ``progress`` is called once per block.
-    block_elements : int
-        Size of the dense ``permutations x features`` work block.
-    """
-    n = values.size
-    card = np.diff(m.indptr).astype(np.int64)
-    max_card = int(card.max(initial=0))
-    n_ge = np.zeros(n, dtype=np.int64)
-    n_le = np.zeros(n, dtype=np.int64)
-    mean = np.full(n, np.nan)
-    std = np.full(n, np.nan)
-    if max_card == 0:
-        return _CrandResult(n_ge, n_le, mean, std)
-    m = m.copy()
-    m.sort_indices()
-    positions = permuted_positions(n, max_card, permutations, seed, scheme)
-    uniform = _uniform_rows(m)
-    scale = np.abs(values).max()
-    abs_rows = np.asarray(abs(m).sum(axis=1)).ravel()
-    block = max(1, block_elements // permutations)
-    cards = np.unique(card[card > 0])
-    total = int(np.count_nonzero(card > 0))
-    done = 0
-    _report(progress, 0.0)
-    for c in cards:
-        members = np.flatnonzero(card == c)
-        pc = positions[:, :c]
-        row_w = m.data[m.indptr[members][:, None] + np.arange(c)]  # (members, c)
-        for start in range(0, members.size, block):
-            idx = members[start : start + block]
-            w_blk = row_w[start : start + block]
-            t = _block_draws(values, pc, idx, w_blk, uniform)
-            obs = observed[idx]
-            tol = TIE_RTOL * (np.abs(obs) + abs_rows[idx] * scale)
-            n_ge[idx] = np.count_nonzero(t >= obs - tol, axis=0)
-            n_le[idx] = np.count_nonzero(t <= obs + tol, axis=0)
-            mu = t.mean(axis=0)
-            mean[idx] = mu
-            t -= mu
-            np.square(t, out=t)
-            std[idx] = np.sqrt(t.mean(axis=0))
-            done += idx.size
-            _report(progress, done / total)
-    return _CrandResult(n_ge, n_le, mean, std)
-
-
-def _block_draws(
-    values: np.ndarray, pc: np.ndarray, idx: np.ndarray, w_blk: np.ndarray, uniform: bool
-) -> np.ndarray:
-    """Draws ``T[k, b]`` (permutations x block features) for the features ``idx`` (ascending)."""
-    lo, hi = int(idx[0]), int(idx[-1])
-    width, perms = idx.size, pc.shape[0]
-    # Positions >= hi are shifted for every feature of the block (p >= hi >= i); positions
-    # < lo for none; the ones in [lo, hi) depend on the feature and are corrected below.
-    base_vals = values[pc + (pc >= hi)]  # (perm, c)
-    k_e, j_e = np.nonzero((pc >= lo) & (pc < hi))
-    p_e = pc[k_e, j_e]
-    d_e = values[p_e + 1] - values[p_e]
-    # feature b (position idx[b]) takes the shifted value exactly when idx[b] <= p_e
-    r_e = np.searchsorted(idx, p_e, side="right")
-    if uniform:
-        if k_e.size <= 64:
-            t = np.repeat(base_vals.sum(axis=1)[:, None], width, axis=1)
-            for k, r, d in zip(k_e, r_e, d_e, strict=True):
-                t[k, :r] += d
-        else:
-            t = _suffix_corrections(r_e, k_e, d_e, width, perms)
-            t += base_vals.sum(axis=1)[:, None]
-        t *= w_blk[:, 0]
-        return t
-    t = base_vals @ w_blk.T  # (perm, width)
-    if k_e.size <= 64:
-        for k, j, r, d in zip(k_e, j_e, r_e, d_e, strict=True):
-            t[k, :r] += d * w_blk[:r, j]
-    else:
-        for j in range(pc.shape[1]):
-            sel = j_e == j
-            if sel.any():
-                t += _suffix_corrections(r_e[sel], k_e[sel], d_e[sel], width, perms) * w_blk[:, j]
-    return t
-
-
-def _suffix_corrections(r_e: np.ndarray, k_e: np.ndarray, d_e: np.ndarray, width: int, perms: int) -> np.ndarray:
-    """``C[k, b] = sum of d_e over the entries with k_e == k and r_e > b`` (perms x width).
-
-    Every entry is scattered at column ``r_e``; cumulative sums along the (contiguous) rows give
-    in column ``b`` the entries with ``r_e <= b``, and the row total minus that the ones with
-    ``r_e > b``.
-    """
-    acc = np.bincount(k_e * (width + 1) + r_e, weights=d_e, minlength=perms * (width + 1))
-    acc = acc.reshape(perms, width + 1)
-    np.cumsum(acc, axis=1, out=acc)
-    return acc[:, width:] - acc[:, :width]
 
 
 # --------------------------------------------------------------------------------------
@@ -909,7 +554,7 @@ def local_moran(
     total-randomisation z. See the module notes for scaling, ties and islands.
     """
     permutations, seed = _check_permutations(permutations, seed)
-    alpha = _check_alpha(alpha)
+    alpha = check_alpha(alpha)
     y = _values(y, w, 3)
     wt = w.transformed(transform)
     m = wt.matrix
@@ -942,7 +587,7 @@ def local_moran(
     ) * scale**2
     with np.errstate(divide="ignore", invalid="ignore"):
         z_norm = (i_stat - ei) / np.sqrt(vi)
-    p_norm = _two_sided(z_norm)
+    p_norm = two_sided(z_norm)
     nan = np.full(n, np.nan)
     p_sim, z_sim, mean_sim, std_sim = nan.copy(), nan.copy(), nan.copy(), nan.copy()
     if permutations:
@@ -953,7 +598,7 @@ def local_moran(
         n_le = np.where(pos, cr.n_le, cr.n_ge)
         zero = z == 0
         n_ge[zero] = n_le[zero] = permutations  # I is 0 for every draw: all ties
-        p_sim = _folded_p(n_ge, n_le, permutations)
+        p_sim = folded_p(n_ge, n_le, permutations)
         factor = (n - 1) / den * z
         mean_sim = factor * cr.mean
         std_sim = np.abs(factor) * cr.std
@@ -1056,12 +701,12 @@ def gi_star(
     with np.errstate(divide="ignore", invalid="ignore"):
         z_norm = (t_star - ybar * wi) / (s * np.sqrt((n * s1i - wi**2) / (n - 1)))
         g = t_star / y.sum()
-    p_norm = np.asarray(_two_sided(z_norm), dtype=np.float64)
+    p_norm = np.asarray(two_sided(z_norm), dtype=np.float64)
     nan = np.full(n, np.nan)
     p_sim, z_sim = nan.copy(), nan.copy()
     if permutations:
         cr = conditional_randomisation(y, neighbours, t_obs, permutations, seed, scheme, progress)
-        p_sim = _folded_p(cr.n_ge, cr.n_le, permutations)
+        p_sim = folded_p(cr.n_ge, cr.n_le, permutations)
         with np.errstate(divide="ignore", invalid="ignore"):
             z_sim = np.where(cr.std > 0, (t_obs - cr.mean) / cr.std, np.nan)
         z_score = z_sim.copy()

@@ -201,8 +201,7 @@ def test_overlap_zone_parameters_checked(run_alg, overlap_layers, tmp_path, extr
 # ----------------------------------------------------------------------------- sample data (Tables 2-5 shape)
 @pytest.fixture(scope="module")
 def synthetic_footprints(tmp_path_factory, shared_data):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import synthetic
+    from tools import synthetic
 
     # the paper-scale generator (12,680 polygons), thinned to every 8th polygon to keep the test quick
     full = synthetic.generate_footprints(seed=2022)

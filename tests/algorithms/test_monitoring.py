@@ -252,7 +252,7 @@ def test_accuracy_assessment_polygons_and_unmatched_class(run_alg, make_layer, t
 
 
 def test_qgis_process_footprint_change_on_sample_epochs(qgis_process, tmp_path):
-    assert SAMPLE.exists(), "data/sample/epochs_2021_2022.gpkg: run benchmarks/synthetic_epochs.py --sample"
+    assert SAMPLE.exists(), "data/sample/epochs_2021_2022.gpkg: run tools/synthetic_epochs.py --sample"
     out = tmp_path / "change.gpkg"
     result = qgis_process("minemonitor:footprintchange", {
         "EARLIER": f"{SAMPLE}|layername=footprints_2021", "LATER": f"{SAMPLE}|layername=footprints_2022",

@@ -7,7 +7,8 @@ import warnings
 
 import numpy as np
 import pytest
-from raster_helpers import write_tif as shared_write_tif
+
+from tests.support.raster import write_tif as shared_write_tif
 
 EQUAL_AREA = "EPSG:6933"  # Lambert cylindrical equal-area, metres
 RTOL_AREA = 1e-9
@@ -179,7 +180,7 @@ def test_weightedoverlay_sum_percent_weighted_and_nodata(run_alg, tmp_path):
 def test_overlay_of_rasters_larger_than_a_chunk_matches_whole_arrays(run_alg, tmp_path):
     # 700 x 900 pixels: each block is computed in several chunks of rows (CHUNK_PIXELS); second
     # method: numpy on the whole arrays
-    from minemonitor_plugin.algorithms.sensitivity.common import CHUNK_PIXELS
+    from minemonitor_plugin.algorithms.sensitivity.base import CHUNK_PIXELS
 
     rng = np.random.default_rng(5)
     shape = (700, 900)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from raster_helpers import write_tif as shared_write_tif
+
+from tests.support.raster import write_tif as shared_write_tif
 from scipy import stats
 
 LAI = "modis_lai_china_g050/MOD15A2_LAI_China_G050_2001-2020.tif"

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_release import build_release_zip, install_zip
+from tests.support.release import build_release_zip, install_zip
 
 pytestmark = pytest.mark.desktop
 

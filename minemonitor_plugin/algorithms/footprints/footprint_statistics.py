@@ -25,8 +25,8 @@ from ...i18n import user_locale
 from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
-from ..reporting import charts
-from ..reporting.html import html_heading, html_paragraph, html_table, write_html
+from ...reporting import charts
+from ...reporting.html import html_heading, html_paragraph, html_table, write_html
 
 STAT_FIELDS = (
     ("is_total", "int"),

@@ -23,7 +23,7 @@ from ... import compat
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
-from ..reporting.html import html_heading, html_paragraph, html_table, id_list, write_html
+from ...reporting.html import html_heading, html_paragraph, html_table, id_list, write_html
 
 CLASS_FIELDS = (
     ("class", "string"),

@@ -18,7 +18,7 @@ from ... import compat
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
-from ..reporting.html import id_list
+from ...reporting.html import id_list
 
 PIECE_FIELDS = (
     ("change", "string"),

@@ -19,7 +19,7 @@ from qgis.core import (
 from ... import compat
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
-from .common import SensitivityAlgorithm
+from .base import SensitivityAlgorithm
 
 #: (parameter id, preset key) in the order of Table 6.
 FACTORS = (

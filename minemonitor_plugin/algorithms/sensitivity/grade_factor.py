@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ...qgis_io import raster as rio
-from .common import SensitivityAlgorithm
+from .base import SensitivityAlgorithm
 
 PRESET_KEYS = ("soil_moisture", "evapotranspiration", "precipitation", "wind_speed", "sand", "silt", "clay",
                "erosion", "slope", "geohazard", "ndvi_mean", "ndvi_trend", "mining_occupation")

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ... import compat
 from ...qgis_io import raster as rio
-from .common import SensitivityAlgorithm
+from .base import SensitivityAlgorithm
 
 
 class WeightedOverlayAlgorithm(SensitivityAlgorithm):

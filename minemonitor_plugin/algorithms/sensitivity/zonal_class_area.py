@@ -22,7 +22,7 @@ from qgis.core import (
 from ... import compat
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
-from .common import SensitivityAlgorithm
+from .base import SensitivityAlgorithm
 
 PIXEL_RULES = ("fraction", "centre")
 WINDOW_BYTES = 2 * 1024 * 1024

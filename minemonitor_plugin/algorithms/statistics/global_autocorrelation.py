@@ -6,7 +6,8 @@ import html
 
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFileDestination
 
-from .weights_params import SpatialStatisticsAlgorithm, fmt, html_table
+from ...reporting.html import fmt
+from .base import SpatialStatisticsAlgorithm, stats_table
 
 
 class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
@@ -107,12 +108,12 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
         feedback.pushInfo(
             self.tr("Moran's I = {i:.6f} (expected {e:.6f}, variance {v:.6g}), z = {z:.4f}, p = {p:.4g}, "
                     "pseudo p = {ps}.").format(
-                i=moran.i, e=moran.expected, v=moran.variance_rand, z=moran.z, p=moran.p, ps=fmt(moran.p_sim))
+                i=moran.i, e=moran.expected, v=moran.variance_rand, z=moran.z, p=moran.p, ps=fmt(moran.p_sim, 6, significant=True))
         )
         if gg is not None:
             feedback.pushInfo(
                 self.tr("General G = {g:.6g} (expected {e:.6g}), z = {z:.4f}, p = {p:.4g}, pseudo p = {ps}.").format(
-                    g=gg.g, e=gg.expected, z=gg.z, p=gg.p, ps=fmt(gg.p_sim))
+                    g=gg.g, e=gg.expected, z=gg.z, p=gg.p, ps=fmt(gg.p_sim, 6, significant=True))
             )
         self._write_report(report_path, inp, moran, gg, transform, permutations, seed)
         feedback.setProgress(100.0)
@@ -150,18 +151,18 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
             [self.tr("Pseudo p-value (folded)"), moran.p_sim], [self.tr("Permutation z-score"), moran.z_sim],
         ]
         body = [f"<h2>{html.escape(self.tr('Global Moran statistic'))}</h2>",
-                html_table([self.tr("Statistic"), self.tr("Value")], rows)]
+                stats_table([self.tr("Statistic"), self.tr("Value")], rows)]
         body.append(f"<h2>{html.escape(self.tr('Getis-Ord General G (binary weights)'))}</h2>")
         if gg is None:
             body.append(f"<p>{html.escape(self.tr('Not computed: General G needs non-negative values.'))}</p>")
         else:
-            body.append(html_table([self.tr("Statistic"), self.tr("Value")], [
+            body.append(stats_table([self.tr("Statistic"), self.tr("Value")], [
                 [self.tr("General G"), gg.g], [self.tr("Expected G"), gg.expected],
                 [self.tr("Variance (randomisation)"), gg.variance], [self.tr("z-score"), gg.z],
                 [self.tr("p-value (two-sided)"), gg.p], [self.tr("Pseudo p-value (folded)"), gg.p_sim],
             ]))
         body.append(f"<h2>{html.escape(self.tr('Settings'))}</h2>")
-        body.append(html_table([self.tr("Setting"), self.tr("Value")], [
+        body.append(stats_table([self.tr("Setting"), self.tr("Value")], [
             [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
             [self.tr("Spatial weights"), inp.weights_label],
             [self.tr("Standardisation (Moran's I)"), {"R": self.tr("row"), "O": self.tr("binary")}[transform]],

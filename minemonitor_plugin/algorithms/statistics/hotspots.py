@@ -6,7 +6,7 @@ import html
 
 from qgis.core import QgsProcessingOutputNumber
 
-from .weights_params import SpatialStatisticsAlgorithm, Standardization, html_table
+from .base import SpatialStatisticsAlgorithm, Standardization, stats_table
 
 OUTPUT_FIELDS = (
     ("GiZScore", "double"),
@@ -124,7 +124,7 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
             body = [f"<h2>{html.escape(self.tr('Hot and cold spots'))}</h2>",
                     self.summary_table(shares, inp, "Gi_Bin"),
                     f"<h2>{html.escape(self.tr('Settings'))}</h2>",
-                    html_table([self.tr("Setting"), self.tr("Value")], [
+                    stats_table([self.tr("Setting"), self.tr("Value")], [
                         [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
                         [self.tr("Spatial weights"), inp.weights_label], [self.tr("Standardisation"), transform],
                         [self.tr("FDR correction"), self.tr("yes") if fdr else self.tr("no")],

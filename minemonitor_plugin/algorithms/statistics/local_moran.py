@@ -7,7 +7,7 @@ import html
 from qgis.core import QgsProcessingParameterNumber
 
 from ... import compat
-from .weights_params import SpatialStatisticsAlgorithm, html_table
+from .base import SpatialStatisticsAlgorithm, stats_table
 
 OUTPUT_FIELDS = (
     ("LMiIndex", "double"),
@@ -131,7 +131,7 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         body = [f"<h2>{html.escape(self.tr('Clusters and outliers'))}</h2>",
                 self.summary_table(shares, inp, self.tr("Type"))]
         body.append(f"<h2>{html.escape(self.tr('Settings'))}</h2>")
-        body.append(html_table([self.tr("Setting"), self.tr("Value")], [
+        body.append(stats_table([self.tr("Setting"), self.tr("Value")], [
             [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
             [self.tr("Spatial weights"), inp.weights_label],
             [self.tr("Standardisation"), {"R": self.tr("row"), "O": self.tr("binary")}[transform]],

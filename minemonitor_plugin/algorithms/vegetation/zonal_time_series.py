@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from qgis.core import (
@@ -27,6 +26,7 @@ from ...core.errors import CancelledError
 from ...qgis_io import crs as qcrs
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
+from ...reporting.html import html_document, html_paragraph, html_table
 from ..base import MineMonitorAlgorithm
 from .ndvi_trend import AnnualStackMixin
 
@@ -358,26 +358,16 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         rows = []
         for z, name in enumerate(names):
             year = "" if not (pt.year[z] == pt.year[z]) else str(int(pt.year[z]))
-            rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in (
-                name, year, _fmt(pt.statistic[z]), _fmt(pt.p_value[z]),
-                self.tr("yes") if significant[z] else self.tr("no"), _fmt(pt.slope_before[z]),
-                _fmt(pt.slope_after[z]), _fmt(whole.sen_slope[z]), _fmt(whole.mk_p[z]))) + "</tr>")
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in (
-            self.tr("Zone"), self.tr("Change after"), "K", "p", self.tr("Significant"), self.tr("Slope before"),
-            self.tr("Slope after"), self.tr("Theil-Sen slope"), self.tr("Mann-Kendall p")))
+            rows.append([name, year, pt.statistic[z], pt.p_value[z],
+                         self.tr("yes") if significant[z] else self.tr("no"), pt.slope_before[z],
+                         pt.slope_after[z], whole.sen_slope[z], whole.mk_p[z]])
+        headers = [self.tr("Zone"), self.tr("Change after"), "K", "p", self.tr("Significant"), self.tr("Slope before"),
+                   self.tr("Slope after"), self.tr("Theil-Sen slope"), self.tr("Mann-Kendall p")]
         note = self.tr("Pettitt test on the annual {stat}; a change is significant when p < {alpha:g}. Slopes are "
                        "Theil-Sen slopes per year of the years up to and including the change year (before) and "
                        "after it.").format(stat=stat, alpha=alpha)
-        return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
-                "<style>body{{font-family:sans-serif}} table{{border-collapse:collapse}} "
-                "td,th{{border:1px solid #999;padding:3px 6px;text-align:right}}</style></head><body>"
-                "<h2>{title}</h2>{svg}<p>{note}</p><table><tr>{head}</tr>{rows}</table></body></html>").format(
-            title=html.escape(self.tr("Zonal annual series")), svg=svg, note=html.escape(note), head=head,
-            rows="".join(rows))
-
-
-def _fmt(v) -> str:
-    return "" if v is None or v != v else f"{float(v):.4g}"
+        return html_document(self.tr("Zonal annual series"), [
+            svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)])
 
 
 def parse_rings(text: str):
@@ -400,7 +390,7 @@ def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) ->
     """Inline SVG of the series (one line per zone), significant change years and segment trends."""
     import numpy as np
 
-    from ..reporting import charts
+    from ...reporting import charts
 
     fig = charts.figure(9, 5)
     ax = fig.add_subplot(1, 1, 1)

@@ -7,7 +7,7 @@ elsewhere:
 
 - 60 % of the Voronoi seeds scattered around footprint centroids (normal, sd 3 km), so a
   footprint typically straddles a few land-use polygons, as real survey parcels do;
-- 30 % around the basin centres of ``benchmarks/synthetic.py`` (sd 1.5 x the basin spread);
+- 30 % around the basin centres of ``tools/synthetic.py`` (sd 1.5 x the basin spread);
 - 10 % uniform over the bounding box of the four provinces (the mosaic covers it all).
 
 Classes are spatially autocorrelated: a smooth random field (a sum of random plane waves,
@@ -15,7 +15,7 @@ wavelengths 20-300 km) plus per-cell noise, cut at quantiles so that the class s
 polygon count follow Table 3's area shares (other land 54 %, water 15 %, industrial and
 mining storage 15 %, grass 12 %, forest 2 %, farmland 1 %, garden 0.3 %).
 
-Everything comes from ``numpy.random.default_rng(seed)``. ``python benchmarks/synthetic_landuse.py
+Everything comes from ``numpy.random.default_rng(seed)``. ``python -m tools.synthetic_landuse
 OUT.gpkg [--n 200000] [--seed 7]`` writes a GeoPackage in ``NW_ALBERS`` (layer ``landuse``,
 fields ``class`` (text) and ``class_code`` (1..7)).
 """
@@ -30,8 +30,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # noqa: E402  (benchmarks/synthetic.py: footprints, basins, admin, writer)
+from tools import synthetic
 
 #: Table 3 classes and their share of the footprint area (used as polygon-count shares).
 CLASSES = (
@@ -123,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", help="output GeoPackage")
     parser.add_argument("--n", type=int, default=200_000, help="number of land-use polygons")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--footprint-seed", type=int, default=2022, help="seed of benchmarks/synthetic.py")
+    parser.add_argument("--footprint-seed", type=int, default=2022, help="seed of tools/synthetic.py")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     fp = synthetic.generate_footprints(seed=args.footprint_seed)

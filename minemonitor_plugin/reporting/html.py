@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 from collections.abc import Iterable, Sequence
 
 _CSS = (
-    "body{font-family:sans-serif;margin:1.5em;color:#222}"
+    "body{font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei',Arial,sans-serif;margin:1.5em;color:#222;"
+    "max-width:1000px}"
     "h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}"
     "table{border-collapse:collapse;margin:.6em 0}"
     "th,td{border:1px solid #bbb;padding:3px 8px;text-align:right}"
@@ -17,14 +19,27 @@ _CSS = (
 )
 
 
-def fmt(value: object, digits: int = 4) -> str:
-    """A cell value as text: floats with ``digits`` decimals, NaN/None as an em dash."""
+def fmt(value: object, digits: int = 4, *, significant: bool = False) -> str:
+    """A cell value as text; NaN/None as an em dash, never "-0".
+
+    Floats get ``digits`` decimals, or with ``significant`` ``digits`` significant digits
+    (scientific notation below 1e-4, e.g. tiny p-values). Integers (Python or numpy) stay whole.
+    """
     if value is None:
         return "—"
-    if isinstance(value, float):
-        if math.isnan(value):
+    if isinstance(value, (bool, str)):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        if not math.isfinite(value):
             return "—"
-        return f"{value:.{digits}f}"
+        if significant:
+            text = f"{value:.3e}" if value != 0 and abs(value) < 1e-4 else f"{value:.{digits}g}"
+        else:
+            text = f"{value:.{digits}f}"
+        return text[1:] if text.startswith("-") and float(text) == 0 else text
     return str(value)
 
 
@@ -36,14 +51,15 @@ def html_table(
     digits: int = 4,
     total_last: bool = False,
     diagonal_from: int | None = None,
+    significant: bool = False,
     formatter=None,
 ) -> str:
     """An HTML table; the first ``left_columns`` columns are left-aligned text.
 
     ``diagonal_from``: highlight cell ``(i, diagonal_from + i)`` (the diagonal of a confusion matrix).
-    ``formatter``: ``value -> text`` for the cells (default :func:`fmt` with ``digits``).
+    ``formatter``: ``value -> text`` for the cells (default :func:`fmt` with ``digits`` and ``significant``).
     """
-    formatter = formatter or (lambda value: fmt(value, digits))
+    formatter = formatter or (lambda value: fmt(value, digits, significant=significant))
     rows = [list(r) for r in rows]
     out = ["<table><tr>"]
     out += [f'<th class="l">{html.escape(h)}</th>' if i < left_columns else f"<th>{html.escape(h)}</th>"

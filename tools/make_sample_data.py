@@ -2,7 +2,7 @@
 """Copy the sample data MineMonitor ships from ../shared/data into data/sample (reproducible).
 
 Boundaries are simplified (0.002 degrees, about 200 m) to keep the repository small; rasters are
-clipped to the NW China box. Run: .venv/bin/python scripts/make_sample_data.py [SHARED_DATA_DIR]
+clipped to the NW China box. Run: .venv/bin/python -m tools.make_sample_data [SHARED_DATA_DIR]
 """
 
 from __future__ import annotations

@@ -124,3 +124,34 @@ def top_bars(labels: Sequence[str], values: np.ndarray, xlabel: str) -> str:
         ax.set_yticklabels(labels)
         ax.set_xlabel(xlabel)
         return to_svg(fig)
+
+
+def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clusters=None) -> str | None:
+    """Inline SVG Moran scatterplot (standardised value vs its spatial lag), None without matplotlib.
+
+    ``clusters`` (local Moran cluster codes) colour the points as the LISA map does."""
+    from .colours import LISA_COLOURS
+
+    if not available():
+        return None
+    z = np.asarray(z, dtype=float)
+    lag = np.asarray(lag, dtype=float)
+    ok = np.isfinite(z) & np.isfinite(lag)
+    fig = figure(5.5, 5.0)
+    ax = fig.add_subplot(111)
+    if clusters is None:
+        ax.scatter(z[ok], lag[ok], s=10, c="#6b4f2a", alpha=0.7, linewidths=0)
+    else:
+        colours = [LISA_COLOURS.get(int(c), "#999999") for c in np.asarray(clusters)[ok]]
+        ax.scatter(z[ok], lag[ok], s=12, c=colours, edgecolors="#555555", linewidths=0.3)
+    ax.axhline(0, color="#888888", lw=0.8)
+    ax.axvline(0, color="#888888", lw=0.8)
+    if ok.sum() >= 2 and np.ptp(z[ok]) > 0:
+        slope, intercept = np.polyfit(z[ok], lag[ok], 1)
+        xs = np.array([z[ok].min(), z[ok].max()])
+        ax.plot(xs, intercept + slope * xs, color="#c0392b", lw=1.2, label=slope_label.format(slope=slope))
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    fig.tight_layout()
+    return to_svg(fig)

@@ -2,7 +2,7 @@
 """Build the shipped graphical models (resources/models/*.model3) from the algorithm definitions.
 
 The models are written with QGIS's own model API, so they open in the graphical modeler. Run after
-changing a parameter id the models use:  . scripts/env.sh && .venv/bin/python scripts/make_models.py
+changing a parameter id the models use:  . scripts/env.sh && .venv/bin/python -m tools.make_models
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ OUT = ROOT / "resources" / "models"
 
 def start_qgis():
     os.environ["QT_HASH_SEED"] = "0"  # stable attribute order in the written XML
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from qgis_headless import start_qgis as start
+    from tools.qgis_headless import start_qgis as start
 
     return start(ROOT)
 

@@ -16,7 +16,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.release import build_release_zip, install_zip, metadata_version
+
+ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = "minemonitor_plugin"
 QGIS_PROCESS_BIN = "/usr/bin/qgis_process.bin"
 # plugins.qgis.org's validator (qgis/QGIS-Django plugins/validator.py)
@@ -26,31 +28,6 @@ REQUIRED_METADATA = ("name", "description", "version", "qgisMinimumVersion", "au
 BOOLEAN_METADATA = ("experimental", "deprecated", "server")
 FORBIDDEN_URLS = {"tracker": "http://bugs", "repository": "http://repo", "homepage": "http://homepage"}
 KEEP_A_CHANGELOG_SECTIONS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
-
-
-def metadata_version() -> str:
-    parser = configparser.ConfigParser()
-    parser.read(ROOT / "metadata.txt", encoding="utf-8")
-    return parser["general"]["version"]
-
-
-def build_release_zip(dist_dir: Path) -> Path:
-    """``make package`` into ``dist_dir``; returns the ZIP."""
-    proc = subprocess.run(["make", "-s", "-C", str(ROOT), "package", f"DIST_DIR={dist_dir}"], capture_output=True,
-                          text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    zips = sorted(Path(dist_dir).glob("*.zip"))
-    assert [z.name for z in zips] == [f"{PLUGIN}-{metadata_version()}.zip"], zips
-    assert proc.stdout.strip().endswith(zips[0].name)
-    return zips[0]
-
-
-def install_zip(zip_path: Path, plugins_dir: Path) -> Path:
-    """What *Install from ZIP* does: unzip into the profile's plugin folder; returns the plugin folder."""
-    plugins_dir.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(plugins_dir)
-    return plugins_dir / PLUGIN
 
 
 @pytest.fixture(scope="module")
@@ -207,19 +184,15 @@ def test_zip_installs_and_qgis_process_loads_it(release_zip, tmp_path, provider,
 
 
 def test_algorithm_reference_is_generated_from_the_definitions(provider):
-    """README.md (between the ALGORITHMS markers) and docs/algorithms_zh_CN.md are what
-    scripts/gen_docs.py makes of the current definitions: a new or changed algorithm fails here
+    """docs/algorithms.md and docs/algorithms_zh_CN.md are what
+    tools/gen_docs.py makes of the current definitions: a new or changed algorithm fails here
     until `make docs` is run."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import gen_docs
-    finally:
-        sys.path.pop(0)
+    from tools import gen_docs
+
     files = gen_docs.generate()
     stale = [path.name for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     assert stale == [], f"out of date: {stale}; run `make docs`"
-    readme = files[gen_docs.README]
-    section = readme[readme.index(gen_docs.BEGIN):readme.index(gen_docs.END)]
+    section = files[gen_docs.EN_DOC]
     zh = files[gen_docs.ZH_DOC]
     for alg in provider.algorithms():
         assert f"### {alg.id()}" in section and f"### {alg.id()}" in zh, alg.id()

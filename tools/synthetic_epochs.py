@@ -16,7 +16,7 @@ A ``truth`` attribute records what was done (earlier: persists / disappeared; la
 unchanged / expanded / reduced / split / new), so results can be checked. Everything comes
 from ``numpy.random.default_rng(seed)``.
 
-``python benchmarks/synthetic_epochs.py OUT.gpkg [--seed N] [--scale S] [--county NAME]``
+``python -m tools.synthetic_epochs OUT.gpkg [--seed N] [--scale S] [--county NAME]``
 writes layers ``footprints_2021`` and ``footprints_2022``; ``--sample`` writes the demo file
 ``data/sample/epochs_2021_2022.gpkg`` (the 418 footprints of Jingtai County, Gansu, in
 EPSG:4326, with a few misspelt, unknown and empty type codes in 2022 and a
@@ -34,8 +34,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # noqa: E402
+from tools import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample" / "epochs_2021_2022.gpkg"

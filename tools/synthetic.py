@@ -19,7 +19,7 @@ public, so benchmarks and demos use this stand-in, built to match its published 
 - irregular shapes: jittered, sheared star polygons, about 4 % multipart.
 
 Everything comes from ``numpy.random.default_rng(seed)``: the same seed gives the same
-footprints. Geometries are in :data:`NW_ALBERS` metres. ``python benchmarks/synthetic.py
+footprints. Geometries are in :data:`NW_ALBERS` metres. ``python -m tools.synthetic
 OUT.gpkg [--seed N] [--wgs84]`` writes them to a GeoPackage.
 
 Other scripts import this module (``sys.path.insert(0, "benchmarks")``); keep its API

@@ -9,6 +9,7 @@ end write the reports (numbers, settings, conventions, an inline SVG Moran scatt
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ from ...core.spatial_stats import SEED as DEFAULT_SEED
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
-from ..reporting import html as shared_html
+from ...reporting.charts import moran_scatter_svg
+from ...reporting.html import html_document, html_table
 
 
 class WeightsMethod(IntEnum):
@@ -59,10 +61,11 @@ class Standardization(IntEnum):
 #: weights as they are: for the binary kinds that is the same as 0/1 weights).
 TRANSFORM_CODE = {Standardization.ROW: "R", Standardization.BINARY: "O"}
 
+#: Tables of the statistics reports: 6 significant digits, scientific notation for tiny p-values.
+stats_table = functools.partial(html_table, digits=6, significant=True)
+
 _EQUAL_AREA_PROJ = ("+proj=aea", "+proj=laea", "+proj=cea", "+proj=moll", "+proj=eqearth", "+proj=sinu")
 
-#: GeoDa's LISA colours by cluster code (0 not significant, 1 HH, 2 LH, 3 LL, 4 HL, 5 no neighbours).
-LISA_COLOURS = {0: "#eeeeee", 1: "#ff0000", 2: "#a7adf9", 3: "#0000ff", 4: "#f4ada8", 5: "#999999"}
 
 
 @dataclass
@@ -288,7 +291,7 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
         """HTML table of :meth:`summary_results`' shares."""
         rows = [[key, count, 100 * fs, "—" if inp.areas_km2 is None else f"{100 * ashare:.2f}"]
                 for _, key, count, fs, _, ashare in shares.as_rows()]
-        return html_table([first_header, self.tr("Features"), self.tr("Features %"), self.tr("Area %")], rows)
+        return stats_table([first_header, self.tr("Features"), self.tr("Features %"), self.tr("Area %")], rows)
 
     def scatterplot_section(self, z, lag, clusters=None) -> list[str]:
         """Report section with the Moran scatterplot (or a note that matplotlib is missing)."""
@@ -529,68 +532,3 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
                            progress_range=progress_range)
         del sink
         return dest_id
-
-
-# ------------------------------------------------------------------------------------------
-# HTML report helpers
-# ------------------------------------------------------------------------------------------
-
-REPORT_CSS = (
-    "body{font-family:'Noto Sans','Noto Sans CJK SC',Arial,sans-serif;margin:24px;color:#222;max-width:980px}"
-    "h1{border-bottom:3px solid #6b4f2a;padding-bottom:6px}h2{color:#6b4f2a}"
-    "table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}"
-    "th,td{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#f0ebe2}"
-    "td:first-child,th:first-child{text-align:left}.note{color:#555;font-size:12px}"
-)
-
-
-def fmt(value, digits: int = 6) -> str:
-    """A number for a report cell (NaN/None as an em dash)."""
-    if value is None:
-        return "—"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    value = float(value)
-    if not np.isfinite(value):
-        return "—"
-    if value != 0 and abs(value) < 1e-4:
-        return f"{value:.3e}"
-    return f"{value:.{digits}g}"
-
-
-def html_table(header, rows) -> str:
-    """Table of the statistics reports: numbers with :func:`fmt` (scientific for tiny p-values)."""
-    return shared_html.html_table([str(h) for h in header], rows, formatter=lambda c: c if isinstance(c, str) else fmt(c))
-
-
-def html_document(title: str, body: list[str]) -> str:
-    return shared_html.html_document(title, ["\n".join(body)], css=REPORT_CSS)
-
-
-def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clusters=None) -> str | None:
-    """Inline SVG Moran scatterplot (standardised value vs its spatial lag), None without matplotlib."""
-    from ..reporting import charts
-
-    if not charts.available():
-        return None
-    z = np.asarray(z, dtype=float)
-    lag = np.asarray(lag, dtype=float)
-    ok = np.isfinite(z) & np.isfinite(lag)
-    fig = charts.figure(5.5, 5.0)
-    ax = fig.add_subplot(111)
-    if clusters is None:
-        ax.scatter(z[ok], lag[ok], s=10, c="#6b4f2a", alpha=0.7, linewidths=0)
-    else:
-        colours = [LISA_COLOURS.get(int(c), "#999999") for c in np.asarray(clusters)[ok]]
-        ax.scatter(z[ok], lag[ok], s=12, c=colours, edgecolors="#555555", linewidths=0.3)
-    ax.axhline(0, color="#888888", lw=0.8)
-    ax.axvline(0, color="#888888", lw=0.8)
-    if ok.sum() >= 2 and np.ptp(z[ok]) > 0:
-        slope, intercept = np.polyfit(z[ok], lag[ok], 1)
-        xs = np.array([z[ok].min(), z[ok].max()])
-        ax.plot(xs, intercept + slope * xs, color="#c0392b", lw=1.2, label=slope_label.format(slope=slope))
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
-    ax.set_xlabel(x_label)
-    ax.set_ylabel(y_label)
-    fig.tight_layout()
-    return charts.to_svg(fig)

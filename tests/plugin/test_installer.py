@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QGIS_PYTHON = "/usr/bin/python3"  # the interpreter Debian's QGIS embeds
 INSTALL_DEPS = ROOT / "scripts" / "install-deps"
 

@@ -1,6 +1,6 @@
 """Start QGIS headless with Processing and MineMonitor loaded (for scripts and benchmarks).
 
-    sys.path.insert(0, "<repo>/scripts"); from qgis_headless import start_qgis
+    from tools.qgis_headless import start_qgis     # run from the repository root
     app, plugin = start_qgis(plugin_parent)   # keep both references alive while working
 """
 

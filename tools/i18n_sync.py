@@ -4,13 +4,14 @@
 Extraction (by reading the code, nothing is imported):
 - ``self.tr("literal")`` inside ``class C`` -> context ``C``;
 - ``tr("literal")`` outside classes -> context ``MineMonitor``;
-- in ``core/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``.
+- in ``core/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
+- ``QT_TRANSLATE_NOOP("Context", "literal")`` (tables of names translated later) -> context ``Context``.
 
 Existing translations are kept (matched by context and source, else by source alone); translations
 can be added from a JSON file mapping English source -> translation. Messages no longer in the
 code are dropped. ``--check`` lists untranslated strings and placeholder mismatches and exits 1.
 
-Usage: scripts/i18n_sync.py [--lang zh_CN] [--translations file.json] [--check]
+Usage: tools/i18n_sync.py [--lang zh_CN] [--translations file.json] [--check]
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ class _Extractor(ast.NodeVisitor):
         is_self_tr = isinstance(func, ast.Attribute) and func.attr == "tr" and isinstance(func.value, ast.Name) \
             and func.value.id == "self"
         is_tr = isinstance(func, ast.Name) and func.id == "tr"
-        if (is_self_tr or is_tr) and node.args:
+        if name == "QT_TRANSLATE_NOOP" and len(node.args) == 2:
+            context, text = _literal(node.args[0]), _literal(node.args[1])
+            if context is None or text is None:
+                self.problems.append(f"{self.path}:{node.lineno}: QT_TRANSLATE_NOOP of a non-literal")
+            else:
+                self.messages.append((context, text))
+        elif (is_self_tr or is_tr) and node.args:
             text = _literal(node.args[0])
             if text is None:
                 self.problems.append(f"{self.path}:{node.lineno}: tr() of a non-literal")

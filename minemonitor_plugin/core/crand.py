@@ -1,0 +1,251 @@
+"""Randomisation engine of the statistics: permutation draws for global and local statistics.
+
+Expert-only module (see docs/DEVELOPING.md): its invariants are tested on their own
+(``tests/core/test_spatial_stats.py``), and ``scheme="esda"`` must keep reproducing esda's
+random stream bit for bit. The esda counterpart is ``esda/crand.py``.
+
+Conditional randomisation (local statistics)
+--------------------------------------------
+esda's ``crand`` shares one matrix of random neighbour positions ``P`` (permutations x
+max cardinality, drawn from ``n - 1`` positions) between all features: feature ``i`` takes the
+values ``z_without_i[P[:, :k_i]]``. Without numba it loops over features in Python and copies
+``z_without_i`` (O(n)) for each of them, hence its worse-than-linear growth. The engine here
+draws ``P`` the same way and evaluates *the same null distribution* in blocks of features of
+equal cardinality: ``z_without_i[p] = z[p + (p >= i)]``, so for a block spanning positions
+``lo..hi`` one gather ``z[P + (P >= hi)]`` serves every feature, and only the few entries with
+``lo <= P < hi`` need a per-feature correction. The work is one dense
+``permutations x block`` pass per block (no per-feature Python loop, no O(n) copy).
+
+Total randomisation (global statistics)
+---------------------------------------
+:func:`simulate_quadratic` evaluates ``v_p' M v_p`` for random permutations ``v_p`` of the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import CancelledError, InvalidInputError
+from .significance import folded_p
+
+Progress = Callable[[float], bool] | None
+
+#: Relative tolerance under which a simulated statistic counts as a tie with the observed one
+#: (different summation orders of equal sets of values differ in the last bits).
+TIE_RTOL = 1e-10
+#: Number of float64 elements of one permutations x features block (32 MiB).
+BLOCK_ELEMENTS = 1 << 22
+
+
+def report(progress: Progress, fraction: float) -> None:
+    if progress is not None and progress(min(max(fraction, 0.0), 1.0)) is False:
+        raise CancelledError()
+
+
+
+def _permuted_values(values: np.ndarray, permutations: int, seed: int, scheme: str) -> Any:
+    """Yield ``permutations`` random permutations of ``values``."""
+    if scheme == "esda":
+        # esda's global statistics call np.random.permutation(values) after the caller seeded
+        # the global generator; a private RandomState with that seed gives the same stream.
+        gen: Any = np.random.RandomState(seed)
+    elif scheme == "numpy":
+        gen = np.random.default_rng(seed)
+    else:
+        raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
+    for _ in range(permutations):
+        yield gen.permutation(values)
+
+
+def simulate_quadratic(
+    values: np.ndarray, m: sp.csr_matrix, permutations: int, seed: int, scheme: str,
+    progress: Progress,
+) -> np.ndarray:
+    """``v_p' M v_p`` for ``permutations`` random permutations ``v_p`` of ``values``."""
+    sims = np.empty(permutations)
+    step = max(1, permutations // 50)
+    for k, vp in enumerate(_permuted_values(values, permutations, seed, scheme)):
+        sims[k] = vp @ (m @ vp)
+        if k % step == 0:
+            report(progress, k / permutations)
+    report(progress, 1.0)
+    return sims
+
+
+def folded_from_sims(sims: np.ndarray, observed: float, permutations: int) -> tuple[float, float, float, float]:
+    tol = TIE_RTOL * max(abs(observed), float(np.abs(sims).max(initial=0.0)), 1e-300)
+    n_ge = np.count_nonzero(sims >= observed - tol)
+    n_le = np.count_nonzero(sims <= observed + tol)
+    mean = float(sims.mean())
+    std = float(sims.std())
+    z_sim = (observed - mean) / std if std > 0 else float("nan")
+    return float(folded_p(n_ge, n_le, permutations)), mean, std, z_sim
+
+
+@dataclass(frozen=True)
+class _CrandResult:
+    n_ge: np.ndarray
+    n_le: np.ndarray
+    mean: np.ndarray
+    std: np.ndarray
+
+
+def permuted_positions(n: int, max_card: int, permutations: int, seed: int, scheme: str = "numpy") -> np.ndarray:
+    """Matrix ``(permutations, max_card)`` of distinct positions in ``range(n - 1)`` per row.
+
+    ``scheme="esda"`` reproduces esda's ``vec_permutations`` without numba
+    (``np.random.seed(seed)`` then ``np.random.choice(n - 1, max_card, replace=False)`` per
+    row) with a private :class:`numpy.random.RandomState`, leaving the global generator alone.
+    """
+    out = np.empty((permutations, max_card), dtype=np.int64)
+    if max_card == 0 or permutations == 0:
+        return out
+    if scheme == "esda":
+        rs = np.random.RandomState(seed)
+        for k in range(permutations):
+            out[k] = rs.choice(n - 1, size=max_card, replace=False)
+    elif scheme == "numpy":
+        rng = np.random.default_rng(seed)
+        for k in range(permutations):
+            out[k] = rng.choice(n - 1, size=max_card, replace=False)
+    else:
+        raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
+    return out
+
+
+def _uniform_rows(m: sp.csr_matrix) -> bool:
+    """Whether every row's non-zero weights are all equal (binary/row-standardised kinds)."""
+    starts = m.indptr[:-1][np.diff(m.indptr) > 0]
+    if starts.size == 0:
+        return True
+    hi = np.maximum.reduceat(m.data, starts)
+    lo = np.minimum.reduceat(m.data, starts)
+    return bool(np.all(hi - lo <= 1e-12 * np.abs(hi)))
+
+
+def conditional_randomisation(
+    values: np.ndarray,
+    m: sp.csr_matrix,
+    observed: np.ndarray,
+    permutations: int,
+    seed: int,
+    scheme: str = "numpy",
+    progress: Progress = None,
+    block_elements: int = BLOCK_ELEMENTS,
+) -> _CrandResult:
+    """Null distribution of the neighbour sums ``T_i = sum_j m_ij values_j`` (self excluded).
+
+    For every feature ``i`` with ``k_i > 0`` neighbours, the permutation draws are
+    ``T_ik = sum_j m_ij v_without_i[P[k, j]]`` with ``P`` from :func:`permuted_positions`
+    (exactly esda's conditional randomisation). Returns, per feature, the number of draws
+    ``>= observed`` and ``<= observed`` (ties within :data:`TIE_RTOL` count on both sides) and
+    the mean and standard deviation of the draws. Islands get zeros/NaN.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Values being permuted (standardised z for Moran, raw y for Gi*).
+    m : scipy.sparse.csr_matrix
+        Weights without the diagonal, canonical CSR (sorted indices).
+    observed : numpy.ndarray
+        Observed ``T_i``.
+    permutations, seed, scheme, progress
+        See :func:`permuted_positions`; ``progress`` is called once per block.
+    block_elements : int
+        Size of the dense ``permutations x features`` work block.
+    """
+    n = values.size
+    card = np.diff(m.indptr).astype(np.int64)
+    max_card = int(card.max(initial=0))
+    n_ge = np.zeros(n, dtype=np.int64)
+    n_le = np.zeros(n, dtype=np.int64)
+    mean = np.full(n, np.nan)
+    std = np.full(n, np.nan)
+    if max_card == 0:
+        return _CrandResult(n_ge, n_le, mean, std)
+    m = m.copy()
+    m.sort_indices()
+    positions = permuted_positions(n, max_card, permutations, seed, scheme)
+    uniform = _uniform_rows(m)
+    scale = np.abs(values).max()
+    abs_rows = np.asarray(abs(m).sum(axis=1)).ravel()
+    block = max(1, block_elements // permutations)
+    cards = np.unique(card[card > 0])
+    total = int(np.count_nonzero(card > 0))
+    done = 0
+    report(progress, 0.0)
+    for c in cards:
+        members = np.flatnonzero(card == c)
+        pc = positions[:, :c]
+        row_w = m.data[m.indptr[members][:, None] + np.arange(c)]  # (members, c)
+        for start in range(0, members.size, block):
+            idx = members[start : start + block]
+            w_blk = row_w[start : start + block]
+            t = _block_draws(values, pc, idx, w_blk, uniform)
+            obs = observed[idx]
+            tol = TIE_RTOL * (np.abs(obs) + abs_rows[idx] * scale)
+            n_ge[idx] = np.count_nonzero(t >= obs - tol, axis=0)
+            n_le[idx] = np.count_nonzero(t <= obs + tol, axis=0)
+            mu = t.mean(axis=0)
+            mean[idx] = mu
+            t -= mu
+            np.square(t, out=t)
+            std[idx] = np.sqrt(t.mean(axis=0))
+            done += idx.size
+            report(progress, done / total)
+    return _CrandResult(n_ge, n_le, mean, std)
+
+
+def _block_draws(
+    values: np.ndarray, pc: np.ndarray, idx: np.ndarray, w_blk: np.ndarray, uniform: bool
+) -> np.ndarray:
+    """Draws ``T[k, b]`` (permutations x block features) for the features ``idx`` (ascending)."""
+    lo, hi = int(idx[0]), int(idx[-1])
+    width, perms = idx.size, pc.shape[0]
+    # Positions >= hi are shifted for every feature of the block (p >= hi >= i); positions
+    # < lo for none; the ones in [lo, hi) depend on the feature and are corrected below.
+    base_vals = values[pc + (pc >= hi)]  # (perm, c)
+    k_e, j_e = np.nonzero((pc >= lo) & (pc < hi))
+    p_e = pc[k_e, j_e]
+    d_e = values[p_e + 1] - values[p_e]
+    # feature b (position idx[b]) takes the shifted value exactly when idx[b] <= p_e
+    r_e = np.searchsorted(idx, p_e, side="right")
+    if uniform:
+        if k_e.size <= 64:
+            t = np.repeat(base_vals.sum(axis=1)[:, None], width, axis=1)
+            for k, r, d in zip(k_e, r_e, d_e, strict=True):
+                t[k, :r] += d
+        else:
+            t = _suffix_corrections(r_e, k_e, d_e, width, perms)
+            t += base_vals.sum(axis=1)[:, None]
+        t *= w_blk[:, 0]
+        return t
+    t = base_vals @ w_blk.T  # (perm, width)
+    if k_e.size <= 64:
+        for k, j, r, d in zip(k_e, j_e, r_e, d_e, strict=True):
+            t[k, :r] += d * w_blk[:r, j]
+    else:
+        for j in range(pc.shape[1]):
+            sel = j_e == j
+            if sel.any():
+                t += _suffix_corrections(r_e[sel], k_e[sel], d_e[sel], width, perms) * w_blk[:, j]
+    return t
+
+
+def _suffix_corrections(r_e: np.ndarray, k_e: np.ndarray, d_e: np.ndarray, width: int, perms: int) -> np.ndarray:
+    """``C[k, b] = sum of d_e over the entries with k_e == k and r_e > b`` (perms x width).
+
+    Every entry is scattered at column ``r_e``; cumulative sums along the (contiguous) rows give
+    in column ``b`` the entries with ``r_e <= b``, and the row total minus that the ones with
+    ``r_e > b``.
+    """
+    acc = np.bincount(k_e * (width + 1) + r_e, weights=d_e, minlength=perms * (width + 1))
+    acc = acc.reshape(perms, width + 1)
+    np.cumsum(acc, axis=1, out=acc)
+    return acc[:, width:] - acc[:, :width]
+
