@@ -341,6 +341,10 @@ With 'Compare as type codes' labels are normalised like occupation codes ('2a' =
         <translation>未提供逐年栅格。</translation>
     </message>
     <message>
+        <source>The layer {layer} is not a raster layer.</source>
+        <translation>图层 {layer} 不是栅格图层。</translation>
+    </message>
+    <message>
         <source>bands of {layer}</source>
         <translation>{layer} 的波段</translation>
     </message>
@@ -611,6 +615,10 @@ Table 6 presets:</source>
         <translation>为 {factor} 给出了权重，但未给出 {factor} 栅格。</translation>
     </message>
     <message>
+        <source>The weight of {factor} is given twice ({first} and {second}).</source>
+        <translation>{factor} 的权重给出了两次（{first} 和 {second}）。</translation>
+    </message>
+    <message>
         <source>Mining footprints were given without a land-use raster: the occupation factor grades the land use inside the footprints.</source>
         <translation>给出了矿山图斑却没有土地利用栅格：占地因子是对图斑内的土地利用分级。</translation>
     </message>
@@ -820,6 +828,10 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
     <message>
         <source>Cells with mining: {n}; total mining area {area:.4f} km²; maximum density {max:.4f} %.</source>
         <translation>含采矿的格网：{n} 个；采矿总面积 {area:.4f} km²；最大密度 {max:.4f} %。</translation>
+    </message>
+    <message>
+        <source>A grid of about {cells:.3g} cells of {size:g} m needs about {need:.1f} GB of memory, more than half of this machine's {memory:.1f} GB. Choose a larger cell size.</source>
+        <translation>约 {cells:.3g} 个 {size:g} 米格网单元需要约 {need:.1f} GB 内存，超过本机 {memory:.1f} GB 内存的一半。请选择更大的格网大小。</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2167,38 @@ The summary outputs give the number of features and the percentage of the total 
 <context>
     <name>MineMonitor</name>
     <message>
+        <source>Parameter {parameter} ({label}) must be a finite number; got {value}.</source>
+        <translation>参数 {parameter}（{label}）必须是有限数值；实际为 {value}。</translation>
+    </message>
+    <message>
+        <source>Field {field} (parameter {parameter}) does not exist in layer {layer}; its fields are: {fields}.</source>
+        <translation>字段 {field}（参数 {parameter}）在图层 {layer} 中不存在；该图层的字段为：{fields}。</translation>
+    </message>
+    <message>
+        <source>The layer looks like a shapefile, which cuts field names to 10 characters ({short}); write GeoPackage outputs to keep full names.</source>
+        <translation>该图层似乎是 shapefile，字段名被截断为 10 个字符（{short}）；请输出为 GeoPackage 以保留完整字段名。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} of output {output} ({label}) does not exist.</source>
+        <translation>输出 {output}（{label}）的文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} of output {output} ({label}) is not writable.</source>
+        <translation>输出 {output}（{label}）的文件夹 {folder} 不可写。</translation>
+    </message>
+    <message>
+        <source>The file {path} of output {output} ({label}) is read-only.</source>
+        <translation>输出 {output}（{label}）的文件 {path} 为只读。</translation>
+    </message>
+    <message>
+        <source>Output {output} ({label}) is a table without geometry, which a shapefile cannot hold; write it as .gpkg, .csv or .xlsx.</source>
+        <translation>输出 {output}（{label}）是不含几何的表，shapefile 无法保存；请写为 .gpkg、.csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>Output {output} ({out_label}) would overwrite the input {input} ({in_label}): {path}. Choose another file or layer name.</source>
+        <translation>输出 {output}（{out_label}）将覆盖输入 {input}（{in_label}）：{path}。请选择其他文件或图层名。</translation>
+    </message>
+    <message>
         <source>Install Python dependencies…</source>
         <translation>安装 Python 依赖……</translation>
     </message>
@@ -2167,12 +2211,28 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>&amp;MineMonitor</translation>
     </message>
     <message>
+        <source>Layer {layer} has no coordinate reference system (or one QGIS does not know), so its areas and distances cannot be computed. Assign its CRS (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System, or Processing &gt; Vector general &gt; Assign projection; for a shapefile, add the .prj file) and run again.</source>
+        <translation>图层 {layer} 没有坐标参考系（或 QGIS 无法识别其坐标参考系），因此无法计算面积和距离。请为其指定坐标参考系（图层属性 &gt; 源 &gt; 指定的坐标参考系，或 处理 &gt; 矢量通用 &gt; 指定投影；shapefile 请补上 .prj 文件）后再运行。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no usable geometry (its extent is empty): there is nothing to analyse.</source>
+        <translation>图层 {layer} 没有可用的几何（范围为空）：没有可分析的内容。</translation>
+    </message>
+    <message>
+        <source>The CRS {crs} given as {parameter} is not a valid coordinate reference system; give an EPSG code (e.g. EPSG:6933) or a PROJ/WKT definition, or leave it empty for a fitted Albers equal-area CRS.</source>
+        <translation>作为 {parameter} 给出的 {crs} 不是有效的坐标参考系；请给出 EPSG 代码（如 EPSG:6933）或 PROJ/WKT 定义，或留空以使用自动拟合的 Albers 等积投影。</translation>
+    </message>
+    <message>
         <source>The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.</source>
         <translation>坐标系 {crs} 不是以米为单位的投影坐标系；请选择等积投影。</translation>
     </message>
     <message>
         <source>{width} x {height} pixels of {dx} x {dy}, extent {extent}</source>
         <translation>{width} x {height} 个像元，像元大小 {dx} x {dy}，范围 {extent}</translation>
+    </message>
+    <message>
+        <source>The layer {layer} is not a raster layer.</source>
+        <translation>图层 {layer} 不是栅格图层。</translation>
     </message>
     <message>
         <source>The raster layer {layer} is not valid.</source>
@@ -2189,6 +2249,14 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The raster layer {layer} has no band {band}.</source>
         <translation>栅格图层 {layer} 没有第 {band} 波段。</translation>
+    </message>
+    <message>
+        <source>The raster layer {layer} has no coordinate reference system, so its pixel sizes and areas are unknown. Assign one (Raster &gt; Projections &gt; Assign Projection, or gdal_edit.py -a_srs) and run again.</source>
+        <translation>栅格图层 {layer} 没有坐标参考系，因此其像元大小和面积未知。请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影，或 gdal_edit.py -a_srs）后再运行。</translation>
+    </message>
+    <message>
+        <source>The raster layer {layer} has {width} x {height} = {pixels:.3g} pixels per band, more than this machine is set to process ({limit:.3g}; hours of work). Clip or resample it first, or raise the limit with the environment variable MINEMONITOR_MAX_PIXELS (QGIS: Settings &gt; Options &gt; System &gt; Environment).</source>
+        <translation>栅格图层 {layer} 每个波段有 {width} x {height} = {pixels:.3g} 个像元，超过本机设定的处理上限（{limit:.3g}；需要数小时）。请先裁剪或重采样，或通过环境变量 MINEMONITOR_MAX_PIXELS 提高上限（QGIS：设置 &gt; 选项 &gt; 系统 &gt; 环境）。</translation>
     </message>
     <message>
         <source>CRS {crs} instead of {reference}</source>
@@ -2279,12 +2347,20 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>图层 {layer} 中不存在字段 {field}。</translation>
     </message>
     <message>
+        <source>Layer {layer} has no feature with a usable geometry ({n} features read, {null} with NULL or empty geometry, {bad} with no part of the expected type).</source>
+        <translation>图层 {layer} 没有几何可用的要素（读取 {n} 个要素，{null} 个几何为空或 NULL，{bad} 个没有所需类型的部分）。</translation>
+    </message>
+    <message>
         <source>Layer {layer}: {n} of its {total} features lie near the other layer's features and are read.</source>
         <translation>图层 {layer}：其 {total} 个要素中有 {n} 个位于另一图层要素附近，仅读取这些要素。</translation>
     </message>
     <message>
         <source>Layer {layer}: {n} features read, {kept} used.</source>
         <translation>图层 {layer}：读取 {n} 个要素，使用 {kept} 个。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} curved geometries (arcs, curve polygons, multi-surfaces) were converted to straight segments.</source>
+        <translation>图层 {layer}：{n} 个曲线几何（圆弧、曲线多边形、多曲面）已转换为直线段。</translation>
     </message>
     <message>
         <source>Layer {layer}: {n} features with NULL or empty geometry were skipped.</source>
@@ -2380,12 +2456,24 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>{algorithm} 内存不足；请使用更粗的设置或更小的输入。</translation>
     </message>
     <message>
+        <source>Output {output} is incomplete: {written} features were written but {path} holds {found}. Is the disk full, or the file size limited? Nothing was kept.</source>
+        <translation>输出 {output} 不完整：写入了 {written} 个要素，但 {path} 中只有 {found} 个。磁盘是否已满或文件大小受限？未保留任何输出。</translation>
+    </message>
+    <message>
+        <source>{algorithm} could not write or read a file: {error}</source>
+        <translation>{algorithm} 无法写入或读取文件：{error}</translation>
+    </message>
+    <message>
         <source>Unexpected error in {algorithm}: {error}. Please report it with the log.</source>
         <translation>{algorithm} 发生意外错误：{error}。请附上日志报告此问题。</translation>
     </message>
     <message>
         <source>Could not store the style in {output}: {error}</source>
         <translation>无法将样式保存到 {output}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not remove the partial outputs {paths}; delete them by hand.</source>
+        <translation>无法删除未完成的输出 {paths}；请手动删除。</translation>
     </message>
 </context>
 <context>
@@ -2719,6 +2807,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>百分比权重之和必须为 100；实际之和为 {total}。</translation>
     </message>
     <message>
+        <source>Every weight is 0: the score would be 0 everywhere. Give at least one factor a non-zero weight.</source>
+        <translation>所有权重均为 0：得分将处处为 0。请至少为一个因子指定非零权重。</translation>
+    </message>
+    <message>
         <source>The weights add up to 0, so they cannot be renormalised.</source>
         <translation>权重之和为 0，无法重新归一化。</translation>
     </message>
@@ -2947,6 +3039,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>距离阈值必须 &gt; 0（实际为 {value}）</translation>
     </message>
     <message>
+        <source>The distance band of {band:.6g} m gives {pairs} neighbour pairs, {mean:.0f} neighbours per feature on average (limits: {max_pairs} pairs, {max_mean} per feature): too many to be a meaningful or memory-safe neighbourhood. Feature {far} is {far_distance:.6g} m from its nearest neighbour, so any band giving every feature a neighbour is at least that wide. Use K nearest neighbours, or a smaller distance band (features beyond it are left without neighbours).</source>
+        <translation>{band:.6g} 米的距离带产生 {pairs} 对邻居，平均每个要素 {mean:.0f} 个邻居（上限：{max_pairs} 对，每个要素 {max_mean} 个）：邻域过大，既无意义也会耗尽内存。要素 {far} 距其最近邻 {far_distance:.6g} 米，因此使每个要素都有邻居的距离带至少这么宽。请使用 K 最近邻，或更小的距离带（超出距离带的要素将没有邻居）。</translation>
+    </message>
+    <message>
         <source>The number of neighbours must be between 1 and n - 1 = {n} (found {value})</source>
         <translation>邻居数量必须在 1 到 n - 1 = {n} 之间（实际为 {value}）</translation>
     </message>
@@ -2993,6 +3089,10 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Weights file {path} has a non-finite weight</source>
         <translation>权重文件 {path} 含有非有限的权重</translation>
+    </message>
+    <message>
+        <source>Weights file {path} gives the pair {a} {b} the weight {value}; spatial weights must be non-negative and of a sensible size</source>
+        <translation>权重文件 {path} 为 {a} {b} 这对要素给出的权重为 {value}；空间权重必须非负且大小合理</translation>
     </message>
     <message>
         <source>Weights file {path} declares {value} features but the layer has {n}</source>
@@ -3752,6 +3852,10 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>地图</translation>
     </message>
     <message>
+        <source>Map layer {layer} has no feature or pixel to draw; it is left out of the report.</source>
+        <translation>地图图层 {layer} 没有可绘制的要素或像元，报告中不包含该图层。</translation>
+    </message>
+    <message>
         <source>{shown} of {total} rows shown.</source>
         <translation>显示 {total} 行中的 {shown} 行。</translation>
     </message>
@@ -4088,6 +4192,14 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>Vegetation change around mines</source>
         <translation>矿山周边植被变化</translation>
+    </message>
+    <message>
+        <source>The model failed: removed the outputs its steps had already written: {paths}</source>
+        <translation>模型运行失败：已删除其步骤先前写出的输出：{paths}</translation>
+    </message>
+    <message>
+        <source>The model failed after these outputs had been replaced by new, complete results: {paths}</source>
+        <translation>模型运行失败，但以下输出已被新的完整结果替换：{paths}</translation>
     </message>
     <message>
         <source>Workflows</source>
@@ -4595,6 +4707,10 @@ Areas are in km²: planar in the raster's projected CRS (use an equal-area proje
         <translation>各面之间存在重叠：在总计中，重叠面积按每个面各计一次。</translation>
     </message>
     <message>
+        <source>The raster {layer} has {n} distinct values inside the polygons (at most {limit} classes make a readable table): it looks like a continuous raster, not a class raster. Classify it first, e.g. with Grade factor or the sensitivity classes.</source>
+        <translation>栅格 {layer} 在多边形内有 {n} 个不同的值（可读的表最多 {limit} 类）：它看起来是连续栅格而非分类栅格。请先分类，例如用“因子分级”或敏感性分级。</translation>
+    </message>
+    <message>
         <source>Total classified area {area:.4f} km² in {n} polygons (NoData {nodata:.4f} km²); polygon area {poly:.4f} km².</source>
         <translation>{n} 个面内已分级总面积 {area:.4f} km²（NoData {nodata:.4f} km²）；面的面积 {poly:.4f} km²。</translation>
     </message>
@@ -4738,6 +4854,10 @@ Outputs: the annual table (zone, year, mean, median, count), the change-point ta
         <translation>无法读取缓冲环 {text}；请以米为单位写出距离区间，如 0-1000, 1000-5000。</translation>
     </message>
     <message>
+        <source>The ring {a:g}-{b:g} m reaches farther than {limit:g} km from the footprints; rings are meant for the surroundings of mines (give distances in metres).</source>
+        <translation>环带 {a:g}-{b:g} 米离开采区超过 {limit:g} 公里；环带用于矿区周边（距离以米为单位）。</translation>
+    </message>
+    <message>
         <source>No zone: give mining footprints and/or district polygons.</source>
         <translation>没有分区：请提供矿区范围和/或行政区多边形。</translation>
     </message>
@@ -4756,6 +4876,14 @@ Outputs: the annual table (zone, year, mean, median, count), the change-point ta
     <message>
         <source>Zone {zone} covers no pixel centre of the raster; its series is empty (try 'Count every pixel a zone touches').</source>
         <translation>分区 {zone} 未覆盖任何栅格像元中心，其序列为空（可尝试“统计分区接触到的所有像元”）。</translation>
+    </message>
+    <message>
+        <source>Every pixel of {layer} inside the zones is NoData in every year: there is no series to analyse.</source>
+        <translation>{layer} 在各分区内的所有像元在每一年都是 NoData：没有可分析的时间序列。</translation>
+    </message>
+    <message>
+        <source>Zone {zone}: every pixel is NoData in every year; its series is empty.</source>
+        <translation>分区 {zone}：所有像元在每一年都是 NoData，其时间序列为空。</translation>
     </message>
     <message>
         <source>{zone}: change after {year} (K = {k:g}, p = {p:.3g}{sig}); slope {before:.4g}/yr before, {after:.4g}/yr after</source>

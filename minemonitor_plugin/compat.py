@@ -65,6 +65,8 @@ WKB_POLYGON = _pick(Qgis, "WkbType.Polygon", QgsWkbTypes, "Polygon")
 WKB_MULTIPOLYGON = _pick(Qgis, "WkbType.MultiPolygon", QgsWkbTypes, "MultiPolygon")
 WKB_POINT = _pick(Qgis, "WkbType.Point", QgsWkbTypes, "Point")
 WKB_NO_GEOMETRY = _pick(Qgis, "WkbType.NoGeometry", QgsWkbTypes, "NoGeometry")
+WKB_UNKNOWN = _pick(Qgis, "WkbType.Unknown", QgsWkbTypes, "Unknown")
+WKB_GEOMETRY_COLLECTION = _pick(Qgis, "WkbType.GeometryCollection", QgsWkbTypes, "GeometryCollection")
 GEOMETRY_POLYGON = _pick(Qgis, "GeometryType.Polygon", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _pick(Qgis, "GeometryType.Point", QgsWkbTypes, "PointGeometry")
 

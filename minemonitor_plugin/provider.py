@@ -129,6 +129,40 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def icon(self):
         return QIcon(self.svgIconPath())
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        from .algorithms.checks import check_all
+
+        problem = check_all(self, parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    def processAlgorithm(self, parameters, context, feedback):
+        """Run the model; if a child fails or the run is cancelled, remove the outputs earlier children
+        already wrote for this run (files or GeoPackage layers that did not exist before it), and name
+        the ones that replaced a file the user had."""
+        from .algorithms.checks import check_all, destinations
+
+        problem = check_all(self, parameters, context)
+        if problem:
+            from qgis.core import QgsProcessingException
+
+            raise QgsProcessingException(problem)
+        before = {(path, layer): _output_state(path, layer) for _, _, path, layer in
+                  destinations(self, parameters, context)}
+        try:
+            return super().processAlgorithm(parameters, context, feedback)
+        except BaseException:
+            removed, replaced = _remove_new_outputs(before)
+            if removed:
+                feedback.reportError(self.tr("The model failed: removed the outputs its steps had already written: "
+                                             "{paths}").format(paths=", ".join(removed)))
+            if replaced:
+                feedback.reportError(self.tr("The model failed after these outputs had been replaced by new, "
+                                             "complete results: {paths}").format(paths=", ".join(replaced)))
+            raise
+
     def group(self):
         return self.tr("Workflows")
 
@@ -154,3 +188,37 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 "series inside the footprints and rings around them with change points, and one HTML report."),
         }
         return helps.get(self.model_id, super().shortHelpString())
+
+
+def _output_state(path: str, layer: str) -> tuple[bool, bool, float]:
+    """``(file exists, output exists, file modification time)`` of a file or GeoPackage-layer output."""
+    if not os.path.exists(path):
+        return False, False, 0.0
+    mtime = os.path.getmtime(path)
+    if not layer:
+        return True, True, mtime
+    from .qgis_io.outputs import _gpkg_layers
+
+    return True, layer in _gpkg_layers(path), mtime
+
+
+def _remove_new_outputs(before: dict) -> tuple[list[str], list[str]]:
+    """Remove the outputs that appeared since ``before`` (a GeoPackage layer only, when its file existed
+    before); list those that existed before and were rewritten."""
+    from .qgis_io.outputs import _drop_layer, remove_file
+
+    removed, replaced = [], []
+    for (path, layer), (file_existed, existed, mtime) in before.items():
+        label = path + (f"|layername={layer}" if layer else "")
+        _, exists_now, mtime_now = _output_state(path, layer)
+        if not exists_now:
+            continue
+        if not existed:
+            if layer and file_existed:
+                _drop_layer(path, layer)
+            else:
+                remove_file(path)
+            removed.append(label)
+        elif mtime_now != mtime:
+            replaced.append(label)
+    return removed, replaced

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import traceback
@@ -11,8 +10,9 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
-from .. import deps, styling
+from .. import compat, deps, styling
 from ..core.errors import CancelledError, MineMonitorError
+from ..qgis_io.outputs import IncompleteOutput
 from ..i18n import core_error_message, tr_for
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
@@ -47,7 +47,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._styled_outputs: list[tuple[str, str]] = []
-        self._created_outputs: list[str] = []
+        self._outputs = None  # qgis_io.outputs.OutputGuard of the running execution
 
     # identity ---------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -147,29 +147,63 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return src
         from ..qgis_io import ogr_batch
+        from ..qgis_io.crs import check_source_crs
+
+        if src.wkbType() != compat.WKB_NO_GEOMETRY:
+            check_source_crs(src)
 
         table = ogr_batch.batch_table(self, parameters, name, context)
         if table is not None:
             setattr(src, ogr_batch.BATCH_ATTRIBUTE, table)
         return src
 
+    def _guard(self):
+        from ..qgis_io.outputs import OutputGuard
+
+        if self._outputs is None:
+            self._outputs = OutputGuard()
+        return self._outputs
+
     def sink(self, parameters, name, context, fields, wkb_type, crs):
-        """``parameterAsSink`` that raises the standard invalid-sink error and remembers the
-        destination so it can be removed if the run fails or is cancelled."""
+        """``parameterAsSink`` writing under a temporary name (``qgis_io.outputs``): the output is
+        moved into place when the run completes and removed if it fails or is cancelled. Raises the
+        standard invalid-sink error. Returns ``(sink, dest_id)``; ``dest_id`` is temporary until the
+        run completes (the base class maps it in the results)."""
+        from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+
+        value = parameters.get(name)
+        project = value.destinationProject if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+        final = self.parameterAsOutputLayer(
+            {name: QgsProcessingOutputLayerDefinition(value.sink) if project is not None else value}, name, context)
+        planned = self._guard().plan_sink(name, final)
+        if planned is not None:
+            tmp_destination, plan = planned
+            redirected = QgsProcessingOutputLayerDefinition(QgsProperty.fromValue(tmp_destination), project)
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                redirected.destinationName = value.destinationName
+                redirected.createOptions = value.createOptions
+            parameters = {**parameters, name: redirected}
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        self._created_outputs.append(dest_id)
+        if planned is not None:
+            self._guard().set_written_id(plan, dest_id)
         return sink, dest_id
 
     def output_file(self, parameters, name, context) -> str:
-        """``parameterAsOutputLayer`` / file destination path, removed again if the run fails."""
+        """Path to write a file output (raster, HTML...) to: a temporary name beside the requested
+        file, moved into place when the run completes and removed if it fails ("" when an optional
+        output is skipped)."""
         path = self.parameterAsOutputLayer(parameters, name, context)
         if not path:
             path = self.parameterAsFileOutput(parameters, name, context)
-        if path:
-            self._created_outputs.append(path)
-        return path
+        if not path:
+            return ""
+        return self._guard().plan_file(name, path)
+
+    def final_path(self, path: str) -> str:
+        """The path an output written to ``path`` (from :meth:`output_file`) will have (for logs)."""
+        return self._outputs.final_id(path) if self._outputs is not None else path
 
     def raster_destination(self, parameters, name, context) -> str:
         """Output path of a raster destination ("" when an optional output is skipped); MineMonitor
@@ -177,7 +211,8 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         path = self.output_file(parameters, name, context)
         if path and not path.lower().endswith((".tif", ".tiff")):
             raise QgsProcessingException(
-                self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(output=name, path=path)
+                self.tr("The output {output} must be a GeoTIFF (.tif) file; got {path}.").format(
+                    output=name, path=self.final_path(path))
             )
         return path or ""
 
@@ -187,6 +222,8 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
 
         if not sink.addFeatures(features, FAST_INSERT):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+        if self._outputs is not None:
+            self._outputs.count_features(name, len(features))
 
     def style_output(self, context, dest_id: str, style: str) -> None:
         """Style output ``dest_id`` with ``resources/styles/<style>.qml``, or with the QML file at path
@@ -198,9 +235,11 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         """
         qml = style if os.path.isfile(style) else styling.style_path(style)
         self._styled_outputs.append((dest_id, qml))
-        if context.willLoadLayerOnCompletion(dest_id):
-            details = context.layerToLoadOnCompletionDetails(dest_id)
-            details.setPostProcessor(styling.QmlStylePostProcessor.create(qml))
+        for key in (dest_id, self.final_path(dest_id)):  # sinks register the temporary id, rasters the final
+            if context.willLoadLayerOnCompletion(key):
+                details = context.layerToLoadOnCompletionDetails(key)
+                details.setPostProcessor(styling.QmlStylePostProcessor.create(qml))
+                break
 
     def progress_callback(self, feedback, start: float = 0.0, end: float = 100.0):
         """A core ``progress(fraction) -> bool`` callback mapped onto [start, end] percent."""
@@ -215,35 +254,66 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
     def execute(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        from .checks import check_all
+
+        problem = check_all(self, parameters, context)
+        return (False, problem) if problem else (True, "")
+
     def processAlgorithm(self, parameters, context, feedback):
         missing = deps.missing(self.REQUIREMENTS)
         if missing:
             raise QgsProcessingException(self.dependency_message(missing))
+        from .checks import check_all
+
+        problem = check_all(self, parameters, context)  # also when a model or script skipped checkParameterValues
+        if problem:
+            raise QgsProcessingException(problem)
         self._styled_outputs = []
-        self._created_outputs = []
+        self._outputs = None
         try:
             results = self.execute(parameters, context, feedback)
             if feedback.isCanceled():
                 raise CancelledError()
+            results = self._commit_outputs(results, context)
         except CancelledError as err:
-            self._discard_outputs(err)
+            self._discard_outputs(err, feedback)
             raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
         except MineMonitorError as err:
-            self._discard_outputs(err)
+            self._discard_outputs(err, feedback)
             raise QgsProcessingException(core_error_message(err)) from None
         except QgsProcessingException as err:
-            self._discard_outputs(err)
+            message = self._outputs.map_text(str(err)) if self._outputs is not None else str(err)
+            self._discard_outputs(err, feedback)
+            if message != str(err):
+                raise QgsProcessingException(message) from None
             raise
         except MemoryError as err:
-            self._discard_outputs(err)
+            self._discard_outputs(err, feedback)
             raise QgsProcessingException(
                 self.tr("Not enough memory for {algorithm}; try a coarser setting or a smaller input.").format(
                     algorithm=self.displayName()
                 )
             ) from None
+        except IncompleteOutput as err:
+            self._discard_outputs(err, feedback)
+            raise QgsProcessingException(
+                self.tr("Output {output} is incomplete: {written} features were written but {path} holds {found}. "
+                        "Is the disk full, or the file size limited? Nothing was kept.").format(
+                    output=err.name, written=err.written, path=err.path, found=err.found)
+            ) from None
+        except OSError as err:  # a disk full, a file that vanished, a folder made read-only meanwhile
+            self._discard_outputs(err, feedback)
+            raise QgsProcessingException(
+                self.tr("{algorithm} could not write or read a file: {error}").format(
+                    algorithm=self.displayName(), error=err)
+            ) from None
         except Exception as err:  # an unexpected bug: clean message, traceback only in the log
             feedback.pushDebugInfo("".join(traceback.format_exception(type(err), err, err.__traceback__)))
-            self._discard_outputs(err)
+            self._discard_outputs(err, feedback)
             raise QgsProcessingException(
                 self.tr("Unexpected error in {algorithm}: {error}. Please report it with the log.").format(
                     algorithm=self.displayName(), error=f"{type(err).__name__}: {err}"
@@ -251,6 +321,16 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             ) from None
         self._embed_styles(feedback)
         return results
+
+    def _commit_outputs(self, results, context):
+        """Close the sinks, move every output into place and give the results their final ids."""
+        gc.collect()  # sinks unreferenced once execute returned are closed (flushed) here
+        if self._outputs is None:
+            return results
+        self._outputs.verify()
+        self._outputs.commit(context)
+        self._styled_outputs = [(self._outputs.final_id(d), q) for d, q in self._styled_outputs]
+        return self._outputs.map_results(results)
 
     def _embed_styles(self, feedback) -> None:
         """Write styles into the file outputs (GeoPackage style table, sidecar .qml).
@@ -267,15 +347,16 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushWarning(self.tr("Could not store the style in {output}: {error}").format(
                     output=dest_id, error=err))
 
-    def _discard_outputs(self, err: BaseException) -> None:
-        """Remove file outputs created during a failed or cancelled run."""
+    def _discard_outputs(self, err: BaseException, feedback=None) -> None:
+        """Remove what a failed or cancelled run wrote; outputs of earlier runs and other layers of a
+        GeoPackage stay untouched (``qgis_io.outputs``)."""
         if err.__traceback__ is not None:
             traceback.clear_frames(err.__traceback__)
         gc.collect()  # closes sinks still referenced by the failed frames
-        for dest_id in self._created_outputs:
-            path = dest_id.split("|")[0]
-            if os.path.isfile(path):
-                for suffix in ("", "-wal", "-shm", "-journal"):
-                    with contextlib.suppress(OSError):
-                        os.remove(path + suffix)
-        self._created_outputs = []
+        if self._outputs is None:
+            return
+        left = self._outputs.discard()
+        if left and feedback is not None:
+            feedback.reportError(self.tr("Could not remove the partial outputs {paths}; delete them by hand.").format(
+                paths=", ".join(left)))
+        self._outputs = None

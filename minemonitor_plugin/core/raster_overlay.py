@@ -162,6 +162,9 @@ def overlay_spec(count: int, method: str = "sum", weights: str | Sequence[float]
                                     total=f"{sum(w):g}")
     else:
         w = w if w is not None else (1.0,) * count
+        if all(x == 0 for x in w):
+            raise InvalidInputError("Every weight is 0: the score would be 0 everywhere. Give at least one factor "
+                                    "a non-zero weight.")
     if method != "sum" and nodata_rule == "renormalise" and sum(w) == 0:
         raise InvalidInputError("The weights add up to 0, so they cannot be renormalised.")
     return OverlaySpec(method, tuple(float(x) for x in w), nodata_rule)

@@ -542,6 +542,13 @@ def inverse_distance_weights(
     )
 
 
+#: Distance bands giving more neighbour pairs than this (or more than :data:`MAX_MEAN_NEIGHBOURS`
+#: neighbours per feature on average) are refused before the pairs are built: 50 million pairs take
+#: about 2.4 GB while the weights are assembled, and ArcGIS warns from 1,000 neighbours per feature.
+MAX_NEIGHBOUR_PAIRS = 50_000_000
+MAX_MEAN_NEIGHBOURS = 1000
+
+
 def _resolve_threshold(xy: np.ndarray, threshold: float | None) -> float:
     if threshold is None:
         return min_threshold_distance(xy) * (1.0 + THRESHOLD_MARGIN)
@@ -550,9 +557,45 @@ def _resolve_threshold(xy: np.ndarray, threshold: float | None) -> float:
     return float(threshold)
 
 
+def count_pairs_within(xy: np.ndarray, band: float) -> int:
+    """Number of unordered pairs of distinct features within ``band`` (counted without building them)."""
+    from scipy.spatial import cKDTree
+
+    tree = cKDTree(xy)
+    ordered = int(tree.count_neighbors(tree, band))  # includes every feature with itself
+    return (ordered - xy.shape[0]) // 2
+
+
+def check_pair_count(xy: np.ndarray, band: float) -> int:
+    """Refuse a distance band whose weights would be too big (see :data:`MAX_NEIGHBOUR_PAIRS`).
+
+    The message names the band, the counts and, when one feature far from all others forced a wide
+    band, that feature and its distance (the automatic band is the largest nearest-neighbour
+    distance)."""
+    from scipy.spatial import cKDTree
+
+    n = xy.shape[0]
+    pairs = count_pairs_within(xy, band)
+    mean = 2.0 * pairs / max(n, 1)
+    if pairs <= MAX_NEIGHBOUR_PAIRS and mean <= MAX_MEAN_NEIGHBOURS:
+        return pairs
+    dist, _ = cKDTree(xy).query(xy, k=2)
+    far = int(np.argmax(dist[:, 1]))
+    raise InvalidInputError(
+        "The distance band of {band:.6g} m gives {pairs} neighbour pairs, {mean:.0f} neighbours per feature on "
+        "average (limits: {max_pairs} pairs, {max_mean} per feature): too many to be a meaningful or memory-safe "
+        "neighbourhood. Feature {far} is {far_distance:.6g} m from its nearest neighbour, so any band giving "
+        "every feature a neighbour is at least that wide. Use K nearest neighbours, or a smaller distance band "
+        "(features beyond it are left without neighbours).",
+        band=band, pairs=pairs, mean=mean, max_pairs=MAX_NEIGHBOUR_PAIRS, max_mean=MAX_MEAN_NEIGHBOURS,
+        far=far, far_distance=float(dist[far, 1]),
+    )
+
+
 def _pairs_within(xy: np.ndarray, band: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     from scipy.spatial import cKDTree
 
+    check_pair_count(xy, band)
     pairs = cKDTree(xy).query_pairs(band, output_type="ndarray")
     i = pairs[:, 0].astype(np.int64)
     j = pairs[:, 1].astype(np.int64)
@@ -750,6 +793,14 @@ def read_weights_file(path: str, ids: Sequence[Any] | np.ndarray, transform: str
         if not np.all(np.isfinite(values)):
             raise InvalidInputError(
                 "Weights file {path} has a non-finite weight", path=os.path.basename(path)
+            )
+        bad = (values < 0) | (np.abs(values) > 1e100)
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            raise InvalidInputError(
+                "Weights file {path} gives the pair {a} {b} the weight {value}; spatial weights must be "
+                "non-negative and of a sensible size",
+                path=os.path.basename(path), a=triples[k, 0], b=triples[k, 1], value=triples[k, 2],
             )
     if declared != n:
         raise InvalidInputError(

@@ -49,8 +49,40 @@ def albers_definition(lon_min: float, lat_min: float, lon_max: float, lat_max: f
     )
 
 
-def equal_area_crs_for(extent: QgsRectangle, crs, context) -> QgsCoordinateReferenceSystem:
-    """An Albers equal-area CRS fitted to ``extent`` given in ``crs``."""
+def usable_extent(extent: QgsRectangle) -> bool:
+    """False for QGIS's empty ("minimal") rectangle (±DBL_MAX), a null one or non-finite values."""
+    values = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+    return (not extent.isNull() and all(math.isfinite(v) and abs(v) < 1e300 for v in values)
+            and extent.xMaximum() >= extent.xMinimum() and extent.yMaximum() >= extent.yMinimum())
+
+
+def check_source_crs(source, layer_name: str | None = None) -> None:
+    """Refuse a feature source whose CRS is missing or unknown: its coordinates could be degrees or
+    metres, and every area and distance computed from them would be wrong without a word."""
+    from qgis.core import QgsProcessingException
+
+    from ..i18n import tr
+
+    if not source.sourceCrs().isValid():
+        raise QgsProcessingException(
+            tr("Layer {layer} has no coordinate reference system (or one QGIS does not know), so its areas and "
+               "distances cannot be computed. Assign its CRS (Layer Properties > Source > Assigned Coordinate "
+               "Reference System, or Processing > Vector general > Assign projection; for a shapefile, add the "
+               ".prj file) and run again.").format(layer=layer_name or source.sourceName()))
+
+
+def equal_area_crs_for(extent: QgsRectangle, crs, context, layer_name: str = "") -> QgsCoordinateReferenceSystem:
+    """An Albers equal-area CRS fitted to ``extent`` given in ``crs``.
+
+    Raises QgsProcessingException for an empty extent (a layer without any geometry)."""
+    if not usable_extent(extent):
+        from qgis.core import QgsProcessingException
+
+        from ..i18n import tr
+
+        raise QgsProcessingException(
+            tr("Layer {layer} has no usable geometry (its extent is empty): there is nothing to analyse.").format(
+                layer=layer_name or "?"))
     box = extent_in_wgs84(extent, crs, context)
     if not all(math.isfinite(v) for v in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())):
         box = QgsRectangle(-180, -80, 180, 80)
@@ -78,8 +110,17 @@ def resolve_equal_area_crs(alg, parameters, name, reference, context):
     from ..i18n import tr
 
     area_crs = alg.parameterAsCrs(parameters, name, context)
+    given = parameters.get(name)
+    if not area_crs.isValid() and given not in (None, "") and not (hasattr(given, "isValid") and not given.isValid()):
+        raise QgsProcessingException(
+            tr("The CRS {crs} given as {parameter} is not a valid coordinate reference system; give an EPSG code "
+               "(e.g. EPSG:6933) or a PROJ/WKT definition, or leave it empty for a fitted Albers equal-area CRS.").format(
+                crs=given if isinstance(given, str) else getattr(given, "authid", lambda: str(given))(),
+                parameter=name))
     if not area_crs.isValid():
-        area_crs = equal_area_crs_for(reference.sourceExtent(), reference.sourceCrs(), context)
+        check_source_crs(reference)
+        area_crs = equal_area_crs_for(reference.sourceExtent(), reference.sourceCrs(), context,
+                                      layer_name=reference.sourceName())
     elif not is_projected_metres(area_crs):
         raise QgsProcessingException(
             tr("The CRS {crs} is not a projected CRS in metres; choose an equal-area projection.").format(

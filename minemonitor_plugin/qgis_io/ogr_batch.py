@@ -106,6 +106,9 @@ def batch_table(algorithm, parameters, name, context) -> BatchTable | None:
         lyr = ds.GetLayer(0)
     if lyr is None or lyr.GetFeatureCount() != layer.featureCount():
         return None
+    if ogr.GT_IsNonLinear(lyr.GetGeomType()) or ogr.GT_Flatten(lyr.GetGeomType()) in (
+            ogr.wkbUnknown, ogr.wkbGeometryCollection):
+        return None  # curves (or a mixed layer that may hold them): QGIS's iterator linearises them
     fields = {}
     defn = lyr.GetLayerDefn()
     for i in range(defn.GetFieldCount()):

@@ -46,6 +46,19 @@ TILE = 256
 #: Default memory budget of one window over all inputs (the reader holds two: current + next).
 DEFAULT_WINDOW_BYTES = 64 * 1024 * 1024
 
+#: Largest raster (pixels per band) an algorithm reads on this machine unless the user raises the
+#: limit with the environment variable ``MINEMONITOR_MAX_PIXELS``: 2e10 pixels is a 4-province
+#: mosaic at 10 m; a national 30 m raster (1.1e10) passes, a VRT declaring 10^12 pixels does not.
+MAX_PIXELS = 20_000_000_000
+
+
+def max_pixels() -> int:
+    """:data:`MAX_PIXELS`, or the value of ``MINEMONITOR_MAX_PIXELS`` when set to a number."""
+    try:
+        return int(float(os.environ.get("MINEMONITOR_MAX_PIXELS", MAX_PIXELS)))
+    except ValueError:
+        return MAX_PIXELS
+
 _GDAL_TO_NUMPY = {
     gdal.GDT_Byte: np.uint8,
     gdal.GDT_UInt16: np.uint16,
@@ -143,8 +156,10 @@ def gdal_input(layer, band: int = 1) -> RasterInput:
         If the layer is invalid, not read by GDAL (WMS, WCS, a plugin provider ...) or the band
         does not exist.
     """
-    from qgis.core import QgsProviderRegistry
+    from qgis.core import QgsProviderRegistry, QgsRasterLayer
 
+    if layer is not None and not isinstance(layer, QgsRasterLayer):
+        raise QgsProcessingException(tr("The layer {layer} is not a raster layer.").format(layer=layer.name()))
     if layer is None or not layer.isValid():
         name = layer.name() if layer is not None else "?"
         raise QgsProcessingException(tr("The raster layer {layer} is not valid.").format(layer=name))
@@ -170,6 +185,20 @@ def gdal_input(layer, band: int = 1) -> RasterInput:
     if not 1 <= band <= layer.bandCount():
         raise QgsProcessingException(
             tr("The raster layer {layer} has no band {band}.").format(layer=layer.name(), band=band))
+    ds = _open(name)
+    if not layer.crs().isValid() or not (ds.GetProjection() or "").strip():
+        raise QgsProcessingException(
+            tr("The raster layer {layer} has no coordinate reference system, so its pixel sizes and areas are "
+               "unknown. Assign one (Raster > Projections > Assign Projection, or gdal_edit.py -a_srs) and run "
+               "again.").format(layer=layer.name()))
+    pixels = ds.RasterXSize * ds.RasterYSize
+    if pixels > max_pixels():
+        raise QgsProcessingException(
+            tr("The raster layer {layer} has {width} x {height} = {pixels:.3g} pixels per band, more than this "
+               "machine is set to process ({limit:.3g}; hours of work). Clip or resample it first, or raise the "
+               "limit with the environment variable MINEMONITOR_MAX_PIXELS (QGIS: Settings > Options > System > "
+               "Environment).").format(layer=layer.name(), width=ds.RasterXSize, height=ds.RasterYSize,
+                                       pixels=float(pixels), limit=float(max_pixels())))
     return RasterInput(name, band, layer.name())
 
 
@@ -665,7 +694,9 @@ class BlockWriter:
                 path=self.path, error=gdal.GetLastErrorMsg()))
         end = window.row + window.rows
         if end % TILE == 0 or end == self.grid.height:
+            gdal.ErrorReset()
             b.FlushCache()
+            self._check_errors()
 
     def close(self) -> str:
         """Finish the pending write, flush and close the file; returns its path."""
@@ -678,9 +709,19 @@ class BlockWriter:
                 self._executor.shutdown(wait=True)
                 self._executor = None
             if self._ds is not None:
+                gdal.ErrorReset()
                 self._ds.FlushCache()
-                self._ds = None
+                self._ds = None  # closes the file (the last tiles are written now)
+                self._check_errors()
         return self.path
+
+    def _check_errors(self) -> None:
+        """GDAL reports a failed tile write (disk full, file size limit) only as an error message."""
+        if gdal.GetLastErrorType() >= gdal.CE_Failure:
+            message = gdal.GetLastErrorMsg()
+            gdal.ErrorReset()
+            raise QgsProcessingException(tr("Could not write the raster {path}: {error}").format(
+                path=self.path, error=message))
 
 
 # --------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class VectorData:
     n_null: int = 0
     n_repaired: int = 0
     n_emptied: int = 0
+    n_curved: int = 0
     repaired_fids: list = field(default_factory=list)
 
     def __len__(self) -> int:
@@ -101,6 +102,7 @@ class _Raw:
     geometries: np.ndarray | None = None
     wkbs: list | None = None
     n_null: int = 0
+    n_curved: int = 0
 
 
 def read_features(
@@ -114,6 +116,7 @@ def read_features(
     layer_name: str | None = None,
     progress_range=(0.0, 30.0),
     near=None,
+    allow_empty: bool = True,
 ) -> VectorData:
     """Read ``source`` into shapely arrays.
 
@@ -130,13 +133,22 @@ def read_features(
         of one of these geometries are read (e.g. the land-use polygons under the footprints);
         the others cannot touch them. Used for overlays of a large layer with a small one.
 
-    NULL and empty geometries are skipped and counted; invalid geometries are repaired with
-    GEOS MakeValid whatever the context's invalid-geometry setting, and counted. The counts are
-    written to the log.
+    allow_empty : when False, a layer left without any usable geometry is refused with a message
+        naming it (instead of an empty result).
+
+    The source must have a valid CRS (QgsProcessingException otherwise: its coordinates could be
+    degrees or metres). Curved geometries (CircularString, CurvePolygon, MultiSurface...) are
+    linearised by QGIS. NULL and empty geometries are skipped and counted; invalid geometries are
+    repaired with GEOS MakeValid whatever the context's invalid-geometry setting, and counted. The
+    counts are written to the log.
     """
     import shapely
 
     layer_name = layer_name or source.sourceName()
+    if geometry != "none":
+        from .crs import check_source_crs
+
+        check_source_crs(source, layer_name)
     fields = list(fields)
     source_fields = source.fields()
     for name in fields:
@@ -169,6 +181,7 @@ def read_features(
         layer_name=layer_name,
         n_read=raw.n_read,
         n_null=raw.n_null,
+        n_curved=raw.n_curved,
     )
     if geometry == "none":
         data.geometries = np.full(len(raw.fids), None, dtype=object)
@@ -196,6 +209,11 @@ def read_features(
     else:
         data.geometries = geoms
     log_read(data, feedback)
+    if not allow_empty and len(data.fids) == 0:
+        raise QgsProcessingException(
+            tr("Layer {layer} has no feature with a usable geometry ({n} features read, {null} with NULL or empty "
+               "geometry, {bad} with no part of the expected type).").format(
+                layer=layer_name, n=data.n_read, null=data.n_null, bad=data.n_emptied))
     return data
 
 
@@ -218,6 +236,12 @@ def _read_iterator(source, fields, geometry, transform, context, feedback, progr
     rows: list = []
     n_read = n_null = 0
     indices = [source_fields.lookupField(n) for n in fields]
+    from qgis.core import QgsWkbTypes
+
+    layer_type = QgsWkbTypes.flatType(source.wkbType())
+    curves = geometry != "none" and (QgsWkbTypes.isCurvedType(source.wkbType()) or layer_type in (
+        compat.WKB_UNKNOWN, compat.WKB_GEOMETRY_COLLECTION))
+    n_curved = 0
     for n_read, feature in enumerate(source.getFeatures(request, compat.SKIP_GEOMETRY_CHECKS), start=1):
         if n_read % step == 0:
             if feedback.isCanceled():
@@ -230,6 +254,10 @@ def _read_iterator(source, fields, geometry, transform, context, feedback, progr
             if geom is None or geom.isNull() or geom.isEmpty():
                 n_null += 1
                 continue
+            if curves and QgsWkbTypes.isCurvedType(geom.wkbType()):
+                # linear type (MultiSurface -> MultiPolygon); arcs at QGIS's default tolerance
+                geom = QgsGeometry(geom.constGet().segmentize())
+                n_curved += 1
             wkbs.append(bytes(geom.asWkb()))
         fids.append(feature.id())
         rows.append([_python_value(attrs[i]) for i in indices])
@@ -239,7 +267,7 @@ def _read_iterator(source, fields, geometry, transform, context, feedback, progr
         column = np.empty(len(rows), dtype=object)
         column[:] = [row[j] for row in rows]
         attributes[name] = column
-    return _Raw(np.asarray(fids, dtype=np.int64), attributes, n_read, wkbs=wkbs, n_null=n_null)
+    return _Raw(np.asarray(fids, dtype=np.int64), attributes, n_read, wkbs=wkbs, n_null=n_null, n_curved=n_curved)
 
 
 def _read_batches(table, fields, transform, near, feedback, progress_range, layer_name) -> _Raw | None:
@@ -377,6 +405,10 @@ def log_read(data: VectorData, feedback) -> None:
             layer=data.layer_name, n=data.n_read, kept=len(data.fids)
         )
     )
+    if data.n_curved:
+        feedback.pushInfo(
+            tr("Layer {layer}: {n} curved geometries (arcs, curve polygons, multi-surfaces) were converted to straight segments.").format(
+                layer=data.layer_name, n=data.n_curved))
     if data.n_null:
         feedback.pushWarning(
             tr("Layer {layer}: {n} features with NULL or empty geometry were skipped.").format(

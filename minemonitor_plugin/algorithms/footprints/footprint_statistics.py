@@ -328,7 +328,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             n=int(stats.total["n_polygons"]), area=stats.total["total_km2"], gm=stats.total["geomean_km2"],
             groups=stats.n_groups))
 
-        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        html_path = self.output_file(parameters, self.OUTPUT_HTML, context)
         if html_path:
             self.write_report(html_path, source.sourceName(), crs_text, area, stats, sizes, labels, test, top_n,
                               feedback)

@@ -44,6 +44,10 @@ def value_text(value) -> str | None:
     return str(value)
 
 
+
+#: Longest class name used in a pivot column name (before the _n / _km2 suffix).
+PIVOT_NAME_CHARS = 50
+
 class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
     """Tabulate the footprint area and polygon count in each class of an overlay layer, per zone."""
 
@@ -215,7 +219,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         zones = None
         if zones_src is not None:
             zones = vio.read_polygons(zones_src, context, feedback, crs=area_crs, fields=[zones_field],
-                                      progress_range=(30.0, 35.0))
+                                      progress_range=(30.0, 35.0), allow_empty=False)
         if feedback.isCanceled():
             return {}
 
@@ -277,15 +281,22 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         if self._requested(parameters, self.OUTPUT_PIVOT):
             pv = overlap_pivot(table)
             names = ["zone"]
+            # column names: unique without regard to case (GeoPackage and most databases ignore it),
+            # printable, at most PIVOT_NAME_CHARS characters; NULL and "" kept apart
             taken = {"zone", "total_n", "total_km2"}
             for c in pv.class_keys:
-                base = "outside" if c is OUTSIDE else (value_text(c) or "NULL")
+                if c is OUTSIDE:
+                    base = "outside"
+                elif c is None:
+                    base = "NULL"
+                else:
+                    base = " ".join(value_text(c).split())[:PIVOT_NAME_CHARS] or "empty"
                 name = base
                 k = 2
-                while f"{name}_n" in taken or f"{name}_km2" in taken:
+                while f"{name}_n".lower() in taken or f"{name}_km2".lower() in taken:
                     name = f"{base}_{k}"
                     k += 1
-                taken.update({f"{name}_n", f"{name}_km2"})
+                taken.update({f"{name}_n".lower(), f"{name}_km2".lower()})
                 names += [f"{name}_n", f"{name}_km2"]
             spec = [("zone", "string")] + [(n, "int" if n.endswith("_n") else "double") for n in names[1:]]
             spec += [("total_n", "int"), ("total_km2", "double")]

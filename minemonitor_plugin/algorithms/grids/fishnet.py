@@ -18,6 +18,9 @@ from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
 
+#: Memory per grid cell while the grid is built and written (measured peak at 2 km: ~600 B per cell).
+BYTES_PER_CELL = 600
+
 OUTPUT_FIELDS = (
     ("cell_id", "int"),
     ("row", "int"),
@@ -233,6 +236,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
                 )
             area_geom = shapely.union_all(area.geometries)
 
+        self._check_memory(data.geometries, area_geom, cell_size, max_cells)
         result = fishnet_density(
             data.geometries,
             cell_size=cell_size,
@@ -253,8 +257,8 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             feedback.pushInfo(self.tr("{n} clipped cells smaller than the minimum cell fraction were dropped.").format(
                 n=result.n_cells_dropped))
 
-        sink, dest_id = self.sink(
-            parameters, self.OUTPUT, context, vio.make_fields(OUTPUT_FIELDS), compat.WKB_POLYGON, grid_crs
+        sink, dest_id = self.sink(  # MultiPolygon: a cell clipped by the study area can fall apart
+            parameters, self.OUTPUT, context, vio.make_fields(OUTPUT_FIELDS), compat.WKB_MULTIPOLYGON, grid_crs
         )
         columns = [result.cell_id, result.row, result.col, result.cell_km2, result.n_polygons,
                    result.n_mines, result.mining_km2, result.density_pct]
@@ -279,3 +283,24 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             self.MAX_DENSITY_PCT: max_density,
         }
 
+
+    def _check_memory(self, geometries, area_geom, cell_size, max_cells) -> None:
+        """Refuse a grid whose cells would not fit in memory, whatever MAX_CELLS allows (the user may
+        have raised it): about BYTES_PER_CELL bytes per cell while the grid is built and written."""
+        import os
+
+        import numpy as np
+        import shapely
+
+        bounds = shapely.total_bounds(geometries if area_geom is None else np.array([area_geom], dtype=object))
+        cells = float(np.ceil((bounds[2] - bounds[0]) / cell_size) + 1) * float(np.ceil((bounds[3] - bounds[1]) / cell_size) + 1)
+        try:
+            memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (ValueError, OSError, AttributeError):
+            return
+        need = cells * BYTES_PER_CELL
+        if cells <= max_cells and need > 0.5 * memory:
+            raise QgsProcessingException(self.tr(
+                "A grid of about {cells:.3g} cells of {size:g} m needs about {need:.1f} GB of memory, more than half "
+                "of this machine's {memory:.1f} GB. Choose a larger cell size.").format(
+                cells=cells, size=cell_size, need=need / 1e9, memory=memory / 1e9))

@@ -228,12 +228,13 @@ class AccuracyAssessmentAlgorithm(MineMonitorAlgorithm):
         fold = self.parameterAsBool(parameters, self.IGNORE_CASE, context)
         confidence = self.parameterAsDouble(parameters, self.CONFIDENCE, context)
         ci_method = CI_METHODS[self.parameterAsEnum(parameters, self.CI_METHOD, context)]
-        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        html_path = self.output_file(parameters, self.OUTPUT_HTML, context)
         for src in (ver_src, fp_src):
             if src.featureCount() == 0:
                 raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=src.sourceName()))
 
-        area_crs = crs_io.equal_area_crs_for(fp_src.sourceExtent(), fp_src.sourceCrs(), context)
+        area_crs = crs_io.equal_area_crs_for(fp_src.sourceExtent(), fp_src.sourceCrs(), context,
+                                             layer_name=fp_src.sourceName())
         feedback.pushInfo(self.tr("Matching in the equal-area CRS {definition}").format(definition=area_crs.toProj()))
         feedback.pushInfo(self.tr(
             "Intervals: {method} at {level:.1%}; unmatched records: {unmatched}; compare as type codes: {fold}."
@@ -241,7 +242,8 @@ class AccuracyAssessmentAlgorithm(MineMonitorAlgorithm):
                  unmatched=unmatched_class if unmatched_class else self.tr("left out"), fold=fold))
         is_point = QgsWkbTypes.geometryType(ver_src.wkbType()) == compat.GEOMETRY_POINT
         records = vio.read_features(ver_src, context, feedback, crs=area_crs, fields=[observed_field],
-                                    geometry="point" if is_point else "polygon", progress_range=(0.0, 20.0))
+                                    geometry="point" if is_point else "polygon", progress_range=(0.0, 20.0),
+                                    allow_empty=False)
         footprints = vio.read_polygons(fp_src, context, feedback, crs=area_crs, fields=[mapped_field],
                                        progress_range=(20.0, 45.0))
         if feedback.isCanceled():

@@ -144,7 +144,7 @@ class OccupationTypesAlgorithm(MineMonitorAlgorithm):
         source = self.source(parameters, self.INPUT, context)
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
         table_path = self.parameterAsFile(parameters, self.CODE_TABLE, context)
-        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        html_path = self.output_file(parameters, self.OUTPUT_HTML, context)
         if source.fields().lookupField(type_field) < 0:
             raise QgsProcessingException(self.tr("Field {field} does not exist in layer {layer}.").format(
                 field=type_field, layer=source.sourceName()))
@@ -160,7 +160,8 @@ class OccupationTypesAlgorithm(MineMonitorAlgorithm):
         areas = np.full(n, np.nan)
         is_polygon = QgsWkbTypes.geometryType(source.wkbType()) == compat.GEOMETRY_POLYGON
         if is_polygon and n:
-            area_crs = crs_io.equal_area_crs_for(source.sourceExtent(), source.sourceCrs(), context)
+            area_crs = crs_io.equal_area_crs_for(source.sourceExtent(), source.sourceCrs(), context,
+                                                 layer_name=source.sourceName())
             feedback.pushInfo(self.tr("Areas in the equal-area CRS {definition}").format(
                 definition=area_crs.toProj()))
             polys = vio.read_polygons(source, context, feedback, crs=area_crs, progress_range=(20.0, 50.0))

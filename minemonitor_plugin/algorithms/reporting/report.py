@@ -19,11 +19,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, QTimer
 from qgis.PyQt.QtGui import QColor
 
 from ... import compat
 from ...i18n import user_locale
+from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
@@ -126,8 +127,14 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         for layer in maps:
             if feedback.isCanceled():
                 return {}
+            if not layer.isValid() or not crs_io.usable_extent(layer.extent()):
+                feedback.pushWarning(self.tr("Map layer {layer} has no feature or pixel to draw; it is left out of "
+                                             "the report.").format(layer=layer.name()))
+                continue
             drawn = styled_for_rendering(layer, context)
-            png = render_layer_png(drawn)
+            png = render_layer_png(drawn, feedback=feedback)
+            if png is None:
+                return {}
             parts.append(f"<h3>{html.escape(layer.name())}</h3>")
             parts.append(f'<img class="map" alt="{html.escape(layer.name())}" src="data:image/png;base64,{png}"/>')
             parts.append(legend_html(drawn))
@@ -147,10 +154,10 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         for path in reports:
             if not os.path.isfile(path):
                 raise QgsProcessingException(self.tr("The HTML report {path} does not exist.").format(path=path))
-            with open(path, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8", errors="replace") as handle:  # any encoding: never a crash
                 text = handle.read()
             match = _BODY.search(text)
-            body = _STYLE.sub("", match.group(1) if match else text)
+            body = sanitise_html(_STYLE.sub("", match.group(1) if match else text))
             parts.append(f'<section class="embedded">{body}</section>')
             done += 1
             feedback.setProgress(100.0 * done / steps)
@@ -173,6 +180,19 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(document)
         return {self.OUTPUT: output, self.LANGUAGE: language}
+
+
+_SCRIPT = re.compile(r"<(script|iframe|object|embed)\b.*?(</\1\s*>|$)", re.I | re.S)
+_HANDLER = re.compile(r"""\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_JS_URL = re.compile(r"""(href|src)\s*=\s*(["']?)\s*javascript:""", re.I)
+
+
+def sanitise_html(text: str) -> str:
+    """An embedded report without scripts, frames, event handlers or javascript: links (a report is a
+    document; MineMonitor's own reports contain none of them)."""
+    text = _SCRIPT.sub("", text)
+    text = _HANDLER.sub("", text)
+    return _JS_URL.sub(r"\1=\2#", text)
 
 
 def styled_for_rendering(layer, context):
@@ -208,8 +228,9 @@ def legend_html(layer) -> str:
     return f'<div class="legend">{items}</div>'
 
 
-def render_layer_png(layer, width: int = 900) -> str:
-    """Render ``layer`` with its current style to a PNG, returned base64-encoded."""
+def render_layer_png(layer, width: int = 900, feedback=None) -> str | None:
+    """Render ``layer`` with its current style to a PNG, returned base64-encoded (None if cancelled:
+    the rendering job is polled, so Cancel stops a long drawing)."""
     extent = QgsRectangle(layer.extent())
     if extent.isEmpty():
         extent.grow(1.0)
@@ -223,8 +244,18 @@ def render_layer_png(layer, width: int = 900) -> str:
     settings.setOutputSize(QSize(width, height))
     settings.setBackgroundColor(QColor(255, 255, 255))
     job = QgsMapRendererParallelJob(settings)
+    loop = QEventLoop()
+    job.finished.connect(loop.quit)
+    timer = QTimer()
+    timer.timeout.connect(lambda: job.cancelWithoutBlocking() if feedback is not None and feedback.isCanceled()
+                          else None)
+    timer.start(100)
     job.start()
-    job.waitForFinished()
+    if job.isActive():
+        loop.exec_()
+    timer.stop()
+    if feedback is not None and feedback.isCanceled():
+        return None
     image = job.renderedImage()
     data = QByteArray()
     buffer = QBuffer(data)

@@ -116,7 +116,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         )
         self.add_parameter(
             QgsProcessingParameterNumber(self.OUTSIDE_MINING_GRADE, self.tr("Grade outside mining"),
-                                         compat.NUMBER_INTEGER, defaultValue=1),
+                                         compat.NUMBER_INTEGER, defaultValue=1, minValue=-32767, maxValue=32767),
             self.tr("Mining land occupation grade of pixels outside every footprint (no occupation: 1, low)."),
         )
         self.add_parameter(
@@ -176,6 +176,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         if not text:
             return ""
         weights = dict.fromkeys(params, "1")
+        given: dict[str, str] = {}
         for item in [p for p in re.split(r"[,;]+", text) if p.strip()]:
             key, sep, value = item.partition("=")
             key = key.strip().upper()
@@ -188,7 +189,11 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             if key not in weights:
                 raise QgsProcessingException(self.tr(
                     "A weight is given for {factor}, but no {factor} raster was given.").format(factor=key))
-            weights[key] = value.strip()
+            if key in given:
+                raise QgsProcessingException(self.tr(
+                    "The weight of {factor} is given twice ({first} and {second}).").format(
+                    factor=key, first=given[key], second=value.strip()))
+            given[key] = weights[key] = value.strip()
         return ",".join(weights[p] for p in params)
 
     def execute(self, parameters, context, feedback):

@@ -28,6 +28,10 @@ PIXEL_RULES = ("fraction", "centre")
 WINDOW_BYTES = 2 * 1024 * 1024
 
 
+
+#: More distinct raster values than this make no class table (one pair of columns per class).
+MAX_CLASSES = 255
+
 class ZonalClassAreaAlgorithm(SensitivityAlgorithm):
     """Class areas per polygon, per zone and in total (the paper's Fig. 13 table)."""
 
@@ -184,6 +188,12 @@ class ZonalClassAreaAlgorithm(SensitivityAlgorithm):
                                          "in the totals."))
 
         classes = table.classes
+        if len(classes) > MAX_CLASSES:
+            raise QgsProcessingException(self.tr(
+                "The raster {layer} has {n} distinct values inside the polygons (at most {limit} classes make a "
+                "readable table): it looks like a continuous raster, not a class raster. Classify it first, e.g. "
+                "with Grade factor or the sensitivity classes.").format(layer=inp.name, n=len(classes),
+                                                                        limit=MAX_CLASSES))
         label_of = {c: labels[c - 1] if 1 <= c <= len(labels) else str(c) for c in classes}
         fields = [("fid", "int64")] + ([("zone", "string")] if zone_field else []) + [
             ("polygon_km2", "double"), ("classified_km2", "double"), ("nodata_km2", "double"),

@@ -346,7 +346,7 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
         names = [f.name() for f in source.fields()]
         data = vio.read_features(
             source, context, feedback, fields=names, geometry="point" if point_layer else "polygon",
-            progress_range=(start, start + 0.5 * (end - start)),
+            progress_range=(start, start + 0.5 * (end - start)), allow_empty=False,
         )
         if feedback.isCanceled():
             return None
@@ -382,7 +382,8 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
         else:
             dist_crs = source.sourceCrs()
             if not crs_io.is_projected_metres(dist_crs):
-                dist_crs = crs_io.equal_area_crs_for(source.sourceExtent(), source.sourceCrs(), context)
+                dist_crs = crs_io.equal_area_crs_for(source.sourceExtent(), source.sourceCrs(), context,
+                                                     layer_name=source.sourceName())
                 projected = self._reread(source, context, feedback, data, dist_crs, point_layer)
                 geoms = projected
             else:
@@ -468,7 +469,7 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             return shapely.area(data.geometries) / 1e6
         if projected is not None:
             return shapely.area(projected) / 1e6
-        ea = crs_io.equal_area_crs_for(source.sourceExtent(), crs, context)
+        ea = crs_io.equal_area_crs_for(source.sourceExtent(), crs, context, layer_name=source.sourceName())
         return shapely.area(self._reread(source, context, feedback, data, ea, False)) / 1e6
 
     def _log_weights(self, weights, data, label, feedback):

@@ -72,6 +72,12 @@ class AnnualStackMixin:
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         if not layers:
             raise QgsProcessingException(self.tr("No annual raster was given."))
+        from qgis.core import QgsRasterLayer
+
+        for layer in layers:
+            if not isinstance(layer, QgsRasterLayer):
+                raise QgsProcessingException(self.tr("The layer {layer} is not a raster layer.").format(
+                    layer=layer.name()))
         text = self.parameterAsString(parameters, self.YEARS, context).strip()
         if len(layers) == 1 and layers[0].bandCount() > 1:
             layer = layers[0]

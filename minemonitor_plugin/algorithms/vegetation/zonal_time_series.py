@@ -160,6 +160,11 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Cannot read the rings {text}; write distance ranges in metres such as 0-1000, 1000-5000.").format(
                 text=self.parameterAsString(parameters, self.BUFFERS, context)))
+        if rings and max(b for _, b in rings) > MAX_RING_M:
+            raise QgsProcessingException(self.tr(
+                "The ring {a:g}-{b:g} m reaches farther than {limit:g} km from the footprints; rings are meant for "
+                "the surroundings of mines (give distances in metres).").format(
+                a=max(rings, key=lambda r: r[1])[0], b=max(b for _, b in rings), limit=MAX_RING_M / 1000))
         names, kinds, geoms = self._zones(parameters, context, feedback, crs, rings)
         if not geoms:
             raise QgsProcessingException(self.tr("No zone: give mining footprints and/or district polygons."))
@@ -207,6 +212,14 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             feedback.pushWarning(self.tr("Zone {zone} covers no pixel centre of the raster; its series is empty "
                                          "(try 'Count every pixel a zone touches').").format(zone=names[z]))
         zs = zonal_series(np.concatenate(member, axis=1), np.repeat(np.arange(len(geoms)), sizes), len(geoms))
+        if sizes.sum() > 0 and int(np.asarray(zs.count).sum()) == 0:
+            raise QgsProcessingException(self.tr(
+                "Every pixel of {layer} inside the zones is NoData in every year: there is no series to analyse."
+            ).format(layer=stack.inputs[0].name))
+        empty = (np.asarray(zs.count).reshape(len(geoms), -1).sum(axis=1) == 0) & (sizes > 0)
+        for z in np.nonzero(empty)[0]:
+            feedback.pushWarning(self.tr("Zone {zone}: every pixel is NoData in every year; its series is empty.").format(
+                zone=names[z]))
         series = zs.mean if stat == "mean" else zs.median
         pt = pettitt(series.T, years)
         whole = trend_statistics(series.T, years, statistics=["sen_slope", "mk_p"], min_years=3)
@@ -302,7 +315,7 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         if zones is not None:
             field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
             data = vio.read_polygons(zones, context, feedback, crs=crs, fields=[field] if field else [],
-                                     progress_range=(2.0, 4.0))
+                                     progress_range=(2.0, 4.0), allow_empty=False)
             labels = (data.attributes[field] if field else data.fids)
             for fid, label, g in zip(data.fids, labels, data.geometries):
                 names.append(str(label) if label is not None else str(int(fid)))
@@ -323,8 +336,8 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         import shapely
 
         ext = foot.sourceExtent()
-        metric = qcrs.equal_area_crs_for(QgsRectangle(ext), foot.sourceCrs(), context)
-        data = vio.read_polygons(foot, context, feedback, crs=metric, progress_range=(0.0, 2.0))
+        metric = qcrs.equal_area_crs_for(QgsRectangle(ext), foot.sourceCrs(), context, layer_name=foot.sourceName())
+        data = vio.read_polygons(foot, context, feedback, crs=metric, progress_range=(0.0, 2.0), allow_empty=False)
         base = shapely.union_all(data.geometries)
         feedback.pushInfo(self.tr("Rings built in {crs}.").format(crs=metric.description() or metric.toProj()))
         to_raster = QgsCoordinateTransform(metric, crs, context.transformContext())
@@ -368,6 +381,11 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                        "after it.").format(stat=stat, alpha=alpha)
         return html_document(self.tr("Zonal annual series"), [
             svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)])
+
+
+#: Farthest ring edge accepted (metres): 500 km is far beyond any mine's surroundings, and buffers of
+#: continental size overflow GEOS (a 100,000 km ring gave "Invalid Coordinate at inf inf").
+MAX_RING_M = 500_000.0
 
 
 def parse_rings(text: str):
