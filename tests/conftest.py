@@ -85,7 +85,7 @@ def mapclassify():
 
 
 _FIXTURE_MARKERS = {"qgis_process": "qgis_process", "qgis_process_env": "qgis_process", "shared_data": "realdata",
-                    **{name: "oracle" for name in ORACLES}}
+                    **dict.fromkeys(ORACLES, "oracle")}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -33,8 +33,8 @@ breaks on well-conditioned data and the SSD everywhere).
 
 >>> fisher_jenks([1, 2, 3, 10, 11, 12, 30, 31], k=3).breaks
 (3.0, 12.0)
->>> fisher_jenks([1, 1, 1, 5, 5, 9], k=2).breaks
-(5.0,)
+>>> fisher_jenks([1, 1, 1, 5, 5, 9], k=2).breaks  # {1, 1, 1} and {5, 5, 9}
+(1.0,)
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ SSD_RTOL = 1e-9  # the same sum of squares accumulated in another order
 def _weighted_ssd(distinct: np.ndarray, counts: np.ndarray, cut: tuple[int, ...]) -> float:
     """SSD of the classes of distinct values ending at the indices ``cut``, each value ``counts`` times."""
     total = 0.0
-    for part, weight in zip(np.split(distinct, np.asarray(cut) + 1), np.split(counts, np.asarray(cut) + 1)):
+    for part, weight in zip(np.split(distinct, np.asarray(cut) + 1), np.split(counts, np.asarray(cut) + 1),
+                            strict=True):
         mean = np.dot(part, weight) / weight.sum()
         total += float(np.dot(weight, (part - mean) ** 2))
     return total

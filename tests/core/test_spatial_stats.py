@@ -54,7 +54,7 @@ def test_general_g_uses_binary_weights_and_rejects_negative_values(columbus):
     m = w.transformed("B").matrix.toarray()
     expected = (crime @ m @ crime) / (crime.sum() ** 2 - (crime**2).sum())
     np.testing.assert_allclose(g.g, expected, rtol=RTOL)
-    with pytest.raises(InvalidInputError, match="minimum is -1.5"):
+    with pytest.raises(InvalidInputError, match=r"minimum is -1\.5"):
         S.general_g(crime - crime.min() - 1.5, w, permutations=0)
 
 

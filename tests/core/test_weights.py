@@ -114,7 +114,7 @@ def test_read_gwt_keeps_weights_and_reports_problems(tmp_path):
     gal.write_text("3\n1 1\n2\n2 1\n1\n")
     with pytest.raises(InvalidInputError, match="no entry"):
         W.read_weights_file(str(gal), [1, 2, 3])
-    with pytest.raises(InvalidInputError, match=".gal or .gwt"):
+    with pytest.raises(InvalidInputError, match=r"\.gal or \.gwt"):
         W.read_weights_file(str(tmp_path / "w.txt"), [1])
 
 

@@ -15,6 +15,7 @@ from minemonitor_plugin.core import weights as W
 from minemonitor_plugin.core.errors import InvalidInputError
 from tests.support.lattices import columbus
 from tests.support.lattices import same_neighbours as _same_neighbours
+from tests.support.lattices import to_libpysal
 
 RTOL = 1e-12  # same arithmetic, rounding only
 
@@ -110,7 +111,7 @@ def test_transforms_and_libpysal_roundtrip(libpysal):
     rowsums = np.asarray(w.transformed("R").matrix.sum(axis=1)).ravel()
     np.testing.assert_allclose(rowsums, 1.0, rtol=RTOL)
     assert set(np.unique(w.transformed("B").matrix.data)) == {1.0}
-    lp = w.transformed("R").to_libpysal()
+    lp = to_libpysal(w.transformed("R"), libpysal)
     lp.transform = "O"
     ref = libpysal.weights.DistanceBand.from_array(xy, threshold=w.threshold, binary=False)
     ref.transform = "R"
@@ -130,6 +131,6 @@ def test_read_gal_matches_libpysal_with_ids_in_another_order(tmp_path, libpysal)
     perm = [ref.id_order.index(str(i)) for i in rev]
     assert _same_neighbours(wr.base, ref.sparse[perm][:, perm])
     with pytest.raises(InvalidInputError, match="78"):
-        W.read_weights_file(path, ids[:-1] + ["x"])
+        W.read_weights_file(path, [*ids[:-1], "x"])
     with pytest.raises(InvalidInputError, match="duplicate"):
         W.read_weights_file(path, ["1"] * 78)

@@ -46,3 +46,11 @@ def neighbour_pattern(m) -> sp.csr_matrix:
 def same_neighbours(a, b) -> bool:
     """True when two sparse weights matrices have the same neighbour pairs."""
     return (neighbour_pattern(a) != neighbour_pattern(b)).nnz == 0
+
+
+def to_libpysal(w: W.SpatialWeights, libpysal):
+    """``w``'s transformed weights as a :class:`libpysal.weights.W` (ids ``0..n-1``, transform "O"),
+    to hand them to esda; ``libpysal`` is the oracle fixture's module."""
+    lw = libpysal.weights.WSP(w.matrix.copy(), id_order=list(range(w.n))).to_W(silence_warnings=True)
+    lw.transform = "O"
+    return lw
