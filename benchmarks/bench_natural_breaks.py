@@ -7,7 +7,7 @@ Contenders, each exact (the optimal classes of the same least-squares programme)
 * MineMonitor ``core.natural_breaks.fisher_jenks`` (numpy; distinct values with weights, divide and
   conquer over monotone split points);
 * mapclassify ``FisherJenks`` (pure Python without numba, which is not installed: O(k n^2) loops);
-  timed while it stays under ``--limit`` seconds, larger sizes extrapolated by n^2;
+  timed while the n^2 prediction from the last size stays under ``--limit`` seconds, else extrapolated;
 * jenkspy ``jenks_breaks`` (C extension, O(k n^2)), when importable (``--jenkspy-path`` adds a folder,
   e.g. a throwaway ``pip install --target``), timed under the same limit.
 
@@ -111,7 +111,7 @@ def main(argv=None) -> int:
 
     load = os.getloadavg()[0]
     rows = []
-    skipped_from: dict[str, tuple[int, float]] = {}
+    timed: dict[str, tuple[int, float]] = {}  # largest size timed: (n, seconds)
     for kind in ("float", "integer"):
         for k in CLASSES:
             for n in SIZES:
@@ -122,15 +122,14 @@ def main(argv=None) -> int:
                     key = f"{name}/{kind}/{k}"
                     if name == "MineMonitor":
                         t, ssd, note = ours_t, 0.0, ""
-                    elif key in skipped_from:
-                        n0, t0 = skipped_from[key]
-                        t, ssd, note = t0 * (n / n0) ** 2, float("nan"), "extrapolated (n²)"
+                    elif key in timed and timed[key][1] * (n / timed[key][0]) ** 2 > args.limit:
+                        n0, t0 = timed[key]
+                        t, ssd, note = t0 * (n / n0) ** 2, float("nan"), f"extrapolated (n²) from {n0:,}"
                     else:
                         t, b = best_time(lambda fn=fn, x=x, k=k: fn(x, k), 1 if n >= 10_000 else args.repeat)
                         ssd = class_ssd(x, b) / ours_ssd - 1.0 if ours_ssd > 0 else 0.0
                         note = ""
-                        if t * 4 > args.limit:
-                            skipped_from[key] = (n, t)
+                        timed[key] = (n, t)
                     rows.append((kind, k, n, name, t, t / ours_t, ssd, note))
                     print(f"{kind:7s} k={k:2d} n={n:7,d} {name:18s} {t:10.4f} s  {t / ours_t:9.1f}x  "
                           f"SSD {ssd:+.1e} {note}", flush=True)

@@ -38,8 +38,8 @@ NODATA_RULES = ("propagate", "renormalise")
 #: breaks of integer scores like the paper's 13-52 sums.
 DEFAULT_SAMPLE_SIZE = 1000
 
-#: Largest sample accepted: the exact Fisher-Jenks of :mod:`.natural_breaks` takes about 0.3 s for
-#: 100,000 distinct values and 4 classes, 1.3 s for 20 classes (docs/benchmarks/natural_breaks.md),
+#: Largest sample accepted: the exact Fisher-Jenks of :mod:`.natural_breaks` takes about 0.4 s for
+#: 100,000 distinct values and 4 classes, 1.6 s for 20 classes (docs/benchmarks/natural_breaks.md),
 #: and is cancellable between its steps.
 MAX_SAMPLE_SIZE = 100_000
 
