@@ -110,7 +110,8 @@ def _interpreter_candidates() -> list[str]:
         if sys.platform.startswith("win"):  # OSGeo4W: <root>\apps\Python3x\python.exe
             found += [os.path.join(prefix, "python.exe"), os.path.join(prefix, "python3.exe")]
         else:
-            found += [os.path.join(prefix, "bin", f"python{major}.{minor}"), os.path.join(prefix, "bin", f"python{major}")]
+            found += [os.path.join(prefix, "bin", f"python{major}.{minor}"),
+                      os.path.join(prefix, "bin", f"python{major}")]
     if exe and not _PYTHON_NAME.match(os.path.basename(exe)):
         # the macOS app: <QGIS.app>/Contents/MacOS/QGIS beside <QGIS.app>/Contents/MacOS/bin/python3
         here = os.path.dirname(exe)

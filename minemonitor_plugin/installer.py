@@ -79,7 +79,7 @@ class InstallTimeoutError(InstallError):
     """A pip subprocess took longer than its time limit and was stopped."""
 
 
-InstallCancelled = InstallCancelledError  # the name before 0.1.1
+InstallCancelled = InstallCancelledError  # its former name, kept for callers
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,9 +13,8 @@ import shapely
 
 from minemonitor_plugin.core import weights as W
 from minemonitor_plugin.core.errors import InvalidInputError
-from tests.support.lattices import columbus
+from tests.support.lattices import columbus, to_libpysal
 from tests.support.lattices import same_neighbours as _same_neighbours
-from tests.support.lattices import to_libpysal
 
 RTOL = 1e-12  # same arithmetic, rounding only
 

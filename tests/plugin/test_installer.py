@@ -35,9 +35,10 @@ def qgis_python_env(config_dir: Path) -> dict:
 
 
 def system_numpy_scipy() -> dict:
-    out = subprocess.run([QGIS_PYTHON, "-c", "import json, numpy, scipy; print(json.dumps("
-                          "{'numpy': [numpy.__version__, numpy.__file__], 'scipy': [scipy.__version__, scipy.__file__]}))"],
-                         capture_output=True, text=True, env=qgis_python_env(Path("/nonexistent")), check=True)
+    code = ("import json, numpy, scipy; print(json.dumps({'numpy': [numpy.__version__, numpy.__file__], "
+            "'scipy': [scipy.__version__, scipy.__file__]}))")
+    out = subprocess.run([QGIS_PYTHON, "-c", code], capture_output=True, text=True,
+                         env=qgis_python_env(Path("/nonexistent")), check=True)
     return json.loads(out.stdout)
 
 
@@ -80,7 +81,7 @@ def test_resolution_helpers():
     report = {"install": [{"metadata": {"name": "Mapclassify", "version": "2.8.1"}},
                           {"metadata": {"name": "scikit_learn", "version": "1.9.1"}}]}
     assert installer.closure_from_report(report) == [("mapclassify", "2.8.1"), ("scikit-learn", "1.9.1")]
-    with pytest.raises(installer.InstallError, match="numpy==2.0.0"):
+    with pytest.raises(installer.InstallError, match=r"numpy==2\.0\.0"):
         installer.closure_from_report({"install": [{"metadata": {"name": "NumPy", "version": "2.0.0"}}]})
     args = installer.install_args("py", "/t", [("shapely", "2.1.2"), ("pandas", "2.3.3")])
     assert args[args.index("--no-binary") + 1] == "shapely"  # built against the system GEOS
@@ -192,8 +193,9 @@ def _wait(ui, timeout=120.0):
 def test_menu_command_reports_progress_and_result(qgis_app, tmp_path):
     """The plugin menu's controller (progress dialog, worker thread, message log), headless: one run
     where everything is already there (the tests' Python has the venv's packages) and one refused."""
-    from minemonitor_plugin.installer import DependencyInstallerUI, InstallError
     from qgis.core import QgsApplication
+
+    from minemonitor_plugin.installer import DependencyInstallerUI, InstallError
 
     logged = []
 
@@ -345,7 +347,7 @@ def test_command_line_run_with_another_python_installs_for_qgis_python(tmp_path)
     proc = subprocess.run([str(other_python), str(INSTALL_DEPS), "--target", str(target), "numpy"], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    assert f"is not QGIS's Python (it cannot import qgis" in proc.stdout
+    assert "is not QGIS's Python (it cannot import qgis" in proc.stdout
     assert f"Python: {QGIS_PYTHON};" in proc.stdout and "nothing to install" in proc.stdout
     assert not target.exists()
 
