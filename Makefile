@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: setup build deploy test test-core test-fast demo package bench clean distclean i18n
+.PHONY: setup build deploy test test-core test-fast lint typecheck demo package bench clean distclean i18n
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +38,17 @@ test-core:
 # Everything that runs in-process and on the bundled sample data (no qgis_process, ../shared, desktop, slow).
 test-fast: setup
 	@. scripts/env.sh && $(PY) -m pytest tests -m "not qgis_process and not realdata and not desktop and not slow" $(PYTEST_ARGS)
+
+# Lint with the pinned ruff and the rules of pyproject.toml [tool.ruff] (not yet part of `make test`).
+LINT_PATHS := minemonitor_plugin tests tools benchmarks
+lint:
+	@$(PY) -m ruff --version >/dev/null 2>&1 || scripts/setup.sh
+	@$(PY) -m ruff check $(LINT_PATHS)
+
+# Static types of the pure core with the pinned mypy (pyproject.toml [tool.mypy]; a few seconds).
+typecheck:
+	@$(PY) -m mypy --version >/dev/null 2>&1 || scripts/setup.sh
+	@$(PY) -m mypy
 
 demo: setup
 	@scripts/demo.sh

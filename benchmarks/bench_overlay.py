@@ -417,7 +417,7 @@ Notes
   (random mantissas compress slowly); ZSTD level 1 (`COMPRESSION` = ZSTD) writes the same size in a
   quarter of that. DEFLATE stays the default because every GIS (ArcGIS included) reads it.
 - Natural breaks need the whole score before classes can be written, hence a second (lighter) pass
-  and the Fisher-Jenks on the sample (mapclassify, pure Python: about 1.5 s for 1,000 values).
+  and the Fisher-Jenks on the sample (core/natural_breaks.py: milliseconds for the integer score).
 - The raster calculator and gdal_calc rows only add the 13 rasters; the QGIS user chain also grades
   each factor by Table 6 (13 reclassifications writing 13 intermediate rasters) and classifies the sum,
   i.e. the same work as the one-step algorithm.

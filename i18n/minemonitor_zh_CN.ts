@@ -2438,9 +2438,13 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>栅格输出：分块 GeoTIFF，{compression} 压缩。</translation>
     </message>
     <message>
-        <source>This algorithm needs the Python package(s) {packages}, which are not installed for QGIS's Python. Install them with Plugins &gt; MineMonitor &gt; Install Python dependencies, or on a server with: python3 -m minemonitor_plugin.installer (QGIS's numpy and scipy are kept). Alternatively, for the current user:
+        <source>This algorithm needs the Python package(s) {packages}, which must come with QGIS's Python (Debian/Ubuntu: sudo apt install python3-numpy python3-scipy; OSGeo4W and the macOS app ship them).</source>
+        <translation>此算法需要 Python 包 {packages}，它们必须随 QGIS 的 Python 一起提供（Debian/Ubuntu：sudo apt install python3-numpy python3-scipy；OSGeo4W 和 macOS 应用已自带）。</translation>
+    </message>
+    <message>
+        <source>This algorithm needs the Python package(s) {packages}, which are not installed for QGIS's Python. Install them with Plugins &gt; MineMonitor &gt; Install Python dependencies, or on the command line (QGIS's numpy and scipy are kept):
 {command}</source>
-        <translation>此算法需要 Python 包 {packages}，但 QGIS 的 Python 中尚未安装。请通过“插件 &gt; MineMonitor &gt; 安装 Python 依赖”安装，或在服务器上运行：python3 -m minemonitor_plugin.installer（保留 QGIS 自带的 numpy 和 scipy）。也可以为当前用户运行：
+        <translation>此算法需要 Python 包 {packages}，但 QGIS 的 Python 中尚未安装。请通过“插件 &gt; MineMonitor &gt; 安装 Python 依赖”安装，或在命令行运行（保留 QGIS 自带的 numpy 和 scipy）：
 {command}</translation>
     </message>
     <message>
@@ -2739,6 +2743,22 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>没有图斑位于研究区内（共检查 {count} 个图斑）。</translation>
     </message>
     <message>
+        <source>At least 2 classes are needed; got {k}.</source>
+        <translation>至少需要 2 个级别；实际为 {k}。</translation>
+    </message>
+    <message>
+        <source>Natural breaks need finite values; the sample holds NaN or infinite values.</source>
+        <translation>自然断点需要有限值；样本中含有 NaN 或无穷大值。</translation>
+    </message>
+    <message>
+        <source>The score has only {count} distinct values in the sample, too few for {k} classes; give the breaks by hand.</source>
+        <translation>得分在样本中只有 {count} 个不同的值，不足以分为 {k} 级；请手动给出断点。</translation>
+    </message>
+    <message>
+        <source>Natural breaks accept at most {limit} distinct values; the sample has {count}.</source>
+        <translation>自然断点最多接受 {limit} 个不同的值；样本中有 {count} 个。</translation>
+    </message>
+    <message>
         <source>Cannot read the occupation code table {path}: {reason}</source>
         <translation>无法读取占地类型编码表 {path}：{reason}</translation>
     </message>
@@ -2825,18 +2845,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The sample size must be at least 1; got {size}.</source>
         <translation>样本量必须至少为 1；实际为 {size}。</translation>
-    </message>
-    <message>
-        <source>The Python package {package} is needed for natural breaks.</source>
-        <translation>自然断点需要 Python 包 {package}。</translation>
-    </message>
-    <message>
-        <source>At least 2 classes are needed; got {k}.</source>
-        <translation>至少需要 2 个级别；实际为 {k}。</translation>
-    </message>
-    <message>
-        <source>The score has only {count} distinct values in the sample, too few for {k} classes; give the breaks by hand.</source>
-        <translation>得分在样本中只有 {count} 个不同的值，不足以分为 {k} 级；请手动给出断点。</translation>
     </message>
     <message>
         <source>The break {value} is not a number.</source>
@@ -4027,8 +4035,8 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>用户断点</translation>
     </message>
     <message>
-        <source>Natural breaks: exact Fisher-Jenks (PySAL mapclassify) on a deterministic random sample of the score pixels (sample size and seed below). User breaks: the breaks given below, e.g. the paper's 28, 31, 34. A score equal to a break belongs to the class below it.</source>
-        <translation>自然断点：对得分像元的确定性随机样本（样本量和种子见下）执行精确 Fisher-Jenks（PySAL mapclassify）。用户断点：使用下面给出的断点，例如论文中的 28, 31, 34。等于断点的得分属于其下方的级别。</translation>
+        <source>Natural breaks: exact Fisher-Jenks (the optimal classes, as PySAL mapclassify's FisherJenks) on a deterministic random sample of the score pixels (sample size and seed below). User breaks: the breaks given below, e.g. the paper's 28, 31, 34. A score equal to a break belongs to the class below it.</source>
+        <translation>自然断点：对得分像元的确定性随机样本（样本量和种子见下）执行精确 Fisher-Jenks（最优分级，与 PySAL mapclassify 的 FisherJenks 相同）。用户断点：使用下面给出的断点，例如论文中的 28, 31, 34。等于断点的得分属于其下方的级别。</translation>
     </message>
     <message>
         <source>Increasing upper bounds of the classes except the last, separated by commas, e.g. 28, 31, 34 (classes: &lt;= 28, 28-31, 31-34, &gt; 34). Used with 'User breaks'.</source>
@@ -4047,8 +4055,8 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>自然断点样本量</translation>
     </message>
     <message>
-        <source>Number of score pixels Fisher-Jenks is computed on: a uniform random sample without replacement, the same whatever the block size (each pixel's key is a hash of its position and the seed). mapclassify's exact Fisher-Jenks takes O(k n²) time without numba: about 1.5 s for 1,000 values, 6 s for 2,000.</source>
-        <translation>用于计算 Fisher-Jenks 的得分像元数：不放回的均匀随机样本，与数据块大小无关（每个像元的键是其位置与种子的哈希值）。在没有 numba 时，mapclassify 的精确 Fisher-Jenks 耗时为 O(k n²)：1,000 个值约 1.5 秒，2,000 个值约 6 秒。</translation>
+        <source>Number of score pixels Fisher-Jenks is computed on (10 to 100,000): a uniform random sample without replacement, the same whatever the block size (each pixel's key is a hash of its position and the seed). The exact Fisher-Jenks takes under 2 seconds at the largest sample and 20 classes, and can be cancelled; integer scores with a few dozen distinct values take milliseconds whatever the size.</source>
+        <translation>用于计算 Fisher-Jenks 的得分像元数（10 至 100,000）：不放回的均匀随机样本，与数据块大小无关（每个像元的键是其位置与种子的哈希值）。在最大样本量和 20 个级别时，精确 Fisher-Jenks 耗时不到 2 秒，并且可以取消；只有几十个不同取值的整数得分，无论样本多大都只需几毫秒。</translation>
     </message>
     <message>
         <source>Random seed</source>

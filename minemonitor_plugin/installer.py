@@ -16,18 +16,28 @@ bindings and crashes it. So the installer never touches them:
 4. a fresh interpreter with the folder on ``sys.path`` imports every requirement and checks that
    numpy/scipy are still QGIS's own.
 
-The folder is ``<QGIS profile>/python/minemonitor_deps`` by default; the plugin puts it (and the
-folders listed in ``MINEMONITOR_DEPS``) first on ``sys.path`` when it starts, before any algorithm
-imports esda or libpysal. ``python3 -m minemonitor_plugin.installer`` (``scripts/install-deps`` in
-the source tree) is the command line for servers; the plugin menu runs the same code with a progress
-dialog. This module imports no QGIS/Qt at import time, so the command line works without a display.
+What it installs are the exact pins of ``deps.PIP_REQUIREMENTS`` (= ``requirements/runtime.txt``,
+the versions it was tested with), and only those whose module QGIS's Python lacks or has in a version
+too old for the plugin (``deps.MINIMUM_VERSIONS``): shapely 2 on Debian 12, nothing on Debian 13.
+
+The folder is ``<QGIS profile>/python/minemonitor_deps`` by default; the plugin *appends* it (and the
+folders listed in ``MINEMONITOR_DEPS``) to ``sys.path`` when it starts, after QGIS's own paths, so
+nothing in it replaces a package QGIS or another plugin uses. The one exception is a required module
+that QGIS's Python has only in a version too old for the plugin (shapely 1.8 on Debian 12): that module
+is imported from the folder (:func:`activate`). ``python3 -m minemonitor_plugin.installer``
+(``scripts/install-deps`` in the source tree) is the command line for servers; run with another Python
+(a shell's pyenv or conda first on ``PATH``), it finds QGIS's own and uses that. The plugin menu runs
+the same code with a progress dialog. Every pip subprocess has a time limit. This module imports no
+QGIS/Qt at import time, so the command line works without a display.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import importlib
+import importlib.metadata
 import json
 import os
 import queue
@@ -37,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 
 from . import deps
@@ -45,7 +56,12 @@ DEPS_DIRNAME = "minemonitor_deps"
 ENV_VAR = "MINEMONITOR_DEPS"
 PROTECTED = ("numpy", "scipy")  # QGIS's own copies: never installed into the target
 BUILD_FROM_SOURCE = ("shapely",)  # must link the GEOS library QGIS itself loads
-_PIP_COMMON = ("--disable-pip-version-check", "--no-input", "--progress-bar", "off")
+_PIP_COMMON = ("--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--timeout", "60")
+#: Time limits (seconds) of the subprocesses: resolving (downloads metadata), installing (downloads and
+#: builds shapely, about a minute here), and the short interpreter probes.
+RESOLVE_TIMEOUT = 900.0
+INSTALL_TIMEOUT = 1800.0
+PROBE_TIMEOUT = 120.0
 
 Log = Callable[[str], None]
 Progress = Callable[[float], bool]
@@ -55,8 +71,15 @@ class InstallError(RuntimeError):
     """The installation failed; the message says why and what to do."""
 
 
-class InstallCancelled(InstallError):
+class InstallCancelledError(InstallError):
     """The user cancelled the installation."""
+
+
+class InstallTimeoutError(InstallError):
+    """A pip subprocess took longer than its time limit and was stopped."""
+
+
+InstallCancelled = InstallCancelledError  # its former name, kept for callers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,38 +143,78 @@ def running_target() -> str:
 def candidate_dirs() -> list[str]:
     """Folders put on ``sys.path``: those in ``MINEMONITOR_DEPS`` then the running profile's."""
     dirs = [d for d in os.environ.get(ENV_VAR, "").split(os.pathsep) if d]
-    try:
+    with contextlib.suppress(Exception):  # no QGIS (command line): only the environment variable counts
         dirs.append(running_target())
-    except Exception:  # no QGIS (command line): only the environment variable counts
-        pass
     return dirs
 
 
 def activate(dirs: Iterable[str] | None = None) -> list[str]:
-    """Put the existing dependency folders first on ``sys.path``; returns those added.
+    """Append the existing dependency folders to ``sys.path``, after QGIS's own paths; returns those added.
 
-    Called by the plugin when it starts, before any algorithm imports esda or libpysal, and again
-    after an installation.
+    Called by the plugin when it starts and again after an installation. Appending means a package
+    in the folder never replaces one QGIS or another plugin imports. A required module that QGIS's
+    Python has only in a version too old for the plugin (``deps.MINIMUM_VERSIONS``: shapely 1.8 from
+    Debian 12's python3-shapely) is then imported from the folder at once, since one Python cannot
+    hold two versions of a module (:func:`prefer_private`).
     """
+    folders = [os.path.abspath(f) for f in (candidate_dirs() if dirs is None else dirs)]
     added = []
-    for folder in reversed(list(candidate_dirs() if dirs is None else dirs)):
-        folder = os.path.abspath(folder)
+    for folder in folders:
         if os.path.isdir(folder) and folder not in sys.path:
-            sys.path.insert(0, folder)
-            added.insert(0, folder)
+            sys.path.append(folder)
+            added.append(folder)
     if added:
         importlib.invalidate_caches()
+    prefer_private([f for f in folders if os.path.isdir(f)])
     return added
+
+
+def installed_version(name: str, paths: Sequence[str]) -> str | None:
+    """Version of the distribution ``name`` first found in ``paths`` (None when absent)."""
+    for dist in importlib.metadata.distributions(name=name, path=list(paths)):
+        return dist.version
+    return None
+
+
+def prefer_private(folders: Sequence[str]) -> list[str]:
+    """Import from ``folders`` each required module that the other paths have only in a too old version.
+
+    Returns the modules imported that way. A module already imported is left alone (whoever imported
+    it first decides, as for any Python package); the plugin then reports the old version as missing.
+    """
+    folders = [os.path.abspath(f) for f in folders]
+    others = [p for p in sys.path if os.path.abspath(p or os.curdir) not in folders]
+    imported = []
+    for module, minimum in deps.MINIMUM_VERSIONS.items():
+        if module in sys.modules:
+            continue
+        system = installed_version(module, others)
+        if system is None or deps.version_tuple(system) >= minimum:
+            continue  # absent elsewhere (the appended folder provides it) or recent enough
+        for folder in folders:
+            version = installed_version(module, [folder])
+            if version is None or deps.version_tuple(version) < minimum:
+                continue
+            sys.path.insert(0, folder)
+            try:
+                importlib.import_module(module)
+                imported.append(module)
+            except ImportError:
+                pass
+            finally:
+                del sys.path[0]  # the folder stays appended at the end only
+            break
+    return imported
 
 
 # --- requirements -----------------------------------------------------------------------------
 def default_requirements() -> list[str]:
-    """The pinned requirements the plugin needs (``deps.PIP_REQUIREMENTS``, = requirements/runtime.txt)."""
+    """The exact pins the plugin installs (``deps.PIP_REQUIREMENTS``, = requirements/runtime.txt)."""
     return list(deps.PIP_REQUIREMENTS.values())
 
 
 def requirement_name(requirement: str) -> str:
-    """Normalised distribution name of a requirement string (``"esda>=2.5"`` -> ``"esda"``)."""
+    """Normalised distribution name of a requirement string (``"shapely==2.1.2"`` -> ``"shapely"``)."""
     match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
     if not match:
         raise InstallError(f"Not a requirement: {requirement!r}")
@@ -216,22 +279,29 @@ class _Runner:
 
     def progress(self, fraction: float) -> None:
         if self._progress is not None and self._progress(min(max(fraction, 0.0), 1.0)) is False:
-            raise InstallCancelled("Installation cancelled; the plugin folder may be incomplete, run it again.")
+            raise InstallCancelledError("Installation cancelled; the plugin folder may be incomplete, run it again.")
 
-    def run(self, args: Sequence[str], on_line: Callable[[str], None] | None = None) -> tuple[int, str]:
+    def run(self, args: Sequence[str], on_line: Callable[[str], None] | None = None,
+            timeout: float = INSTALL_TIMEOUT) -> tuple[int, str]:
         """Run ``args``, streaming merged stdout/stderr line by line; cancel kills the process.
 
         A reader thread feeds the lines, so cancel is noticed within a fraction of a second even
-        while pip is silent (building shapely takes a minute without output).
+        while pip is silent (building shapely takes a minute without output). After ``timeout``
+        seconds the process is killed and :class:`InstallTimeoutError` raised.
         """
         out: list[str] = []
         lines: queue.Queue = queue.Queue()
+        deadline = time.monotonic() + timeout
         with subprocess.Popen(list(args), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               env=self.env, bufsize=1, errors="replace") as proc:
             reader = threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True)
             reader.start()
             try:
                 while True:
+                    if time.monotonic() > deadline:
+                        raise InstallTimeoutError(
+                            f"{' '.join(args[1:4])} did not finish within {timeout:.0f} s and was stopped "
+                            "(a slow or unreachable package index?); run the installer again.")
                     try:
                         raw = lines.get(timeout=0.2)
                     except queue.Empty:
@@ -263,8 +333,12 @@ class _Runner:
         """Move the fraction reported with the next output line."""
         self._last = fraction
 
-    def python_json(self, code: str) -> dict:
-        proc = subprocess.run([self.python, "-c", code], capture_output=True, text=True, env=self.env)
+    def python_json(self, code: str, *args: str) -> dict:
+        try:
+            proc = subprocess.run([self.python, "-c", code, *args], capture_output=True, text=True, env=self.env,
+                                  timeout=PROBE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise InstallTimeoutError(f"{self.python} did not answer within {PROBE_TIMEOUT:.0f} s") from None
         if proc.returncode != 0:
             raise InstallError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed")
         return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -280,14 +354,20 @@ def _pump(stream, lines: queue.Queue) -> None:
 
 
 _PROBE = """
-import json, sys
-out = {"python": sys.version.split()[0]}
+import importlib, json, sys
+out = {"python": sys.version.split()[0], "modules": {}}
 for name in ("numpy", "scipy"):
     try:
         module = __import__(name)
         out[name] = [module.__version__, module.__file__]
     except Exception as err:
         out[name] = None
+for name in sys.argv[1:]:
+    try:
+        module = importlib.import_module(name)
+        out["modules"][name] = [getattr(module, "__version__", "0"), getattr(module, "__file__", "")]
+    except Exception:
+        pass
 print(json.dumps(out))
 """
 
@@ -355,7 +435,8 @@ def install(
     ------
     InstallError
         pip missing, resolution impossible without another numpy/scipy, a failed download or
-        build, or an import that fails afterwards. ``InstallCancelled`` when cancelled.
+        build, or an import that fails afterwards. ``InstallCancelledError`` when cancelled,
+        ``InstallTimeoutError`` when pip exceeds its time limit.
     """
     requirements = list(requirements or default_requirements())
     python = python or deps.python_executable()
@@ -369,8 +450,9 @@ def install(
     runner.stage(0.0)
     runner.log(f"MineMonitor dependency installer: {', '.join(requirements)}")
     runner.log(f"Python: {python}; target folder: {target}")
+    modules = [import_name(r) for r in requirements]
     try:
-        probe = runner.python_json(_PROBE)
+        probe = runner.python_json(_PROBE, *modules)
     except (OSError, InstallError) as err:
         raise InstallError(f"Cannot run QGIS's Python {python}: {err}") from None
     missing = [name for name in PROTECTED if not probe.get(name)]
@@ -385,12 +467,23 @@ def install(
         )
     runner.stage(0.05)
 
+    # the plugin's own pins are installed only where QGIS's Python lacks the module or has it too old
+    to_resolve = []
+    for requirement, module in zip(requirements, modules, strict=True):
+        have = probe["modules"].get(module)
+        minimum = deps.MINIMUM_VERSIONS.get(module)
+        if (have is not None and minimum is not None and requirement in deps.PIP_REQUIREMENTS.values()
+                and deps.version_tuple(have[0]) >= minimum):
+            runner.log(f"Already available to QGIS's Python: {module} {have[0]} ({have[1]}); not installed.")
+        else:
+            to_resolve.append(requirement)
+
+    closure: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="minemonitor-pip-") as tmp:
         constraints = os.path.join(tmp, "constraints.txt")
         with open(constraints, "w", encoding="utf-8") as handle:
             handle.write(f"numpy=={numpy_version}\nscipy=={scipy_version}\n")
         report_path = os.path.join(tmp, "report.json")
-        runner.log("Resolving against the packages QGIS's Python already has (numpy/scipy pinned)...")
         seen = set()
 
         def on_resolve_line(line: str) -> None:
@@ -398,15 +491,18 @@ def install(
                 seen.add(line.split()[1])
                 runner.reach(0.05 + 0.2 * (1.0 - 1.0 / (1.0 + 0.2 * len(seen))))
 
-        code, out = runner.run(resolve_args(python, requirements, constraints, report_path), on_resolve_line)
-        if code != 0 or not os.path.exists(report_path):
-            hint = ""
-            if re.search(r"numpy|scipy", out) and ("conflict" in out.lower() or "ResolutionImpossible" in out):
-                hint = (f" A requirement needs another numpy/scipy than QGIS's (numpy {numpy_version}, "
-                        f"scipy {scipy_version}); it was refused so QGIS keeps working.")
-            raise InstallError(f"pip could not resolve {', '.join(requirements)}.{hint}\n{_tail(out)}")
-        with open(report_path, encoding="utf-8") as handle:
-            closure = closure_from_report(json.load(handle))
+        if to_resolve:
+            runner.log("Resolving against the packages QGIS's Python already has (numpy/scipy pinned)...")
+            code, out = runner.run(resolve_args(python, to_resolve, constraints, report_path), on_resolve_line,
+                                   timeout=RESOLVE_TIMEOUT)
+            if code != 0 or not os.path.exists(report_path):
+                hint = ""
+                if re.search(r"numpy|scipy", out) and ("conflict" in out.lower() or "ResolutionImpossible" in out):
+                    hint = (f" A requirement needs another numpy/scipy than QGIS's (numpy {numpy_version}, "
+                            f"scipy {scipy_version}); it was refused so QGIS keeps working.")
+                raise InstallError(f"pip could not resolve {', '.join(to_resolve)}.{hint}\n{_tail(out)}")
+            with open(report_path, encoding="utf-8") as handle:
+                closure = closure_from_report(json.load(handle))
     runner.stage(0.25)
 
     if closure:
@@ -419,7 +515,7 @@ def install(
                 done.add(line.split()[1] if line.startswith(("Collecting ", "Processing ")) else line)
                 runner.reach(0.25 + 0.6 * min(len(done) / (len(closure) + 1), 1.0))
 
-        code, out = runner.run(install_args(python, target, closure), on_line)
+        code, out = runner.run(install_args(python, target, closure), on_line, timeout=INSTALL_TIMEOUT)
         if code != 0:
             hint = ""
             if "shapely" in out.lower() and ("geos" in out.lower() or "error: command" in out.lower()):
@@ -433,12 +529,13 @@ def install(
         runner.log("Everything is already installed for QGIS's Python; nothing to do.")
     runner.stage(0.9)
 
-    modules = [import_name(r) for r in requirements]
     verify_env = dict(env, PYTHONPATH=_search_path(target, extra_paths))  # target exists now
     try:
         proc = subprocess.run([python, "-c", _VERIFY, target, *modules], capture_output=True, text=True,
-                              env=verify_env)
+                              env=verify_env, timeout=PROBE_TIMEOUT)
         checked = json.loads(proc.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        raise InstallTimeoutError(f"Checking the installation did not finish within {PROBE_TIMEOUT:.0f} s.") from None
     except (OSError, ValueError, IndexError):
         raise InstallError(f"Could not check the installation: {proc.stderr.strip()[-2000:]}") from None
     if checked["errors"]:
@@ -518,10 +615,9 @@ class DependencyInstallerUI:
 
     def start(self) -> bool:
         """Ask (when interactive), then start the installation; False when the user declined."""
+        import numpy
         from qgis.PyQt.QtCore import Qt, QTimer
         from qgis.PyQt.QtWidgets import QMessageBox, QProgressDialog
-
-        import numpy
 
         if self.interactive:
             question = self.tr(
@@ -575,7 +671,7 @@ class DependencyInstallerUI:
         if self._dialog is not None:
             if lines:
                 self._dialog.setLabelText(lines[-1][:110])
-            self._dialog.setValue(int(round(self._fraction * 100)))
+            self._dialog.setValue(round(self._fraction * 100))
         if self._thread is not None and not self._thread.is_alive():
             self._timer.stop()
             self._finish()
@@ -603,7 +699,7 @@ class DependencyInstallerUI:
                     modules=", ".join(reloaded))
             level, details = Qgis.Success, self.result.log
         else:
-            if isinstance(self.error, InstallCancelled):
+            if isinstance(self.error, InstallCancelledError):
                 text = self.tr("The installation was cancelled.")
             else:
                 text = self.tr("The installation failed: {error}").format(error=str(self.error).splitlines()[0])
@@ -627,11 +723,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("requirements", nargs="*", help="pip requirements (default: the plugin's pinned ones)")
     parser.add_argument("--target", help="folder to install into (default: the QGIS profile's "
-                                          f"python/{DEPS_DIRNAME}, which the plugin puts on sys.path)")
+                                          f"python/{DEPS_DIRNAME}, which the plugin adds to sys.path)")
     parser.add_argument("--profile", default="default", help="QGIS profile for the default target")
-    parser.add_argument("--python", default=None, help="QGIS's Python interpreter (default: this one)")
+    parser.add_argument("--python", default=None,
+                        help="QGIS's Python interpreter (default: this one if it can import qgis, else QGIS's "
+                             "Python found where QGIS installs it, e.g. /usr/bin/python3)")
     args = parser.parse_args(argv)
     target = args.target or default_target(args.profile)
+    python = args.python
+    if python is None:
+        if deps.can_import_qgis(sys.executable):
+            python = sys.executable
+        else:
+            python = deps.find_qgis_python()
+            if python is None:
+                print(f"install-deps: FAILED: this Python ({sys.executable}) cannot import qgis, and QGIS's Python "
+                      f"was not found ({', '.join(deps.qgis_python_candidates()) or 'no candidate'}); run this "
+                      "command with QGIS's Python or pass --python.", file=sys.stderr)
+                return 2
+            print(f"install-deps: {sys.executable} is not QGIS's Python (it cannot import qgis; a shell's pyenv or "
+                  f"conda first on PATH?): installing for QGIS's Python {python}", flush=True)
     width = 0
 
     def progress(fraction: float) -> bool:
@@ -643,8 +754,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{width:3d}%] {line}", flush=True)
 
     try:
-        result = install(target, args.requirements or None, python=args.python or sys.executable, log=log,
-                         progress=progress)
+        result = install(target, args.requirements or None, python=python, log=log, progress=progress)
     except KeyboardInterrupt:
         print("install-deps: cancelled", file=sys.stderr)
         return 130

@@ -20,7 +20,7 @@ class MineMonitorPlugin:
         self.actions = []
         self.installer_ui = None
         # packages installed by Plugins > MineMonitor > Install Python dependencies (or
-        # scripts/install-deps) must be importable before any algorithm imports esda/libpysal
+        # scripts/install-deps) are appended to sys.path before any algorithm imports shapely
         activate_private_dependencies()
         install_translator()
 

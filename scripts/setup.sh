@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One set-up path for Debian 12 (QGIS 3.22) and Debian 13 (QGIS 3.40): idempotent, fast when done.
 #  1. installs QGIS and build tools from apt when missing;
-#  2. makes .venv (--system-site-packages) with Python deps pinned by a constraints file generated
-#     from the system numpy/scipy, so QGIS's own numpy is never replaced;
+#  2. makes .venv (--system-site-packages) with the runtime, test and developer requirements
+#     (requirements/*.txt), under a constraints file generated from the system numpy/scipy, so QGIS's
+#     own numpy is never replaced;
 #  3. builds the plugin (make build) and deploys it into the project-local QGIS profile, enabled for
 #     qgis_process.
 set -euo pipefail
@@ -55,10 +56,13 @@ PY
   if ! $venv/bin/python -c "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)" 2>/dev/null; then
     echo "setup: building shapely against the system GEOS $(geos-config --version) (about a minute)"
     $venv/bin/python -m pip install -q --disable-pip-version-check --no-binary shapely \
-      -c build/constraints.txt "shapely>=2.0"
+      -c build/constraints.txt "$(grep -E '^shapely[=<>]' requirements/runtime.txt)"
   fi
+  # runtime pins other than shapely (handled above: Debian's shapely 2, or built against the system GEOS),
+  # the tests' oracles (esda, libpysal, mapclassify) and the developer tools (ruff, mypy)
+  grep -vE '^[[:space:]]*(#|$|shapely[=<>])' requirements/runtime.txt > build/runtime-extra.txt || true
   $venv/bin/python -m pip install -q --disable-pip-version-check -c build/constraints.txt \
-    -r requirements/runtime.txt -r requirements/tests.txt
+    -r build/runtime-extra.txt -r requirements/tests.txt -r requirements/dev.txt
   # numpy/scipy must still be the system ones
   $venv/bin/python - <<'PY'
 import numpy, scipy

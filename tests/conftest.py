@@ -5,13 +5,20 @@ Tiers (markers are set here from the fixtures and folders a test uses, so they c
 - ``tests/algorithms``, ``tests/plugin``, ``tests/desktop``: QGIS headless against the assembled plugin
   (``tests/support/qgis_session.py``);
 - ``qgis_process``: tests that spawn the ``qgis_process`` binary; ``realdata``: tests that read
-  ``../shared/data``; ``desktop``: the real desktop under Xvfb; ``slow``: long runs.
+  ``../shared/data``; ``oracle``: tests that compare with esda, libpysal, mapclassify, geopandas, pandas
+  or scikit-learn (the independent implementations the core is checked against, pinned in
+  ``requirements/tests.txt``; ask for them as fixtures); ``desktop``: the real desktop under Xvfb;
+  ``slow``: long runs.
+
+A missing ``../shared/data`` or oracle skips its tests with the reason; under CI
+(``MINEMONITOR_REQUIRE_SHARED=1``, ``MINEMONITOR_REQUIRE_ORACLES=1``, set by ``.ci/run``) it fails them.
 
 ``make test-fast`` deselects ``qgis_process``, ``realdata``, ``desktop`` and ``slow``.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -44,7 +51,62 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-_FIXTURE_MARKERS = {"qgis_process": "qgis_process", "qgis_process_env": "qgis_process", "shared_data": "realdata"}
+#: The oracles: independent implementations the core is compared with in tests (never imported by the
+#: plugin), fixture name -> module; pinned in requirements/tests.txt.
+ORACLES = {"esda": "esda", "libpysal": "libpysal", "mapclassify": "mapclassify", "geopandas": "geopandas",
+           "pandas": "pandas", "sklearn_metrics": "sklearn.metrics"}
+
+
+def _import_oracle(name: str):
+    """Import the oracle ``name``; skip (or fail under ``MINEMONITOR_REQUIRE_ORACLES=1``) when missing."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as err:
+        message = (f"the test oracle {name} is not importable ({err}); it is pinned in requirements/tests.txt "
+                   "(make setup installs it)")
+        if os.environ.get("MINEMONITOR_REQUIRE_ORACLES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def esda():
+    """The esda package (oracle of core/spatial_stats.py)."""
+    return _import_oracle(ORACLES["esda"])
+
+
+@pytest.fixture(scope="session")
+def libpysal():
+    """The libpysal package (oracle of core/weights.py; also the source of its example files)."""
+    return _import_oracle(ORACLES["libpysal"])
+
+
+@pytest.fixture(scope="session")
+def mapclassify():
+    """The mapclassify package (oracle of core/natural_breaks.py)."""
+    return _import_oracle(ORACLES["mapclassify"])
+
+
+@pytest.fixture(scope="session")
+def geopandas():
+    """geopandas (oracle of the overlap tabulation: geopandas.overlay)."""
+    return _import_oracle(ORACLES["geopandas"])
+
+
+@pytest.fixture(scope="session")
+def pandas():
+    """pandas (oracle of the footprint statistics: groupby)."""
+    return _import_oracle(ORACLES["pandas"])
+
+
+@pytest.fixture(scope="session")
+def sklearn_metrics():
+    """scikit-learn's metrics (oracle of the accuracy assessment: Cohen's kappa)."""
+    return _import_oracle(ORACLES["sklearn_metrics"])
+
+
+_FIXTURE_MARKERS = {"qgis_process": "qgis_process", "qgis_process_env": "qgis_process", "shared_data": "realdata",
+                    **dict.fromkeys(ORACLES, "oracle")}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -128,12 +128,24 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     def dependency_message(self, missing) -> str:
+        system = [m for m in missing if m in deps.SYSTEM_PACKAGES]
+        if system:
+            return self.tr(
+                "This algorithm needs the Python package(s) {packages}, which must come with QGIS's Python "
+                "(Debian/Ubuntu: sudo apt install python3-numpy python3-scipy; OSGeo4W and the macOS app "
+                "ship them)."
+            ).format(packages=", ".join(system))
+        try:
+            from ..installer import running_target
+
+            target = running_target()
+        except Exception:  # no running QGIS application: the default profile's folder
+            target = None
         return self.tr(
             "This algorithm needs the Python package(s) {packages}, which are not installed "
             "for QGIS's Python. Install them with Plugins > MineMonitor > Install Python dependencies, "
-            "or on a server with: python3 -m minemonitor_plugin.installer (QGIS's numpy and scipy are "
-            "kept). Alternatively, for the current user:\n{command}"
-        ).format(packages=", ".join(missing), command=deps.install_command(missing))
+            "or on the command line (QGIS's numpy and scipy are kept):\n{command}"
+        ).format(packages=", ".join(missing), command=deps.install_command(target))
 
     # inputs / outputs ---------------------------------------------------------------------------
     def source(self, parameters, name, context, optional=False):

@@ -8,6 +8,7 @@ of the paper's Table 6 (13 desertification factors) live in ``data/table6_preset
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -91,7 +92,7 @@ class CategoricalTable:
     def as_matrix(self) -> list[str]:
         """Flat ``[code, grade, ...]`` strings."""
         out: list[str] = []
-        for c, g in zip(self.codes, self.grades):
+        for c, g in zip(self.codes, self.grades, strict=True):
             out += [_fmt(c), str(g)]
         return out
 
@@ -172,7 +173,7 @@ def threshold_table(rows: Iterable[Sequence], closed: str = "lower") -> Threshol
     if not parsed:
         raise InvalidInputError("The grading table has no rows.")
     parsed.sort(key=lambda item: (item[1].lower, item[1].upper))
-    for (ia, a), (ib, b) in zip(parsed, parsed[1:]):
+    for (ia, a), (ib, b) in itertools.pairwise(parsed):
         if a.upper > b.lower:
             raise InvalidInputError(
                 "Rows {row_a} and {row_b} of the grading table overlap: {a_lower}..{a_upper} and "
@@ -216,7 +217,7 @@ def categorical_table(rows: Iterable[Sequence]) -> CategoricalTable:
         row = list(row)
         if len(row) < 2:
             raise InvalidInputError("Row {row} of the category table needs a code and a grade.", row=i)
-        code = _bound(row[0], None, i)
+        code = _number(row[0], i)
         if code is None or not math.isfinite(code):
             raise InvalidInputError("Row {row} of the category table has no valid code ({value}).", row=i,
                                     value=row[0])
@@ -278,14 +279,14 @@ def grade_array(
         invalid = invalid | np.isnan(values)
     lo, hi = grade_range(table, outside_grade)
     # grades of one byte when they fit (half the memory traffic of int16 in the steps below)
-    gtype = np.int8 if -128 <= lo and hi <= 127 else np.int16
+    gtype = np.int8 if lo >= -128 and hi <= 127 else np.int16
     inside = None  # None: every valid value lies in some row
     if isinstance(table, ThresholdTable):
         rows = table.rows
         # start from the first row's grade and step by the grade difference at each inner break the
         # value has passed: one comparison and one small-int add per break, no float64 copy
         grades = np.full(values.shape, rows[0].grade, dtype=gtype)
-        for prev, row in zip(rows, rows[1:]):
+        for prev, row in itertools.pairwise(rows):
             if row.grade != prev.grade:
                 _step(grades, passes(values, row.lower, table.closed), prev.grade, row.grade)
         if math.isfinite(rows[0].lower):
@@ -296,7 +297,7 @@ def grade_array(
     else:
         grades = np.zeros(values.shape, dtype=gtype)
         inside = np.zeros(values.shape, dtype=bool)
-        for code, grade in zip(table.codes, table.grades):
+        for code, grade in zip(table.codes, table.grades, strict=True):
             hit = _equals(values, code)
             if hit is not None:
                 _add_where(grades, hit, grade)  # codes are distinct: each pixel is hit once at most
@@ -417,9 +418,16 @@ def load_presets(path: str = PRESETS_FILE) -> dict[str, FactorPreset]:
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
-def _bound(value, default: float | None, row: int) -> float | None:
+def _bound(value, default: float, row: int) -> float:
+    """A table bound: a number, or ``default`` (an infinity) for an empty cell."""
+    number = _number(value, row)
+    return default if number is None else number
+
+
+def _number(value, row: int) -> float | None:
+    """A table cell as a number; None for an empty cell."""
     if value is None or (isinstance(value, str) and value.strip() == ""):
-        return default
+        return None
     try:
         out = float(str(value).strip().replace("\u2212", "-"))
     except ValueError:

@@ -9,8 +9,8 @@ a 1,000,000-cell queen lattice is built in well under two seconds (no ``libpysal
 
 Features without neighbours ("islands") are legal: they have an empty row, are counted in
 :attr:`SpatialWeights.n_islands` and flagged in :attr:`SpatialWeights.islands`; row
-standardisation leaves their (empty) row empty. libpysal is only needed to hand the weights to
-esda (:meth:`SpatialWeights.to_libpysal`), and is imported lazily there.
+standardisation leaves their (empty) row empty. libpysal is never imported: the tests hand these
+weights to esda with ``tests.support.lattices.to_libpysal``.
 
 References
 ----------
@@ -125,18 +125,6 @@ class SpatialWeights:
             f"neighbours min {card.min() if self.n else 0} / mean {card.mean() if self.n else 0:.2f} "
             f"/ max {card.max() if self.n else 0}, islands {self.n_islands}"
         )
-
-    def to_libpysal(self) -> Any:
-        """A :class:`libpysal.weights.W` with the transformed weights, ids ``0..n-1``.
-
-        Building the dictionaries is slow for very large ``n``; it is meant for handing the
-        weights to esda (reference computations, tests and benchmarks), not for the hot path.
-        """
-        from libpysal.weights import WSP  # lazy: only the esda path needs libpysal
-
-        w = WSP(self.matrix.copy(), id_order=list(range(self.n))).to_W(silence_warnings=True)
-        w.transform = "O"
-        return w
 
 
 def _apply_transform(base: sp.csr_matrix, transform: str) -> sp.csr_matrix:

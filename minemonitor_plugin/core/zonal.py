@@ -126,8 +126,15 @@ class PolygonCoverage:
 
     Examples
     --------
-    >>> cov = PolygonCoverage(polys, grid, "fraction")              # doctest: +SKIP
-    >>> poly, row, col, weight = cov.rows(0, 256)
+    A 4 x 4 grid of unit pixels with its top-left corner at (0, 4), and a polygon over the left
+    half of the two top rows that cuts the first column in half:
+
+    >>> import shapely
+    >>> grid = PixelGrid(0.0, 4.0, 1.0, 1.0, 4, 4)
+    >>> cov = PolygonCoverage([shapely.box(0.5, 2.0, 2.0, 4.0)], grid, "fraction")
+    >>> poly, row, col, weight = cov.rows(0, 4)
+    >>> [(int(r), int(c), float(w)) for r, c, w in zip(row, col, weight)]
+    [(0, 0, 0.5), (0, 1, 1.0), (1, 0, 0.5), (1, 1, 1.0)]
     """
 
     def __init__(self, polygons: Sequence, grid: PixelGrid, rule: str = "centre") -> None:

@@ -214,10 +214,10 @@ def synthetic_footprints(tmp_path_factory, shared_data):
     return f"{path}|layername=footprints", fp
 
 
-def test_tables_on_sample_data_agree_with_geopandas(run_alg, synthetic_footprints, shared_data, tmp_path):
+def test_tables_on_sample_data_agree_with_geopandas(run_alg, synthetic_footprints, shared_data, tmp_path, geopandas):
     """Provinces as zones, Natural Earth physical regions as (overlapping) classes: the Table 5 shape.
     The areas agree with an independent geopandas.overlay computation in the same CRS."""
-    gpd = pytest.importorskip("geopandas")
+    gpd = geopandas
     src, fp = synthetic_footprints
     provinces = f"{shared_data}/cn_admin_nw4_counties/nw4_admin.gpkg|layername=province"
     regions = f"{shared_data}/natural_earth_physical_nw/ne_10m_physical_nw_bbox.gpkg|layername=ne_10m_geography_regions_polys"

@@ -265,9 +265,7 @@ def test_weightedoverlay_refuses_bad_weights(run_alg, tmp_path):
     assert not (tmp_path / "o.tif").exists()
 
 
-def test_weightedoverlay_natural_breaks_agree_with_mapclassify(run_alg, tmp_path):
-    import mapclassify
-
+def test_weightedoverlay_natural_breaks_agree_with_mapclassify(run_alg, tmp_path, mapclassify):
     from minemonitor_plugin.core.raster_overlay import pixel_keys
 
     rng = np.random.default_rng(2)
@@ -291,6 +289,58 @@ def test_weightedoverlay_natural_breaks_agree_with_mapclassify(run_alg, tmp_path
     assert nodata == 255
     np.testing.assert_array_equal(classes, np.searchsorted(breaks, score, side="left") + 1)
     assert (tmp_path / "classes.qml").exists() and (tmp_path / "score.qml").exists()
+
+
+def _float_factors(tmp_path, rows=400, cols=300):
+    rng = np.random.default_rng(11)
+    layers = [rng.normal(30.0, 6.0, (rows, cols)).astype(np.float32) for _ in range(2)]
+    return layers, [write_tif(tmp_path / f"g{i}.tif", x, tiled=True) for i, x in enumerate(layers)]
+
+
+def test_weightedoverlay_largest_natural_breaks_sample(run_alg, tmp_path):
+    """The audit's D7/W09c: SAMPLE_SIZE 100,000 on float scores (every value distinct) into 20 classes
+    took hours inside mapclassify; the breaks are the exact Fisher-Jenks of the same sample drawn
+    independently (core.natural_breaks, checked against brute force and mapclassify in tests/core)."""
+    from minemonitor_plugin.core.natural_breaks import fisher_jenks
+    from minemonitor_plugin.core.raster_overlay import pixel_keys
+
+    layers, paths = _float_factors(tmp_path)
+    out, cls = tmp_path / "score.tif", tmp_path / "classes.tif"
+    res = run_alg("minemonitor:weightedoverlay", {"FACTORS": paths, "METHOD": 2, "WEIGHTS": "1, 2",
+                                                  "OUTPUT": str(out), "OUTPUT_CLASSES": str(cls),
+                                                  "CLASS_COUNT": 20, "SAMPLE_SIZE": 100000, "SEED": 3})
+    score, _, _ = read_tif(out)
+    flat = score.ravel()
+    sample = flat[np.argsort(pixel_keys(np.arange(flat.size), 3))[:100000]].astype(float)
+    expected = fisher_jenks(sample, 20).breaks
+    breaks = [float(x) for x in res["BREAKS_USED"].split(",")]
+    np.testing.assert_allclose(breaks, expected, rtol=1e-5)  # BREAKS_USED prints 6 significant digits
+    classes, _, _ = read_tif(cls)
+    np.testing.assert_array_equal(classes, np.searchsorted(np.asarray(expected), score, side="left") + 1)
+    assert "on a sample of 100000 of 120000 score pixels" in res["_feedback"].log()
+
+
+def test_cancel_during_natural_breaks_leaves_no_output(run_alg, tmp_path):
+    """Cancel is honoured inside the Fisher-Jenks computation (after the first pass wrote the score)."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    _, paths = _float_factors(tmp_path)
+    seen = []
+
+    class CancelInNaturalBreaks(QgsProcessingFeedback):
+        def setProgress(self, progress):
+            super().setProgress(progress)
+            seen.append(progress)
+            if progress > 80.0:  # the first pass ends at 80 %, natural breaks run from 80 to 85 %
+                self.cancel()
+
+    out, cls = tmp_path / "score.tif", tmp_path / "classes.tif"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("minemonitor:weightedoverlay", {"FACTORS": paths, "METHOD": 2, "OUTPUT": str(out),
+                                                "OUTPUT_CLASSES": str(cls), "CLASS_COUNT": 20,
+                                                "SAMPLE_SIZE": 100000}, feedback=CancelInNaturalBreaks())
+    assert 80.0 < seen[-1] < 85.0  # stopped inside the natural breaks
+    assert not out.exists() and not cls.exists()
 
 
 # ---------------------------------------------------------------------- desertificationsensitivity

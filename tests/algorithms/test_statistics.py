@@ -1,6 +1,7 @@
 """minemonitor:globalautocorrelation, :localmoran and :hotspots through processing.run, a model
 chain and qgis_process, checked against esda/libpysal called directly on independently built
-weights, the fishnet's own cell areas, and a published reference value."""
+weights (the ``esda``/``libpysal`` oracle fixtures: those tests are marked ``oracle``), the fishnet's
+own cell areas, and a published reference value."""
 
 from __future__ import annotations
 
@@ -16,10 +17,6 @@ LOCAL = "minemonitor:localmoran"
 HOT = "minemonitor:hotspots"
 RTOL = 1e-9  # same statistic, independent code paths
 RTOL_AREA = 1e-6  # shapely areas in the fishnet's Albers CRS against the fishnet's cell_km2 field
-
-esda = pytest.importorskip("esda")
-libpysal = pytest.importorskip("libpysal")
-
 
 @pytest.fixture(autouse=True)
 def _quiet():
@@ -55,7 +52,7 @@ def is_null(value) -> bool:
     return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
-def queen_from_row_col(rows, cols):
+def queen_from_row_col(rows, cols, libpysal):
     """Independent queen lattice: a plain dictionary of the 8 surrounding (row, col) cells."""
     where = {(int(r), int(c)): i for i, (r, c) in enumerate(zip(rows, cols, strict=True))}
     neighbours = {}
@@ -70,17 +67,17 @@ def fishnet_arrays(qgis_app, fishnet):
     _, cols = read_layer(fishnet, ["row", "col", "density_pct", "cell_km2"])
     rows, colv = cols["row"].astype(int), cols["col"].astype(int)
     return {"rows": rows, "cols": colv, "y": cols["density_pct"].astype(float),
-            "area": cols["cell_km2"].astype(float), "w": queen_from_row_col(rows, colv)}
+            "area": cols["cell_km2"].astype(float)}
 
 
 # ---------------------------------------------------------------------------- global
 
 
-def test_global_on_maus_fishnet_matches_esda(run_alg, fishnet, fishnet_arrays, tmp_path):
+def test_global_on_maus_fishnet_matches_esda(run_alg, fishnet, fishnet_arrays, tmp_path, esda, libpysal):
     report = tmp_path / "global.html"
     res = run_alg(GLOBAL, {"INPUT": fishnet, "FIELD": "density_pct", "PERMUTATIONS": 99, "SEED": 3,
                            "OUTPUT_REPORT": str(report)})
-    y, w = fishnet_arrays["y"], fishnet_arrays["w"]
+    y, w = fishnet_arrays["y"], queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"], libpysal)
     w.transform = "R"
     ref = esda.Moran(y, w, permutations=0)
     assert res["MORANS_I"] == pytest.approx(ref.I, rel=RTOL)
@@ -88,7 +85,7 @@ def test_global_on_maus_fishnet_matches_esda(run_alg, fishnet, fishnet_arrays, t
     assert res["MORANS_I_VARIANCE"] == pytest.approx(ref.VI_rand, rel=RTOL)
     assert res["MORANS_I_Z"] == pytest.approx(ref.z_rand, rel=RTOL)
     assert res["MORANS_I_P"] == pytest.approx(ref.p_rand, rel=1e-6)
-    gref = esda.G(y, queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"]), permutations=0)
+    gref = esda.G(y, queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"], libpysal), permutations=0)
     assert res["GENERAL_G"] == pytest.approx(gref.G, rel=RTOL)
     assert res["GENERAL_G_Z"] == pytest.approx(gref.z_norm, rel=RTOL)
     # Mining clusters strongly on this grid (the paper: I = 0.156, z = 5.75 on its own polygons).
@@ -101,9 +98,9 @@ def test_global_on_maus_fishnet_matches_esda(run_alg, fishnet, fishnet_arrays, t
     assert "row/col" in log and "seed 3" in log
 
 
-def test_global_weights_file_reproduces_st_louis_reference(run_alg, make_layer, tmp_path):
-    """esda's test value I = 0.24365582621771659 for HR8893 with the bundled stl.gal."""
-    from libpysal import examples
+def test_global_weights_file_reproduces_st_louis_reference(run_alg, make_layer, tmp_path, libpysal):
+    """esda's test value I = 0.24365582621771659 for HR8893 with the stl.gal bundled with libpysal."""
+    examples = libpysal.examples
 
     with open(examples.get_path("stl_hom.csv"), newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -130,7 +127,7 @@ def test_general_g_skipped_with_reason_for_negative_values(run_alg, make_layer, 
 # ---------------------------------------------------------------------------- local Moran
 
 
-def test_local_moran_on_maus_fishnet(run_alg, fishnet, fishnet_arrays, tmp_path):
+def test_local_moran_on_maus_fishnet(run_alg, fishnet, fishnet_arrays, tmp_path, esda, libpysal):
     from qgis.core import QgsVectorLayer
 
     out = tmp_path / "lisa.gpkg"
@@ -140,7 +137,7 @@ def test_local_moran_on_maus_fishnet(run_alg, fishnet, fishnet_arrays, tmp_path)
     names = ["LMiIndex", "LMiZScore", "LMiPValue", "COType", "NNeighbors", "SpatialLag", "lisa_q",
              "lisa_cluster", "cell_km2", "density_pct"]
     _, f = read_layer(out, names)
-    y, w = fishnet_arrays["y"], fishnet_arrays["w"]
+    y, w = fishnet_arrays["y"], queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"], libpysal)
     w.transform = "R"
     ref = esda.Moran_Local(y, w, transformation="r", permutations=999, seed=1, n_jobs=1)
     np.testing.assert_allclose(f["LMiIndex"].astype(float), ref.Is, rtol=RTOL, atol=1e-12)
@@ -173,7 +170,7 @@ def test_local_moran_on_maus_fishnet(run_alg, fishnet, fishnet_arrays, tmp_path)
     assert again["COUNT_HH"] == res["COUNT_HH"]
 
 
-def test_local_moran_counties_queen_from_geometry_and_fdr(run_alg, shared_data, tmp_path):
+def test_local_moran_counties_queen_from_geometry_and_fdr(run_alg, shared_data, tmp_path, esda, libpysal):
     """Real county polygons (lon/lat): contiguity from shared vertices, as libpysal's Queen."""
     import processing
     import shapely
@@ -203,14 +200,15 @@ def test_local_moran_counties_queen_from_geometry_and_fdr(run_alg, shared_data, 
 # ---------------------------------------------------------------------------- hot spots
 
 
-def test_hotspots_on_maus_fishnet_match_esda_and_cell_areas(run_alg, fishnet, fishnet_arrays, tmp_path):
+def test_hotspots_on_maus_fishnet_match_esda_and_cell_areas(run_alg, fishnet, fishnet_arrays, tmp_path, esda,
+                                                            libpysal):
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
     out = tmp_path / "hot.gpkg"
     res = run_alg(HOT, {"INPUT": fishnet, "FIELD": "density_pct", "OUTPUT": str(out)})
     layer, f = read_layer(out, ["GiZScore", "GiPValue", "Gi_Bin", "NNeighbors"])
     y = fishnet_arrays["y"]
-    w = queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"])
+    w = queen_from_row_col(fishnet_arrays["rows"], fishnet_arrays["cols"], libpysal)
     ref = esda.G_Local(y, w, transform="B", star=True, permutations=0)
     z = f["GiZScore"].astype(float)
     np.testing.assert_allclose(z, ref.Zs, rtol=RTOL)

@@ -80,8 +80,7 @@ def test_congalton_example():
     assert r.kappa_ci == pytest.approx((r.kappa - z * r.kappa_se, r.kappa + z * r.kappa_se))
 
 
-def test_kappa_agrees_with_scikit_learn():
-    sklearn_metrics = pytest.importorskip("sklearn.metrics")
+def test_kappa_agrees_with_scikit_learn(sklearn_metrics):
     observed, mapped = _records(MATRIX)
     assert kappa_statistics(MATRIX)[0] == pytest.approx(sklearn_metrics.cohen_kappa_score(observed, mapped))
 

@@ -1,9 +1,8 @@
-"""Footprint statistics, size classes and the log-normality check against numpy/scipy/pandas."""
+"""Footprint statistics, size classes and the log-normality check against numpy/scipy and pandas (oracle fixture)."""
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from scipy import stats
 
@@ -22,7 +21,7 @@ RTOL = 1e-12
 
 
 @pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
+def sample(pandas):
     """Log-normal areas like the paper's (geometric mean 0.024 km2), two grouping fields with NULLs."""
     rng = np.random.default_rng(20250603)
     n = 3000
@@ -33,13 +32,14 @@ def sample() -> pd.DataFrame:
     perimeter = 4.0 * np.sqrt(area) * rng.uniform(1.0, 1.6, n)
     mine = rng.integers(0, 800, n).astype(object)
     mine[rng.random(n) < 0.05] = None
-    return pd.DataFrame({"province": province, "mineral": mineral, "area": area, "perimeter": perimeter,
+    return pandas.DataFrame({"province": province, "mineral": mineral, "area": area, "perimeter": perimeter,
                          "mine": mine})
 
 
-def _expected(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+def _expected(df, by: list[str]):
+    """The statistics by pandas groupby (the oracle), as a DataFrame of the same class as ``df``."""
     g = df.groupby(by, dropna=False)
-    out = pd.DataFrame({
+    out = type(df)({
         "n_polygons": g["area"].size(),
         "n_mines": g["mine"].nunique(dropna=True),
         "total_km2": g["area"].sum(),
@@ -60,7 +60,7 @@ def _key(values: tuple[object, ...]) -> tuple[object, ...]:
     return tuple(None if (v is None or (isinstance(v, float) and np.isnan(v))) else v for v in values)
 
 
-def test_group_statistics_match_pandas(sample: pd.DataFrame) -> None:
+def test_group_statistics_match_pandas(sample) -> None:
     res = footprint_statistics(sample["area"], sample["perimeter"],
                                [sample["province"].tolist(), sample["mineral"].tolist()],
                                ["province", "mineral"], mine_ids=sample["mine"].tolist())
@@ -78,7 +78,7 @@ def test_group_statistics_match_pandas(sample: pd.DataFrame) -> None:
     np.testing.assert_allclose(res.columns["share_pct"].sum(), 100.0, rtol=RTOL)
 
 
-def test_whole_layer_row_matches_numpy(sample: pd.DataFrame) -> None:
+def test_whole_layer_row_matches_numpy(sample) -> None:
     a, p = sample["area"].to_numpy(), sample["perimeter"].to_numpy()
     res = footprint_statistics(a, p, [sample["province"].tolist()], ["province"], mine_ids=sample["mine"].tolist())
     t = res.total
@@ -119,7 +119,7 @@ def test_zero_area_left_out_of_geometric_mean_only() -> None:
     assert res.total["min_km2"] == 0.0
 
 
-def test_size_classes_match_numpy(sample: pd.DataFrame) -> None:
+def test_size_classes_match_numpy(sample) -> None:
     a = sample["area"].to_numpy()
     t = size_classes(a)
     breaks = np.asarray(SIZE_BREAKS_KM2)
@@ -179,7 +179,7 @@ def test_pp_plot_and_its_max_deviation_match_kstest() -> None:
     np.testing.assert_allclose(lognormality_test(a).pp_max_deviation, d, rtol=1e-12)
 
 
-def test_top_groups_match_pandas(sample: pd.DataFrame) -> None:
+def test_top_groups_match_pandas(sample) -> None:
     res = footprint_statistics(sample["area"], sample["perimeter"],
                                [sample["province"].tolist(), sample["mineral"].tolist()], ["province", "mineral"])
     exp = _expected(sample, ["province", "mineral"])

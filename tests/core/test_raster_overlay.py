@@ -1,12 +1,9 @@
 """Weighted overlay, deterministic sampling, natural breaks and classification."""
 
-import warnings
-
-import mapclassify
 import numpy as np
 import pytest
 
-from minemonitor_plugin.core.errors import InvalidInputError
+from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
 from minemonitor_plugin.core.raster_overlay import (
     DeterministicSample,
     classify,
@@ -152,7 +149,7 @@ def test_sample_smaller_population_keeps_everything():
     np.testing.assert_array_equal(np.sort(s.values), np.arange(12.0))
 
 
-def test_fisher_jenks_agrees_with_mapclassify_on_the_same_sample():
+def _clustered_sample():
     rng = np.random.default_rng(5)
     # four well separated clusters of scores
     values = np.concatenate([rng.integers(22, 28, 3000), rng.integers(40, 45, 2000),
@@ -161,15 +158,22 @@ def test_fisher_jenks_agrees_with_mapclassify_on_the_same_sample():
     s = DeterministicSample(300, seed=0)
     for r, block in _blocks(grid, 13):
         s.add_block(block, None, r, 0, 100)
+    return s
+
+
+def test_fisher_jenks_breaks_close_the_clusters_of_the_sample():
+    s = _clustered_sample()
     nb = fisher_jenks_breaks(s.values, k=4, population=s.population)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Numba not installed")
-        direct = mapclassify.FisherJenks(s.values, k=4)
-    np.testing.assert_allclose(nb.breaks, direct.bins[:-1])
-    assert nb.population == 10000 and nb.sample.size == 300
+    assert nb.population == 10000 and nb.sample.size == 300 and nb.method == "fisher_jenks"
     # the breaks are the largest sampled value of each of the three lower clusters
     sample = s.values
     assert nb.breaks == (sample[sample < 30].max(), sample[sample < 50].max(), sample[sample < 70].max())
+
+
+def test_fisher_jenks_breaks_cancel():
+    s = _clustered_sample()
+    with pytest.raises(CancelledError):
+        fisher_jenks_breaks(s.values, k=4, progress=lambda fraction: False)
 
 
 def test_too_few_distinct_values():

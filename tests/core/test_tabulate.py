@@ -163,10 +163,8 @@ def case() -> dict[str, np.ndarray]:
     return _realistic(42)
 
 
-def _geopandas_reference(fps, fp_zone, classes, class_values, zone_polys=None, zone_values=None):
-    """The same table computed independently with geopandas.overlay + groupby."""
-    gpd = pytest.importorskip("geopandas")
-    pd = pytest.importorskip("pandas")
+def _geopandas_reference(gpd, pd, fps, fp_zone, classes, class_values, zone_polys=None, zone_values=None):
+    """The same table computed independently with geopandas.overlay + groupby (the oracle modules)."""
     f = gpd.GeoDataFrame({"fid": np.arange(len(fps))}, geometry=list(fps), crs=3857)
     if zone_polys is not None:
         z = gpd.GeoDataFrame({"zone": list(zone_values)}, geometry=list(zone_polys), crs=3857)
@@ -210,10 +208,11 @@ def _normalise(t: OverlapTable) -> dict[tuple[object, object], tuple[int, float]
 
 
 @pytest.mark.parametrize("layer", ["landuse", "reserves"])
-def test_agrees_with_geopandas_overlay_zone_field(case: dict[str, np.ndarray], layer: str) -> None:
+def test_agrees_with_geopandas_overlay_zone_field(case: dict[str, np.ndarray], layer: str, geopandas,
+                                                  pandas) -> None:
     classes, values = (case["mosaic"], case["landuse"]) if layer == "landuse" else (case["reserves"], case["reserve_class"])
     t = overlap_tabulation(case["fps"], classes, values, footprint_zones=case["zone_field"])
-    ref = _geopandas_reference(case["fps"], case["zone_field"], classes, values)
+    ref = _geopandas_reference(geopandas, pandas, case["fps"], case["zone_field"], classes, values)
     got = _normalise(t)
     assert set(got) == set(ref)
     for key, (n, a) in ref.items():
@@ -221,10 +220,10 @@ def test_agrees_with_geopandas_overlay_zone_field(case: dict[str, np.ndarray], l
         np.testing.assert_allclose(got[key][1], a, rtol=1e-8, err_msg=str(key))
 
 
-def test_agrees_with_geopandas_overlay_zone_layer(case: dict[str, np.ndarray]) -> None:
+def test_agrees_with_geopandas_overlay_zone_layer(case: dict[str, np.ndarray], geopandas, pandas) -> None:
     t = overlap_tabulation(case["fps"], case["reserves"], case["reserve_class"], zones=case["provinces"],
                            zone_values=["Gansu", "Qinghai", "Ningxia"])
-    ref = _geopandas_reference(case["fps"], None, case["reserves"], case["reserve_class"],
+    ref = _geopandas_reference(geopandas, pandas, case["fps"], None, case["reserves"], case["reserve_class"],
                                case["provinces"], ["Gansu", "Qinghai", "Ningxia"])
     got = _normalise(t)
     assert set(got) == set(ref)

@@ -167,10 +167,17 @@ def test_missing_dependency_keeps_algorithm_visible(provider, monkeypatch):
     monkeypatch.setattr(deps, "is_available", lambda module: module != "shapely")
     ok, message = alg.canExecute()
     assert not ok
-    assert "shapely" in message and "pip install" in message
-    import numpy
+    # the installer for QGIS's Python into the running profile's private folder (it pins numpy/scipy to
+    # QGIS's own); never `pip install --user --break-system-packages`
+    from minemonitor_plugin.installer import running_target
 
-    assert f"numpy=={numpy.__version__}" in message  # QGIS's numpy is pinned, never replaced
+    assert "shapely" in message and f"{deps.python_executable()} -m minemonitor_plugin.installer" in message
+    assert f"--target {running_target()}" in message
+    assert "pip install" not in message and "--user" not in message and "--break-system-packages" not in message
+    monkeypatch.setattr(deps, "is_available", lambda module: module != "scipy")
+    stats = QgsApplication.processingRegistry().createAlgorithmById("minemonitor:footprintstatistics")
+    ok, message = stats.canExecute()
+    assert not ok and "scipy" in message and "must come with QGIS's Python" in message
     assert "minemonitor:fishnetdensity" in [a.id() for a in provider.algorithms()]
 
 
