@@ -3023,6 +3023,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>吸附容差必须 &gt;= 0（实际为 {value}）</translation>
     </message>
     <message>
+        <source>The polygons share vertices so widely that contiguity would give {pairs:.3g} neighbour pairs ({value} polygons meet at one point); check for stacked duplicates or use K nearest neighbours</source>
+        <translation>多边形共享顶点过多，邻接关系将产生 {pairs:.3g} 对邻居（有 {value} 个多边形交于一点）；请检查是否存在重叠的重复要素，或改用 K 最近邻</translation>
+    </message>
+    <message>
         <source>Coordinates must be an (n, 2) array (got shape {value})</source>
         <translation>坐标必须是 (n, 2) 数组（实际形状 {value}）</translation>
     </message>

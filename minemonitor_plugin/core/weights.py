@@ -402,6 +402,14 @@ def _pairs_sharing_key(keys: list[np.ndarray], owner: np.ndarray) -> tuple[np.nd
     sorted_keys = [k[keep] for k in sorted_keys]
     sorted_owner = sorted_owner[keep]
     group = np.cumsum(np.r_[True, ~same_as_previous(sorted_keys)])
+    sizes = np.bincount(group).astype(np.float64)
+    pairs = float((sizes * (sizes - 1) / 2).sum())
+    if pairs > MAX_NEIGHBOUR_PAIRS:
+        biggest = int(sizes.max())
+        raise InvalidInputError(
+            "The polygons share vertices so widely that contiguity would give {pairs:.3g} neighbour pairs "
+            "({value} polygons meet at one point); check for stacked duplicates or use K nearest neighbours",
+            pairs=pairs, value=biggest)
     i_list, j_list = [], []
     # Groups are tiny (4 cells meet at a fishnet corner): pair each record with the one d
     # places further on while both are still in the same group.
