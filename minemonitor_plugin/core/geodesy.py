@@ -121,7 +121,7 @@ def ellipsoidal_area_km2(geometries: Sequence[Any] | np.ndarray) -> np.ndarray:
     Raises
     ------
     InvalidInputError
-        For an edge spanning more than 180° of longitude (a polygon crossing the antimeridian
+        For a ring spanning more than 180° of longitude (a polygon crossing the antimeridian
         must be split there) or coordinates outside [-180, 180] x [-90, 90].
 
     Notes
@@ -154,6 +154,13 @@ def ellipsoidal_area_km2(geometries: Sequence[Any] | np.ndarray) -> np.ndarray:
             "areas on the ellipsoid need coordinates in degrees (WGS 84).",
             index=bad,
         )
+    wide = bounds[:, 2] - bounds[:, 0] > 180.0
+    if wide.any():
+        raise InvalidInputError(
+            "Polygon {index} crosses the antimeridian (an edge spans more than 180° of longitude); "
+            "split it at ±180° first.",
+            index=int(present[owner[ring_poly[np.flatnonzero(wide)[0]]]]),
+        )
     long_edges = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) > MAX_EDGE_DEG
     if long_edges.any():
         rings = rings.copy()
@@ -164,13 +171,6 @@ def ellipsoidal_area_km2(geometries: Sequence[Any] | np.ndarray) -> np.ndarray:
     same = ring_index[1:] == ring_index[:-1]
     er = ring_index[:-1][same]
     dlam = (lon[1:] - lon[:-1])[same]
-    if dlam.size and np.abs(dlam).max() > math.pi:
-        ring = int(er[int(np.argmax(np.abs(dlam)))])
-        raise InvalidInputError(
-            "Polygon {index} crosses the antimeridian (an edge spans more than 180° of longitude); "
-            "split it at ±180° first.",
-            index=int(present[owner[ring_poly[ring]]]),
-        )
     lat0 = lat[:-1][same]
     lat1 = lat[1:][same]
     starts = np.flatnonzero(np.r_[True, ring_index[1:] != ring_index[:-1]])

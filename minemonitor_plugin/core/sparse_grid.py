@@ -36,9 +36,9 @@ from .grid import FishnetResult, grid_shape, overlap_groups
 
 Progress = Callable[[float], Any]
 
-#: A footprint piece smaller than this fraction of its footprint is a sliver left by coordinate
-#: rounding along a grid line (e.g. 5′ cells whose edges were stored with 13 digits on a 0.5°
-#: grid): it is neither counted nor summed.
+#: A footprint piece smaller than this fraction of its footprint (or of its cell, if smaller) is a
+#: sliver left by coordinate rounding along a grid line (e.g. 5′ cells whose edges were stored with
+#: 13 digits on a 0.5° grid): it is neither counted nor summed.
 SLIVER_RTOL = 1e-9
 #: A cell piece of the study area at least this fraction of the full cell counts as the full cell.
 _FULL_RTOL = 1e-12
@@ -472,8 +472,8 @@ def sparse_density(
     As in :func:`core.grid.fishnet_density`, overlapping footprints are dissolved group by group
     before their area is apportioned (``n_polygons``/``n_mines`` still count the originals), and
     the mining areas of a footprint's pieces add up to the footprint's area inside the study area.
-    Pieces smaller than :data:`SLIVER_RTOL` of their footprint are rounding slivers along grid
-    lines and are dropped.
+    Pieces smaller than :data:`SLIVER_RTOL` of their footprint (or of the cell, if smaller) are
+    rounding slivers along grid lines and are dropped.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -531,9 +531,10 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
     piece_area = np.where(whole, all_areas[src], 0.0)
     if (~whole).any():
         piece_area[~whole] = grid.area_km2(cut.piece[~whole])
-    keep = piece_area > SLIVER_RTOL * all_areas[src]
-    src, row, col, piece, piece_area, whole = src[keep], cut.row[keep], cut.col[keep], cut.piece[keep], \
-        piece_area[keep], whole[keep]
+    floor = SLIVER_RTOL * np.minimum(all_areas[src], grid.full_area_km2(cut.row))
+    keep = piece_area > floor
+    src, row, col, piece, piece_area, whole, floor = src[keep], cut.row[keep], cut.col[keep], cut.piece[keep], \
+        piece_area[keep], whole[keep], floor[keep]
     key = row * grid.n_cols + col
 
     # Cells: those the footprints meet, plus (keep_empty) every cell of the study area / extent.
@@ -572,8 +573,8 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
     pos = np.searchsorted(cell_keys, key)
     st = cell_status[pos]
     inside = st > 0
-    src, row, col, piece, piece_area, whole, pos, st = (a[inside] for a in (src, row, col, piece, piece_area,
-                                                                           whole, pos, st))
+    src, row, col, piece, piece_area, whole, pos, st, floor = (
+        a[inside] for a in (src, row, col, piece, piece_area, whole, pos, st, floor))
     edge = np.flatnonzero(st == 2)
     if edge.size:
         base = piece[edge].copy()
@@ -583,7 +584,7 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         got = ~shapely.is_missing(restricted)
         piece_area[edge] = 0.0
         piece_area[edge[got]] = grid.area_km2(restricted[got])
-    keep = piece_area > SLIVER_RTOL * all_areas[src]
+    keep = piece_area > floor
     src, pos, piece_area = src[keep], pos[keep], piece_area[keep]
     tick(0.85)
     is_orig = src < n
