@@ -1,6 +1,7 @@
 """The algorithms the provider registers (one module per algorithm)."""
 
 from .footprints.footprint_statistics import FootprintStatisticsAlgorithm
+from .footprints.import_mining_dataset import ImportMiningDatasetAlgorithm
 from .footprints.overlap_tabulation import OverlapTabulationAlgorithm
 from .grids.fishnet import FishnetDensityAlgorithm
 from .monitoring.accuracy_assessment import AccuracyAssessmentAlgorithm
@@ -20,6 +21,7 @@ from .vegetation.zonal_time_series import ZonalTimeSeriesAlgorithm
 ALGORITHMS = (
     FootprintStatisticsAlgorithm,
     OverlapTabulationAlgorithm,
+    ImportMiningDatasetAlgorithm,
     FishnetDensityAlgorithm,
     ReportAlgorithm,
     FootprintChangeAlgorithm,

@@ -153,6 +153,20 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             setattr(src, ogr_batch.BATCH_ATTRIBUTE, table)
         return src
 
+    def layer_sources(self, parameters, name, context):
+        """The layers of a multiple-layers parameter as feature sources, in the order given (for
+        ``qgis_io.vector.read_features``); a layer that cannot be loaded raises the standard error."""
+        from qgis.core import QgsProcessingFeatureSource
+
+        sources = []
+        for layer in self.parameterAsLayerList(parameters, name, context):
+            if layer is None or not layer.isValid():
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            source = QgsProcessingFeatureSource(layer, context)
+            source._minemonitor_layer = layer  # the source does not own the layer: keep it alive
+            sources.append(source)
+        return sources
+
     def sink(self, parameters, name, context, fields, wkb_type, crs):
         """``parameterAsSink`` that raises the standard invalid-sink error and remembers the
         destination so it can be removed if the run fails or is cancelled."""

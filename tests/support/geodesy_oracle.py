@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from pyproj import Geod
+from shapely.geometry.polygon import orient
 
 GEOD = Geod(ellps="WGS84")
 
@@ -18,8 +19,12 @@ GEOD = Geod(ellps="WGS84")
 def geod_area_km2(geom, step: float = 1e-4) -> float:
     """Area (km²) of a lon/lat (multi)polygon, Richardson-extrapolated from two densifications."""
 
+    # GeographicLib's polygon area is signed by ring orientation: exterior counter-clockwise, holes clockwise
+    parts = [orient(p, 1.0) for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    oriented = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+
     def area(h: float) -> float:
-        return abs(GEOD.geometry_area_perimeter(shapely.segmentize(geom, h))[0]) / 1e6
+        return abs(GEOD.geometry_area_perimeter(shapely.segmentize(oriented, h))[0]) / 1e6
 
     fine, coarse = area(step), area(2 * step)
     return (4.0 * fine - coarse) / 3.0
