@@ -2,6 +2,7 @@
 
 from .footprints.footprint_statistics import FootprintStatisticsAlgorithm
 from .footprints.import_mining_dataset import ImportMiningDatasetAlgorithm
+from .footprints.proximity_bands import ProximityBandsAlgorithm
 from .footprints.overlap_tabulation import OverlapTabulationAlgorithm
 from .grids.fishnet import FishnetDensityAlgorithm
 from .monitoring.accuracy_assessment import AccuracyAssessmentAlgorithm
@@ -22,6 +23,7 @@ ALGORITHMS = (
     FootprintStatisticsAlgorithm,
     OverlapTabulationAlgorithm,
     ImportMiningDatasetAlgorithm,
+    ProximityBandsAlgorithm,
     FishnetDensityAlgorithm,
     ReportAlgorithm,
     FootprintChangeAlgorithm,

@@ -156,7 +156,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
     def layer_sources(self, parameters, name, context):
         """The layers of a multiple-layers parameter as feature sources, in the order given (for
         ``qgis_io.vector.read_features``); a layer that cannot be loaded raises the standard error."""
-        from qgis.core import QgsProcessingFeatureSource
+        from qgis.core import QgsProcessingFeatureSource, QgsProviderRegistry
 
         sources = []
         for layer in self.parameterAsLayerList(parameters, name, context):
@@ -164,6 +164,9 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             source = QgsProcessingFeatureSource(layer, context)
             source._minemonitor_layer = layer  # the source does not own the layer: keep it alive
+            # the table name of a multi-layer file (gpkg|layername=...), else the layer's own name
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+            source._minemonitor_name = parts.get("layerName") or layer.name()
             sources.append(source)
         return sources
 
