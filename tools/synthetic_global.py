@@ -200,6 +200,33 @@ def generate(n_total: int = 120_000, seed: int = 2023) -> dict:
             "tang": {"geometries": tang}}
 
 
+def generate_lines(n: int = 100_000, seed: int = 7, box=(73.0, 31.0, 112.0, 50.0), vertices: int = 12,
+                   step_deg: float = 0.01) -> np.ndarray:
+    """Synthetic line features (roads, rivers) in a lon/lat box: random walks of ``vertices`` points with
+    ~``step_deg`` steps (about 1 km), for the proximity benchmark."""
+    rng = np.random.default_rng(seed)
+    start = np.column_stack([rng.uniform(box[0], box[2], n), rng.uniform(box[1], box[3], n)])
+    heading = rng.uniform(0, 2 * np.pi, n)
+    turns = np.cumsum(rng.normal(0, 0.4, (n, vertices - 1)), axis=1) + heading[:, None]
+    steps = np.stack([np.cos(turns), np.sin(turns)], axis=2) * step_deg
+    coords = np.concatenate([start[:, None, :], start[:, None, :] + np.cumsum(steps, axis=1)], axis=1)
+    return shapely.linestrings(coords.reshape(-1, 2), indices=np.repeat(np.arange(n), vertices))
+
+
+def write_lines(path: str | Path, lines: np.ndarray, layer: str = "lines") -> Path:
+    """Write lon/lat lines to a GeoPackage layer (an existing file is replaced)."""
+    from osgeo import gdal, ogr
+
+    gdal.UseExceptions()
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    _write(ds, layer, _srs("EPSG:4326"), ogr.wkbLineString, np.asarray(lines, dtype=object), [])
+    ds = None
+    return path
+
+
 def write_synthetic(folder: str | Path, n_total: int = 120_000, seed: int = 2023) -> tuple[Path, Path]:
     """Write the synthetic pair into ``folder``; returns (Maus GeoPackage, Tang & Werner shapefile)."""
     folder = Path(folder)

@@ -514,10 +514,11 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
     if w is None:
         members, labels = overlap_groups(geoms, areas)
         if len(members):
-            order = np.argsort(labels, kind="stable")
-            members, labels = members[order], labels[order]
-            starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
-            unions = np.array([shapely.union_all(g) for g in np.split(geoms[members], starts[1:])], dtype=object)
+            # one union per group, in vectorised pairwise rounds (thousands of groups of touching pieces)
+            from .tabulate import _grouped_union  # the vectorised grouped union of the overlap tables
+
+            _, unions = _grouped_union(geoms[members], labels)
+            unions = polygonal_parts(unions)
             all_geoms = np.concatenate([geoms, unions])
             all_areas = np.concatenate([areas, grid.area_km2(unions)])
             carries = np.ones(all_geoms.size, dtype=bool)

@@ -200,23 +200,9 @@ def largest_overlap(
 
 
 def _grouped_union(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Union per group by pairwise halving rounds (one vectorised call per round)."""
-    order = np.argsort(groups, kind="stable")
-    g = np.asarray(groups)[order]
-    geo = np.asarray(geoms, dtype=object)[order]
-    while g.size > 1:
-        same_next = np.r_[g[1:] == g[:-1], False]
-        if not same_next.any():
-            break
-        first = np.r_[True, ~same_next[:-1]]
-        pos = np.arange(g.size)
-        rank = pos - np.maximum.accumulate(np.where(first, pos, 0))
-        left = np.flatnonzero((rank % 2 == 0) & same_next)
-        geo[left] = shapely.union(geo[left], geo[left + 1])
-        keep = np.ones(g.size, dtype=bool)
-        keep[left + 1] = False
-        g, geo = g[keep], geo[keep]
-    return g, geo
+    from .tabulate import _grouped_union as grouped_union  # one implementation (imported late: no cycle)
+
+    return grouped_union(geoms, groups)
 
 
 def split_by_zones(
