@@ -199,7 +199,7 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
         n_inputs = len(sources)
         for i, source in enumerate(sources):
             names = source.fields().names()
-            info = mds.detect_dataset(names, source.sourceName())
+            info = mds.detect_dataset(names, f"{source.sourceName()} {getattr(source, '_minemonitor_name', '')}")
             if info is None:
                 raise QgsProcessingException(self.tr(
                     "Layer {layer} is not one of the supported mining datasets: expected the fields ISO3_CODE, "
