@@ -89,8 +89,10 @@ def _read(path: str, fields=()):
 
 def work(name: str, data: dict, plugin_root: str, out_dir: str, repeat: int) -> dict:
     if name in ("import", "grid", "proximity"):
-        app, plugin = _start_qgis(plugin_root)  # noqa: F841 (kept alive)
+        qgis = _start_qgis(plugin_root)  # the app and plugin stay referenced while the runs below use them
         import processing
+    else:
+        qgis = None
     outputs: list = []
 
     if name == "import":
@@ -153,7 +155,9 @@ def work(name: str, data: dict, plugin_root: str, out_dir: str, repeat: int) -> 
             return {"pct_area_1km": float(100 * r.within_km2[:, 0].sum() / r.area_km2.sum()), "tiles": r.n_frames}
     else:
         raise SystemExit(f"unknown task {name}")
-    return best_of(run, repeat)
+    result = best_of(run, repeat)
+    del qgis
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         print("RESULT " + json.dumps(out), flush=True)
         return 0
     tasks = [t for t in TASKS if t in args.only.split(",")]
-    if "grid" in tasks or "grid_core" in tasks:
-        if "import" not in tasks and not Path(OUT / "global_120k" / "imported.gpkg").exists():
-            tasks.insert(0, "import")
+    needs_import = ("grid" in tasks or "grid_core" in tasks) and "import" not in tasks
+    if needs_import and not Path(OUT / "global_120k" / "imported.gpkg").exists():
+        tasks.insert(0, "import")
     with tempfile.TemporaryDirectory(prefix="mm_bench_global_") as tmp_name:
         tmp = Path(tmp_name)
         plugin_root = build_plugin(tmp, args.source)

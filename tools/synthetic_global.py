@@ -170,7 +170,7 @@ def generate(n_total: int = 120_000, seed: int = 2023) -> dict:
     from minemonitor_plugin.core.geodesy import ellipsoidal_area_km2
 
     rng = np.random.default_rng(seed)
-    n_maus = int(round(n_total * 0.4))
+    n_maus = round(n_total * 0.4)
     n_tang = n_total - n_maus
     n_mines = max(n_total // 12, 1)
     region = rng.integers(0, len(REGIONS), n_mines)

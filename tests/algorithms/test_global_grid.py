@@ -92,7 +92,7 @@ def test_half_degree_grid_matches_the_original_geotiff_in_blocks(run_alg, shared
                   "WEIGHT_FIELD": "mining_area_km2", "KEEP_EMPTY": False, "OUTPUT": str(out)})
     _, rows = read_grid(out)
     ds = gdal.Open(str(shared_data / "maus_mining_area_grid_v2" / "global_miningarea_v2_5arcminute_nw_bbox.tif"))
-    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    x0, dx, _, y0, _, _ = ds.GetGeoTransform()
     band = ds.GetRasterBand(1)
     data = band.ReadAsArray().astype(np.float64)
     data[~np.isfinite(data) | (data < 0) | (data == band.GetNoDataValue())] = 0.0
@@ -180,7 +180,8 @@ def test_sparse_projected_grid_equals_the_dense_one_where_there_is_mining(run_al
 def test_statistics_accept_the_degree_grid(run_alg, sample_data, tmp_path):
     """Local Moran on the 0.5° grid: queen weights from the global row/col, areas in km²."""
     grid = tmp_path / "grid05.gpkg"
-    run_alg(ALG, {"INPUT": str(sample_data / SAMPLE_CELLS), "STUDY_AREA": str(sample_data / "nw4_admin.gpkg|layername=province"),
+    provinces = str(sample_data / "nw4_admin.gpkg|layername=province")
+    run_alg(ALG, {"INPUT": str(sample_data / SAMPLE_CELLS), "STUDY_AREA": provinces,
                   "DEGREE_CELL_SIZE": "0.5", "WEIGHT_FIELD": "mining_area_km2", "KEEP_EMPTY": True,
                   "OUTPUT": str(grid)})
     res = run_alg("minemonitor:localmoran", {"INPUT": str(grid), "FIELD": "density_pct", "PERMUTATIONS": 99,
@@ -232,6 +233,6 @@ def test_qgis_process_degree_grid(qgis_process, sample_data, tmp_path):
                                 "DEGREE_CELL_SIZE": "5'", "WEIGHT_FIELD": "mining_area_km2", "KEEP_EMPTY": "false",
                                 "OUTPUT": str(out)})
     results = result["results"]
-    lon, lat, km2 = maus_cells(sample_data)
+    *_, km2 = maus_cells(sample_data)
     assert 0 < results["TOTAL_MINING_KM2"] < km2.sum()  # the bbox reaches beyond the four provinces
     assert results["CELL_COUNT"] <= len(km2)

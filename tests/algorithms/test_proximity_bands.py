@@ -34,7 +34,7 @@ def write_layer(path, layer, crs, wkts, fields=None, geom_type=None):
     ds = ogr.GetDriverByName("GPKG").Open(str(path), 1) if path.exists() else \
         ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     lyr = ds.CreateLayer(layer, srs, geom_type or ogr.CreateGeometryFromWkt(wkts[0]).GetGeometryType())
-    for name, values in (fields or {}).items():
+    for name in fields or {}:
         lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     for i, wkt in enumerate(wkts):
         feat = ogr.Feature(lyr.GetLayerDefn())
@@ -53,7 +53,8 @@ def buffer_intersect(footprints, features, distance, crs=None):
     from qgis.core import QgsCoordinateReferenceSystem
 
     if crs is not None:
-        target = QgsCoordinateReferenceSystem.fromProj(crs) if crs.startswith("+") else QgsCoordinateReferenceSystem(crs)
+        target = (QgsCoordinateReferenceSystem.fromProj(crs) if crs.startswith("+")
+                  else QgsCoordinateReferenceSystem(crs))
         footprints = processing.run("native:reprojectlayer", {"INPUT": footprints, "TARGET_CRS": target,
                                                                "OUTPUT": "memory:"})["OUTPUT"]
         features = [processing.run("native:reprojectlayer", {"INPUT": f, "TARGET_CRS": target,
@@ -222,7 +223,7 @@ def test_distances_to_gem_coal_mines_match_geodesics(run_alg, shared_data, make_
 def test_zones_from_a_layer_and_bad_input(run_alg, planar_scene, make_layer, tmp_path):
     from qgis.core import QgsProcessingException
 
-    fp, rivers, lakes, folder = planar_scene
+    fp, rivers, _, folder = planar_scene
     zones = write_layer(folder / "zones.gpkg", "zones", UTM47,
                         ["POLYGON((400000 4400000,430000 4400000,430000 4470000,400000 4470000,400000 4400000))",
                          "POLYGON((430000 4400000,470000 4400000,470000 4470000,430000 4470000,430000 4400000))"],

@@ -137,7 +137,7 @@ def test_split_by_county_areas_match_native_intersection(run_alg, county_footpri
     for name, area in expected_area.items():
         assert rows[name]["total_km2"] == pytest.approx(area, rel=1e-9)
         assert rows[name]["n_polygons"] == expected_n[name]
-    total = [r for r in rows_of(out) if r["is_total"]][0]
+    total = next(r for r in rows_of(out) if r["is_total"])
     assert total["n_polygons"] == 505 and res["N_POLYGONS"] == 505
     fp_area = sum(f.geometry().area() for f in QgsVectorLayer(footprints, "f", "ogr").getFeatures()) / 1e6
     assert total["total_km2"] == pytest.approx(fp_area, rel=1e-9)
@@ -187,7 +187,8 @@ def test_bad_zone_input(case, message, run_alg, county_footprints, make_layer, t
                                      crs="EPSG:4326", fields={"name_zh": ["x"]})
         params["GROUP_FIELDS"] = ["name_zh"]
     elif case == "points":
-        params["ZONES"] = make_layer(tmp_path / "pts.gpkg", ["POINT(90 40)"], crs="EPSG:4326", fields={"name_zh": ["x"]})
+        params["ZONES"] = make_layer(tmp_path / "pts.gpkg", ["POINT(90 40)"], crs="EPSG:4326",
+                                     fields={"name_zh": ["x"]})
     with pytest.raises(QgsProcessingException, match=message):
         run_alg(STATS, params)
     assert not (tmp_path / "o.gpkg").exists() and not (tmp_path / "c.gpkg").exists()

@@ -106,7 +106,8 @@ def test_geographic_distances_match_a_single_aeqd_projection():
     to_aeqd = Transformer.from_crs("EPSG:4326", "+proj=aeqd +lon_0=100.5 +lat_0=38.5 +ellps=WGS84", always_xy=True)
 
     def proj(g):
-        return shapely.transform(shapely.segmentize(g, 0.01), lambda c: np.column_stack(to_aeqd.transform(c[:, 0], c[:, 1])))
+        return shapely.transform(shapely.segmentize(g, 0.01),
+                                 lambda c: np.column_stack(to_aeqd.transform(c[:, 0], c[:, 1])))
 
     ref = shapely.distance(proj(fps)[:, None], proj(lines)[None, :]).min(axis=1)
     ok = ref <= 8000

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
-from shapely import affinity
 from hypothesis import strategies as st
+from shapely import affinity
 
 from minemonitor_plugin.core import geodesy
 from minemonitor_plugin.core import sparse_grid as sg
@@ -97,8 +97,8 @@ def footprint_sets(draw, scale=1.0):
         h = draw(st.integers(1, 30)) * 0.5 * scale
         kind = draw(st.sampled_from(["plain", "hole", "sliver", "plain"]))
         if kind == "hole" and w > 2 * scale and h > 2 * scale:
-            geoms.append(shapely.Polygon(_rect(x, y, w, h).exterior.coords,
-                                         [_rect(x + 0.5 * scale, y + 0.5 * scale, 0.5 * scale, 0.5 * scale).exterior.coords]))
+            hole = _rect(x + 0.5 * scale, y + 0.5 * scale, 0.5 * scale, 0.5 * scale)
+            geoms.append(shapely.Polygon(_rect(x, y, w, h).exterior.coords, [hole.exterior.coords]))
         elif kind == "sliver":
             geoms.append(_rect(x, y, w, 1e-6 * scale))
         else:
@@ -159,7 +159,7 @@ def test_degree_sparse_matches_brute_force_and_conserves_area(geoms, size_text, 
     with np.errstate(invalid="ignore"):  # GEOS reports an empty intersection as "invalid value"
         inside = union if study is None else shapely.intersection(union, study)
     if not geodesy.ellipsoidal_area_km2([inside])[0] > 0:
-        with pytest.raises(InvalidInputError, match="inside the study area|positive area"):
+        with pytest.raises(InvalidInputError, match=r"inside the study area|positive area"):
             sg.sparse_density(lonlat, grid=grid, study_area=study)
     else:
         res = sg.sparse_density(lonlat, grid=grid, study_area=study)
@@ -178,7 +178,8 @@ def test_weights_are_conserved_and_apportioned_by_ellipsoidal_share():
     got = dict(zip(zip(res.row.tolist(), res.col.tolist()), res.mining_km2))
     r, c = int((90 - 60.5) / 0.5), int((10.0 + 180) / 0.5)
     west = float(geodesy.cell_area_km2(60.0, 60.5, 0.25))
-    assert got[(r, c)] == pytest.approx(10.0 * west / (2 * west) + 3.0, rel=1e-12)  # half of the first, all of the second
+    # half of the first footprint, all of the second
+    assert got[(r, c)] == pytest.approx(10.0 * west / (2 * west) + 3.0, rel=1e-12)
     assert got[(r, c + 1)] == pytest.approx(5.0, rel=1e-12)
     assert res.mining_km2.sum() == pytest.approx(13.0, rel=1e-12)
 

@@ -116,7 +116,7 @@ def test_largest_overlap_and_split_match_brute_force(scene):
         got[(f, c)] = got.get((f, c), 0.0) + a
     for key, value in table.items():
         assert got[key] == pytest.approx(value, rel=1e-9)
-    assert set(k for k in got if k[1] >= 0) == set(table)
+    assert {k for k in got if k[1] >= 0} == set(table)
     # zones partition their square: pieces (outside part included) add up to each footprint's area
     for i, fp in enumerate(fps):
         if fp is None or fp.is_empty:

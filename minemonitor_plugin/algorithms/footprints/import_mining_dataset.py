@@ -157,7 +157,8 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
         )
         self.add_output(QgsProcessingOutputNumber(self.N_POLYGONS, self.tr("Number of footprints")))
         self.add_output(QgsProcessingOutputNumber(self.TOTAL_KM2, self.tr("Total area on the ellipsoid (km²)")))
-        self.add_output(QgsProcessingOutputNumber(self.OVERLAP_REMOVED_KM2, self.tr("Overlapping area counted once (km²)")))
+        self.add_output(QgsProcessingOutputNumber(self.OVERLAP_REMOVED_KM2,
+                                                  self.tr("Overlapping area counted once (km²)")))
         self.add_output(QgsProcessingOutputString(self.SOURCES, self.tr("Datasets recognised")))
 
     # ------------------------------------------------------------------------------------------ run

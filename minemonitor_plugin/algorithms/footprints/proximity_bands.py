@@ -290,7 +290,7 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
         del sink
         outputs = {
             self.OUTPUT: dest_id,
-            self.N_FOOTPRINTS: int(len(fp)),
+            self.N_FOOTPRINTS: len(fp),
             self.N_FEATURES: int(feats.size),
             self.TOTAL_KM2: float(res.area_km2.sum()),
             self.PCT_AREA_FIRST_BAND: float(rows[-len(bands)][5]),
