@@ -41,7 +41,7 @@ def proximity_section(
 
     ``pct_area`` / ``pct_count`` have shape (zones, bands); ``headers`` are the translated column
     titles (zone, footprints, area km², then the per-band suffixes "area %" and "count %");
-    ``chart_labels`` = (y label, count label, area label) or empty for no chart.
+    ``chart_labels`` = (y label, count label, area label) or empty for no chart (none for a single band).
     """
     zone_title, n_title, km2_title, area_pct_title, count_pct_title = headers
     bands = [band_label(b) for b in bands_m]
@@ -55,7 +55,7 @@ def proximity_section(
             row += [float(pct_area[z, b]), float(pct_count[z, b])]
         rows.append(row)
     blocks = [html_heading(title), html_paragraph(note, "note"), html_table(head, rows, digits=2, total_last=True)]
-    if chart_labels and charts.available() and len(zones):
+    if chart_labels and charts.available() and len(zones) and len(bands) > 1:  # one band: the table says it all
         ylabel, count_label, area_label = chart_labels
         blocks.append(charts.size_class_bars(bands, np.asarray(pct_count[-1]), np.asarray(pct_area[-1]), ylabel,
                                              count_label, area_label))
