@@ -674,6 +674,10 @@ A footprint that straddles cells splits its area between them; overlapping footp
 
 Cells are clipped to the study area by default; clipped border cells can be tiny, and their density is then unreliable: use 'Minimum cell fraction' to drop them.
 
+Geographic grids: with 'Cell size in degrees' (for example 0.5, 5' or 30") the grid is a WGS 84 longitude/latitude grid aligned on 180° W / 90° N, the convention of the Maus et al. (2022) mining area grid products: row and col are the global raster row and column, cell_km2 is the exact area of the cell on the WGS 84 ellipsoid and the mining area of every footprint piece is measured on the ellipsoid too, so the pieces of a footprint add up to its area.
+
+Sparse grids: without 'Keep cells without mining' only the cells that meet a footprint are enumerated, never the whole grid over the study area, so 30" or 1 km grids of large regions (or the globe) stay small.
+
 Invalid footprints are repaired (makeValid) and NULL geometries skipped; both are counted in the log.
 
 Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2, n_polygons (footprints intersecting the cell), n_mines (distinct mine ids), mining_km2, density_pct.</source>
@@ -684,6 +688,10 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
 跨越多个格网的图斑按其面积在各格网中的部分分摊；相互重叠的图斑先融合，面积不会重复计算。指定权重字段时，每个图斑按其面积在各格网中的比例分摊该权重（例如格网化产品中的采矿面积 km²），而不是分摊其面积。
 
 默认将格网裁剪到研究区；裁剪后的边缘格网可能很小，其密度不可靠：可用“最小格网比例”剔除。
+
+地理格网：指定“以度为单位的格网大小”（例如 0.5、5' 或 30"）时，格网为对齐于 180° W / 90° N 的 WGS 84 经纬度格网，即 Maus 等（2022）矿区面积格网产品的约定：row 和 col 为全球栅格的行号和列号，cell_km2 为格网在 WGS 84 椭球面上的精确面积，每个图斑碎片的采矿面积也在椭球面上量算，因此一个图斑各碎片的面积之和等于其面积。
+
+稀疏格网：不勾选“保留无采矿的格网”时，只枚举与图斑相交的格网，绝不生成研究区上的完整格网，因此大区域（乃至全球）的 30" 或 1 km 格网也保持很小。
 
 无效几何会被修复（makeValid），空几何被跳过；两者数量均写入日志。
 
@@ -712,6 +720,14 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
     <message>
         <source>Side of the square cells, in metres of the grid CRS. The paper uses 100 km.</source>
         <translation>正方形格网的边长，单位为格网坐标系的米。论文使用 100 km。</translation>
+    </message>
+    <message>
+        <source>Cell size in degrees (geographic grid)</source>
+        <translation>以度为单位的格网大小（地理格网）</translation>
+    </message>
+    <message>
+        <source>Optional: build a WGS 84 longitude/latitude grid with this cell size instead of a projected one, for example 0.5 (degrees), 5' (arc-minutes) or 30" (arc-seconds); the size must divide 180°. Cells are aligned on 180° W / 90° N as in the Maus et al. grid products and areas are computed on the WGS 84 ellipsoid. 'Cell size (metres)' and 'Grid CRS' are then not used.</source>
+        <translation>可选：以此格网大小建立 WGS 84 经纬度格网（而不是投影格网），例如 0.5（度）、5'（角分）或 30"（角秒）；大小必须能整除 180°。格网与 Maus 等的格网产品一样对齐于 180° W / 90° N，面积在 WGS 84 椭球面上计算。此时不使用“格网大小（米）”和“格网坐标系”。</translation>
     </message>
     <message>
         <source>Grid CRS</source>
@@ -758,8 +774,8 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation>保留无采矿格网</translation>
     </message>
     <message>
-        <source>Keep cells with no mining (their values are 0, not NULL).</source>
-        <translation>保留无采矿的格网（其值为 0，而非空值）。</translation>
+        <source>Keep cells with no mining (their values are 0, not NULL). Unchecked, only the cells that meet a footprint are enumerated and written (a sparse grid, for fine cells over large areas).</source>
+        <translation>保留无采矿的格网（其值为 0，而非空值）。不勾选时只枚举并写出与图斑相交的格网（稀疏格网，适用于大范围的细格网）。</translation>
     </message>
     <message>
         <source>Maximum number of cells</source>
@@ -802,12 +818,24 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
         <translation>图层 {layer} 没有要素。</translation>
     </message>
     <message>
+        <source>Geographic grid: WGS 84 longitude/latitude cells of {size} aligned on 180° W / 90° N (the convention of the Maus et al. grid products); cell and mining areas on the WGS 84 ellipsoid.</source>
+        <translation>地理格网：{size} 的 WGS 84 经纬度格网，对齐于 180° W / 90° N（Maus 等格网产品的约定）；格网面积和采矿面积在 WGS 84 椭球面上计算。</translation>
+    </message>
+    <message>
+        <source>Clip: {clip}; minimum cell fraction: {fraction}</source>
+        <translation>裁剪：{clip}；最小格网比例：{fraction}</translation>
+    </message>
+    <message>
         <source>Grid CRS: {definition}</source>
         <translation>格网坐标系：{definition}</translation>
     </message>
     <message>
         <source>Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}</source>
         <translation>格网大小：{size} 米；裁剪：{clip}；最小格网比例：{fraction}</translation>
+    </message>
+    <message>
+        <source>Sparse grid: only the cells that meet a footprint are enumerated and written.</source>
+        <translation>稀疏格网：只枚举并写出与图斑相交的格网。</translation>
     </message>
     <message>
         <source>Layer {layer} has no footprint with a usable polygon geometry.</source>
@@ -1114,7 +1142,9 @@ Areas are planar in an equal-area CRS (default: Albers fitted to the earlier lay
     <message>
         <source>Summarises mining footprints per group, as Table 2 and Figs 3-5 and 7-8 of the reference paper.
 
-For each combination of the grouping fields (none: only the whole layer) and for the whole layer: n_polygons, n_mines (distinct values of the mine id field), total_km2, share_pct (of the layer's area), mean_km2, std_km2, median_km2, geomean_km2 (geometric mean, the typical size of a log-normal distribution), min_km2, max_km2, total_perimeter_km and mean_perimeter_km. The whole-layer row has is_total = 1. NULL group values form their own group.
+For each combination of the grouping fields (none: only the whole layer) and for the whole layer: n_polygons, n_mines (distinct values of the mine id field), total_km2, share_pct (of the layer's area), count_share_pct (of the layer's polygons), mean_km2, std_km2, median_km2, geomean_km2 (geometric mean, the typical size of a log-normal distribution), min_km2, max_km2, total_perimeter_km and mean_perimeter_km. The whole-layer row has is_total = 1. NULL group values form their own group.
+
+Zones from a boundary layer: with a zone layer (counties, prefectures, provinces, countries) the chosen fields of the zone layer become the first grouping fields, so the top counties per province (Fig. 3) come from the county layer without a county attribute on the footprints. Each footprint goes to the zone holding the largest part of its area, or, with 'Split footprints at zone boundaries', is cut into one piece per zone (each piece then counts in its zone: a footprint crossing a boundary counts in every zone it lies in, areas add up; the whole-layer row, the size classes and the log-normality test still use whole footprints). Footprints outside every zone polygon get NULL zone values; their number is an output.
 
 Areas and perimeters are measured in an equal-area CRS (by default an Albers projection fitted to the layer; its definition is written to the log and the report).
 
@@ -1122,10 +1152,14 @@ The size-class table counts polygons in the classes [0, b1), [b1, b2), ... [bk, 
 
 The log-normality check tests the natural logarithm of the areas: Shapiro-Wilk up to 5000 polygons, D'Agostino-Pearson K² above (where Shapiro-Wilk p-values are not accurate), or the test you choose. With thousands of polygons any test rejects tiny departures, so the report also gives the largest distance of the log-normal P-P plot from its diagonal.
 
-The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top groups by polygon count and by area (per value of the first grouping field when there are several).</source>
+The optional size-class x group table crosses the size classes with the groups (for example medium and large mines per province).
+
+The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top groups by polygon count (with their share of the polygons) and by area (with their share of the area), per value of the first grouping field when there are several.</source>
         <translation>按分组汇总矿山占地图斑，对应参考论文的表 2 以及图 3-5、图 7-8。
 
-对分组字段的每种取值组合（不选分组字段时只有全图层）以及全图层计算：n_polygons、n_mines（矿山编号字段的不同取值数）、total_km2、share_pct（占全图层面积的百分比）、mean_km2、std_km2、median_km2、geomean_km2（几何平均，对数正态分布的典型大小）、min_km2、max_km2、total_perimeter_km 和 mean_perimeter_km。全图层一行的 is_total = 1。分组值为 NULL 的要素单独成组。
+对分组字段的每种取值组合（不选分组字段时只有全图层）以及全图层计算：n_polygons、n_mines（矿山编号字段的不同取值数）、total_km2、share_pct（占全图层面积的百分比）、count_share_pct（占全图层图斑数的百分比）、mean_km2、std_km2、median_km2、geomean_km2（几何平均，对数正态分布的典型大小）、min_km2、max_km2、total_perimeter_km 和 mean_perimeter_km。全图层一行的 is_total = 1。分组值为 NULL 的要素单独成组。
+
+来自边界图层的分区：指定分区图层（县、地级市、省、国家）时，所选分区图层字段作为最前面的分组字段，因此每省前几位的县（图 3）直接来自县界图层，图斑无需带有县属性。每个图斑归入包含其最大面积部分的分区；选择“在分区边界处切分图斑”时，则切分为每个分区一块（每块计入其所在分区：跨越边界的图斑在其所在的每个分区都计数，面积可以相加；全图层一行、面积分级和对数正态检验仍使用完整图斑）。落在所有分区多边形之外的图斑分区值为 NULL，其数量作为输出。
 
 面积和周长在等积坐标系中量算（默认为按图层拟合的 Albers 等积投影，其定义写入日志和报告）。
 
@@ -1133,7 +1167,9 @@ The HTML report shows the histogram of log areas, the P-P plot, the size classes
 
 对数正态检验针对面积的自然对数：图斑数不超过 5000 时用 Shapiro-Wilk 检验，超过时用 D'Agostino-Pearson K² 检验（此时 Shapiro-Wilk 的 p 值不准确），也可自选检验。图斑数达数千时任何检验都会拒绝微小偏离，因此报告还给出对数正态 P-P 图偏离对角线的最大距离。
 
-HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑数和按面积排名的前几位分组（有多个分组字段时按第一个分组字段的每个取值分别排名）。</translation>
+可选的“面积分级 × 分组”表将面积分级与分组交叉（例如各省的中型和大型矿山）。
+
+HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑数（附图斑数占比）和按面积（附面积占比）排名的前几位分组（有多个分组字段时按第一个分组字段的每个取值分别排名）。</translation>
     </message>
     <message>
         <source>Mining footprints</source>
@@ -1150,6 +1186,38 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
     <message>
         <source>Zero or more fields (province, county, mineral, type code...); one output row per combination of their values.</source>
         <translation>零个或多个字段（省份、县、矿种、类型代码等）；每种取值组合输出一行。</translation>
+    </message>
+    <message>
+        <source>Zone layer</source>
+        <translation>分区图层</translation>
+    </message>
+    <message>
+        <source>Optional polygon layer of zones (counties, prefectures, provinces, countries); its zone fields become the first grouping fields.</source>
+        <translation>可选的分区多边形图层（县、地级市、省、国家）；其分区字段作为最前面的分组字段。</translation>
+    </message>
+    <message>
+        <source>Zone fields</source>
+        <translation>分区字段</translation>
+    </message>
+    <message>
+        <source>Fields of the zone layer identifying a zone, outermost first (for example province and county: the report then ranks the top counties per province). Required with a zone layer.</source>
+        <translation>分区图层中标识分区的字段，由外到内（例如省和县：报告将按省列出前几位的县）。指定分区图层时必填。</translation>
+    </message>
+    <message>
+        <source>Footprints crossing zone boundaries</source>
+        <translation>跨越分区边界的图斑</translation>
+    </message>
+    <message>
+        <source>Assign to the zone with the largest overlap</source>
+        <translation>归入重叠面积最大的分区</translation>
+    </message>
+    <message>
+        <source>Split footprints at zone boundaries</source>
+        <translation>在分区边界处切分图斑</translation>
+    </message>
+    <message>
+        <source>Largest overlap: every footprint counts once, in the zone holding most of its area (the paper's counts per county). Split: every footprint is cut at the zone boundaries and each piece counts in its zone.</source>
+        <translation>最大重叠：每个图斑只计一次，归入包含其大部分面积的分区（论文中按县计数的方式）。切分：每个图斑在分区边界处切开，每块计入其所在分区。</translation>
     </message>
     <message>
         <source>Mine id field</source>
@@ -1232,6 +1300,14 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
         <translation>每个面积等级一行的表。</translation>
     </message>
     <message>
+        <source>Size classes by group</source>
+        <translation>按分组的面积分级</translation>
+    </message>
+    <message>
+        <source>Optional table with one row per group and size class: the grouping fields, size_class, label, lower_km2, upper_km2, n_polygons, pct_polygons and pct_area (shares of the group), total_km2.</source>
+        <translation>可选表，每个分组和面积级别一行：分组字段、size_class、label、lower_km2、upper_km2、n_polygons、pct_polygons 和 pct_area（占该分组的百分比）、total_km2。</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -1268,12 +1344,24 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
         <translation>面积所用坐标系</translation>
     </message>
     <message>
+        <source>Footprints outside every zone</source>
+        <translation>不在任何分区内的图斑</translation>
+    </message>
+    <message>
         <source>The size-class breaks {breaks} are not a list of numbers separated by commas.</source>
         <translation>面积分级阈值 {breaks} 不是以逗号分隔的数字列表。</translation>
     </message>
     <message>
         <source>The grouping field {field} has the name of an output column; rename it first.</source>
         <translation>分组字段 {field} 与输出列同名，请先重命名。</translation>
+    </message>
+    <message>
+        <source>Choose the zone fields of the zone layer {layer}.</source>
+        <translation>请选择分区图层 {layer} 的分区字段。</translation>
+    </message>
+    <message>
+        <source>The zone field {field} has the same name as a grouping field of the footprints; group by one of them only.</source>
+        <translation>分区字段 {field} 与图斑的某个分组字段同名；请只按其中之一分组。</translation>
     </message>
     <message>
         <source>Layer {layer} has no features.</source>
@@ -1298,6 +1386,22 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
     <message>
         <source>{n} polygons, {area:.4f} km²; geometric mean {gm:.6f} km²; {groups} groups.</source>
         <translation>{n} 个图斑，{area:.4f} km²；几何平均 {gm:.6f} km²；{groups} 个分组。</translation>
+    </message>
+    <message>
+        <source>The zone layer {layer} has no polygon.</source>
+        <translation>分区图层 {layer} 没有面要素。</translation>
+    </message>
+    <message>
+        <source>Zones by largest overlap: {n} footprints cross a zone boundary and were given to the zone holding most of their area.</source>
+        <translation>按最大重叠划分分区：{n} 个图斑跨越分区边界，已归入包含其大部分面积的分区。</translation>
+    </message>
+    <message>
+        <source>Footprints split at zone boundaries: {n} footprints were cut into {pieces} pieces in all; each piece counts in its zone.</source>
+        <translation>在分区边界处切分图斑：{n} 个图斑共被切分为 {pieces} 块；每块计入其所在分区。</translation>
+    </message>
+    <message>
+        <source>{n} footprints lie (partly) outside every zone polygon; they form the group with NULL zone values.</source>
+        <translation>{n} 个图斑（部分）位于所有分区多边形之外；它们构成分区值为 NULL 的分组。</translation>
     </message>
     <message>
         <source>Shapiro-Wilk test on the log areas of {n} polygons: W = {stat:.5f}, p = {p:.4g}.</source>
@@ -1994,6 +2098,265 @@ FDR 在 90、95 和 99 % 水平上分别应用 Benjamini-Hochberg 校正，同 A
     </message>
 </context>
 <context>
+    <name>ImportMiningDatasetAlgorithm</name>
+    <message>
+        <source>Import global mining dataset</source>
+        <translation>导入全球矿区数据集</translation>
+    </message>
+    <message>
+        <source>Reads the Maus et al. (2022) and Tang &amp; Werner (2023) mining polygons into one footprint schema, merges them without overlaps and measures them on the ellipsoid.</source>
+        <translation>将 Maus 等（2022）和 Tang &amp; Werner（2023）的矿区多边形读入统一的图斑结构，去除重叠后合并，并在椭球面上量算面积。</translation>
+    </message>
+    <message>
+        <source>Maus,Tang,Werner,global,mining polygons,PANGAEA,Zenodo,import,merge,country,licence</source>
+        <translation>Maus,Tang,Werner,全球,矿区多边形,PANGAEA,Zenodo,导入,合并,国家,许可</translation>
+    </message>
+    <message>
+        <source>Reads the public global mining-area polygon datasets as they are downloaded and writes them in one footprint schema, ready for the other MineMonitor algorithms (national totals as in Table 2 of the reference paper: footprint statistics grouped by iso3 or country).
+
+Each input layer is recognised from its fields:
+- Maus et al. (2022), global-scale mining polygons v2 (PANGAEA, doi:10.1594/PANGAEA.942325, CC BY-SA 4.0), file global_mining_polygons_v2.gpkg: WGS 84 polygons with ISO3_CODE, COUNTRY_NAME and AREA (km²); version 1 (doi:10.1594/PANGAEA.910894) has the same fields;
+- Tang &amp; Werner (2023), global mining footprint (Zenodo, doi:10.5281/zenodo.7894216, CC BY 4.0), shapefile '74548_projected polygons.shp' in an equal-area projection with OBJECTID and Name (no country);
+- an earlier output of this algorithm (source, source_id, iso3, country, area_km2).
+GeoPackage, shapefile and GeoJSON copies are read alike; any CRS is reprojected to WGS 84.
+
+Output fields: source (maus_v2, maus_v1 or tang_werner_2023), source_id (the Maus feature id, the Tang &amp; Werner OBJECTID), iso3, country, area_km2 (area on the WGS 84 ellipsoid after overlap removal), orig_km2 (area of the source polygon on the ellipsoid), published_km2 (the AREA published with the Maus polygons, NULL otherwise).
+
+Overlaps: where polygons overlap (the two datasets mapped the same mines, or polygons of one dataset overlap), the overlapping area is kept once, with the first polygon in input order (the first layer has priority), so each part keeps its source; polygons entirely covered by earlier ones are dropped and counted. This replaces the union of connected groups of intersecting polygons of the authors' own merge, which loses the source of each part.
+
+Areas are measured on the WGS 84 ellipsoid with the polygon edges taken as straight lines in longitude/latitude (exact integration with the authalic latitude; pieces cut along meridians or parallels add up exactly).
+
+Countries: Tang &amp; Werner polygons have none; with a country layer (for example Natural Earth admin-0) every polygon without an ISO3 code gets the country holding the largest part of its area.
+
+The licence and citation of every source are written to the log, the report and the output's metadata (inside the GeoPackage: Layer Properties &gt; Metadata). Maus et al. is CC BY-SA 4.0: data derived from it must be shared under the same licence.</source>
+        <translation>按下载时的原样读取公开的全球矿区多边形数据集，并写入统一的图斑结构，可直接用于 MineMonitor 的其他算法（如参考论文表 2 中的各国合计：按 iso3 或 country 分组的图斑统计）。
+
+每个输入图层根据其字段识别：
+- Maus 等（2022）全球矿区多边形第 2 版（PANGAEA，doi:10.1594/PANGAEA.942325，CC BY-SA 4.0），文件 global_mining_polygons_v2.gpkg：WGS 84 多边形，字段 ISO3_CODE、COUNTRY_NAME 和 AREA（km²）；第 1 版（doi:10.1594/PANGAEA.910894）字段相同；
+- Tang &amp; Werner（2023）全球采矿足迹（Zenodo，doi:10.5281/zenodo.7894216，CC BY 4.0），等积投影下的 shapefile“74548_projected polygons.shp”，字段 OBJECTID 和 Name（无国家字段）；
+- 本算法以前的输出（source、source_id、iso3、country、area_km2）。
+GeoPackage、shapefile 和 GeoJSON 副本同样可读；任何坐标系都会重投影到 WGS 84。
+
+输出字段：source（maus_v2、maus_v1 或 tang_werner_2023）、source_id（Maus 的要素编号、Tang &amp; Werner 的 OBJECTID）、iso3、country、area_km2（去除重叠后在 WGS 84 椭球面上的面积）、orig_km2（源多边形在椭球面上的面积）、published_km2（Maus 多边形随附发布的 AREA，其他为 NULL）。
+
+重叠：多边形相互重叠时（两个数据集绘制了同一矿山，或同一数据集的多边形相互重叠），重叠面积只保留一次，归属输入顺序中的第一个多边形（第一个图层优先），因此每一部分都保留其来源；被前面的多边形完全覆盖的多边形被剔除并计数。这取代了作者自己合并时对相交多边形连通组求并集的做法，后者会丢失各部分的来源。
+
+面积在 WGS 84 椭球面上量算，多边形的边视为经纬度中的直线（借助等积纬度精确积分；沿经线或纬线切开的各块面积之和严格相等）。
+
+国家：Tang &amp; Werner 多边形没有国家信息；指定国家图层（例如 Natural Earth admin-0）时，每个没有 ISO3 代码的多边形归入包含其最大面积部分的国家。
+
+每个来源的许可和引用写入日志、报告和输出的元数据（GeoPackage 内：图层属性 &gt; 元数据）。Maus 等的数据采用 CC BY-SA 4.0：由其派生的数据必须以相同许可共享。</translation>
+    </message>
+    <message>
+        <source>Mining polygon datasets</source>
+        <translation>矿区多边形数据集</translation>
+    </message>
+    <message>
+        <source>One or more polygon layers of the published datasets (Maus et al. v1/v2, Tang &amp; Werner 2023), in priority order: where they overlap, the first keeps the area.</source>
+        <translation>一个或多个已发布数据集（Maus 等 v1/v2、Tang &amp; Werner 2023）的多边形图层，按优先顺序排列：相互重叠时由第一个保留面积。</translation>
+    </message>
+    <message>
+        <source>Remove overlaps</source>
+        <translation>去除重叠</translation>
+    </message>
+    <message>
+        <source>Count every area once: an area mapped by several polygons stays with the first of them (in input order). Unchecked, polygons are copied as they are and overlaps count twice.</source>
+        <translation>每块面积只计一次：被多个多边形覆盖的面积归属其中第一个（按输入顺序）。不勾选时多边形原样复制，重叠部分重复计算。</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Optional: import only the polygons meeting this extent (for example a country or region).</source>
+        <translation>可选：只导入与此范围相交的多边形（例如某个国家或地区）。</translation>
+    </message>
+    <message>
+        <source>Country layer</source>
+        <translation>国家图层</translation>
+    </message>
+    <message>
+        <source>Optional polygon layer of countries; polygons without an ISO3 code (Tang &amp; Werner) get the country holding the largest part of their area.</source>
+        <translation>可选的国家多边形图层；没有 ISO3 代码的多边形（Tang &amp; Werner）归入包含其最大面积部分的国家。</translation>
+    </message>
+    <message>
+        <source>Country ISO3 field</source>
+        <translation>国家 ISO3 字段</translation>
+    </message>
+    <message>
+        <source>Field of the country layer with the ISO 3166-1 alpha-3 code (Natural Earth: ISO_A3 or ADM0_A3).</source>
+        <translation>国家图层中 ISO 3166-1 三字母代码的字段（Natural Earth：ISO_A3 或 ADM0_A3）。</translation>
+    </message>
+    <message>
+        <source>Country name field</source>
+        <translation>国家名称字段</translation>
+    </message>
+    <message>
+        <source>Field of the country layer with the country name (Natural Earth: NAME or ADMIN).</source>
+        <translation>国家图层中国家名称的字段（Natural Earth：NAME 或 ADMIN）。</translation>
+    </message>
+    <message>
+        <source>Mining footprints</source>
+        <translation>矿区范围</translation>
+    </message>
+    <message>
+        <source>Footprints in one schema (WGS 84): source, source_id, iso3, country, area_km2, orig_km2, published_km2; the sources' licences and citations are in the layer metadata.</source>
+        <translation>统一结构的图斑（WGS 84）：source、source_id、iso3、country、area_km2、orig_km2、published_km2；各来源的许可和引用写在图层元数据中。</translation>
+    </message>
+    <message>
+        <source>Summary by source and country</source>
+        <translation>按来源和国家汇总</translation>
+    </message>
+    <message>
+        <source>Optional table: one row per source and country (n_polygons, area_km2, share_pct of the total area), plus one total row per source (iso3 NULL): Table 2's national reference rows.</source>
+        <translation>可选表：每个来源和国家一行（n_polygons、area_km2、share_pct 占总面积的百分比），另加每个来源一行合计（iso3 为 NULL）：即表 2 中的各国参考行。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>HTML report: the sources with their citation and licence, polygons and area per source and per country, overlap removed.</source>
+        <translation>HTML 报告：各来源及其引用和许可，按来源和按国家的多边形数与面积，去除的重叠面积。</translation>
+    </message>
+    <message>
+        <source>Number of footprints</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <source>Total area on the ellipsoid (km²)</source>
+        <translation>椭球面上的总面积（km²）</translation>
+    </message>
+    <message>
+        <source>Overlapping area counted once (km²)</source>
+        <translation>只计一次的重叠面积（km²）</translation>
+    </message>
+    <message>
+        <source>Datasets recognised</source>
+        <translation>识别出的数据集</translation>
+    </message>
+    <message>
+        <source>Maus et al. (2022), global-scale mining polygons v2</source>
+        <translation>Maus 等（2022）全球矿区多边形 v2</translation>
+    </message>
+    <message>
+        <source>Maus et al. (2020), global-scale mining polygons v1</source>
+        <translation>Maus 等（2020）全球矿区多边形 v1</translation>
+    </message>
+    <message>
+        <source>Tang &amp; Werner (2023), global mining footprint</source>
+        <translation>Tang &amp; Werner（2023）全球采矿足迹</translation>
+    </message>
+    <message>
+        <source>Choose at least one mining polygon layer.</source>
+        <translation>请至少选择一个矿区多边形图层。</translation>
+    </message>
+    <message>
+        <source>Choose the ISO3 field or the name field of the country layer {layer}.</source>
+        <translation>请选择国家图层 {layer} 的 ISO3 字段或名称字段。</translation>
+    </message>
+    <message>
+        <source>Only polygons meeting the extent {extent} (WGS 84) are imported.</source>
+        <translation>只导入与范围 {extent}（WGS 84）相交的多边形。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} is not one of the supported mining datasets: expected the fields ISO3_CODE, COUNTRY_NAME and AREA (Maus et al., global_mining_polygons_v2.gpkg) or OBJECTID and Name (Tang &amp; Werner, 74548_projected polygons.shp); it has {fields}.</source>
+        <translation>图层 {layer} 不是受支持的矿区数据集：应有字段 ISO3_CODE、COUNTRY_NAME 和 AREA（Maus 等，global_mining_polygons_v2.gpkg）或 OBJECTID 和 Name（Tang &amp; Werner，74548_projected polygons.shp）；该图层的字段为 {fields}。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: recognised as {dataset}.</source>
+        <translation>图层 {layer}：识别为 {dataset}。</translation>
+    </message>
+    <message>
+        <source>No mining polygon was found in the inputs (or inside the extent).</source>
+        <translation>输入中（或范围内）没有找到矿区多边形。</translation>
+    </message>
+    <message>
+        <source>Source {dataset}: {citation}. Licence: {licence} ({url}).</source>
+        <translation>来源 {dataset}：{citation}。许可：{licence}（{url}）。</translation>
+    </message>
+    <message>
+        <source>Overlaps removed: {n} polygons overlapped others; {area:.6f} km² mapped more than once is counted once, with the first polygon in input order; {dropped} polygons entirely covered by earlier ones (or without area) were dropped.</source>
+        <translation>已去除重叠：{n} 个多边形与其他多边形重叠；被多次绘制的 {area:.6f} km² 只计一次，归属输入顺序中的第一个多边形；{dropped} 个被前面多边形完全覆盖（或没有面积）的多边形已剔除。</translation>
+    </message>
+    <message>
+        <source>{n} polygons without area were dropped.</source>
+        <translation>已剔除 {n} 个没有面积的多边形。</translation>
+    </message>
+    <message>
+        <source>{n} footprints have no country (iso3 NULL).</source>
+        <translation>{n} 个图斑没有国家（iso3 为 NULL）。</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} footprints, {area:.4f} km² on the ellipsoid.</source>
+        <translation>{n} 个图斑，椭球面上 {area:.4f} km²。</translation>
+    </message>
+    <message>
+        <source>Countries from layer {layer} (largest overlap): {n} footprints assigned, {left} outside every country.</source>
+        <translation>国家来自图层 {layer}（最大重叠）：{n} 个图斑已分配，{left} 个不在任何国家内。</translation>
+    </message>
+    <message>
+        <source>Mining footprints imported by MineMonitor from: {datasets}. Areas on the WGS 84 ellipsoid; overlaps between polygons removed: {overlaps}.</source>
+        <translation>由 MineMonitor 从以下数据集导入的矿区图斑：{datasets}。面积在 WGS 84 椭球面上量算；去除多边形之间的重叠：{overlaps}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Mining footprints ({datasets})</source>
+        <translation>矿区图斑（{datasets}）</translation>
+    </message>
+    <message>
+        <source>Could not store the licences in the metadata of {output}: {error}</source>
+        <translation>无法将许可信息写入 {output} 的元数据：{error}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Areas on the WGS 84 ellipsoid. Overlapping area counted once: {area:.4f} km² ({n} polygons overlapped others, {dropped} dropped as entirely covered).</source>
+        <translation>面积在 WGS 84 椭球面上量算。只计一次的重叠面积：{area:.4f} km²（{n} 个多边形与其他多边形重叠，{dropped} 个因被完全覆盖而剔除）。</translation>
+    </message>
+    <message>
+        <source>Polygons and area per source</source>
+        <translation>按来源的多边形数与面积</translation>
+    </message>
+    <message>
+        <source>Polygons and area per country</source>
+        <translation>按国家的多边形数与面积</translation>
+    </message>
+    <message>
+        <source>Global mining datasets</source>
+        <translation>全球矿区数据集</translation>
+    </message>
+</context>
+<context>
     <name>LocalMoranAlgorithm</name>
     <message>
         <source>Cluster and outlier analysis (Anselin Local Moran's I)</source>
@@ -2599,6 +2962,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>面积分级阈值必须为正且严格递增，实际为 {breaks}。</translation>
     </message>
     <message>
+        <source>Got {n_codes} group codes for {n} polygons.</source>
+        <translation>{n} 个多边形有 {n_codes} 个分组编码。</translation>
+    </message>
+    <message>
         <source>At least {minimum} polygons with positive area are needed for a log-normal fit, got {count}.</source>
         <translation>对数正态拟合至少需要 {minimum} 个面积为正的图斑，实际只有 {count} 个。</translation>
     </message>
@@ -2621,6 +2988,18 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Cannot rank within {levels} grouping levels with {n_fields} grouping fields.</source>
         <translation>只有 {n_fields} 个分组字段，无法在 {levels} 级分组内排名。</translation>
+    </message>
+    <message>
+        <source>Polygon {index} has coordinates outside longitude -180..180 / latitude -90..90; areas on the ellipsoid need coordinates in degrees (WGS 84).</source>
+        <translation>多边形 {index} 的坐标超出经度 -180..180 / 纬度 -90..90；椭球面面积需要以度为单位的坐标（WGS 84）。</translation>
+    </message>
+    <message>
+        <source>Polygon {index} crosses the antimeridian (an edge spans more than 180° of longitude); split it at ±180° first.</source>
+        <translation>多边形 {index} 跨越反子午线（一条边跨越超过 180° 经度）；请先在 ±180° 处切分。</translation>
+    </message>
+    <message>
+        <source>The geodesic between ({lon1}, {lat1}) and ({lon2}, {lat2}) did not converge (nearly antipodal points).</source>
+        <translation>({lon1}, {lat1}) 与 ({lon2}, {lat2}) 之间的测地线计算未收敛（两点近乎对跖）。</translation>
     </message>
     <message>
         <source>Unknown edge rule {rule}: use lower or upper.</source>
@@ -2743,6 +3122,18 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>没有图斑位于研究区内（共检查 {count} 个图斑）。</translation>
     </message>
     <message>
+        <source>Unknown dataset {dataset}.</source>
+        <translation>未知的数据集 {dataset}。</translation>
+    </message>
+    <message>
+        <source>There are no mining polygons to import (count {count}).</source>
+        <translation>没有要导入的矿区多边形（数量 {count}）。</translation>
+    </message>
+    <message>
+        <source>None of the {count} mining polygons has a positive area.</source>
+        <translation>{count} 个矿区多边形中没有一个面积为正。</translation>
+    </message>
+    <message>
         <source>At least 2 classes are needed; got {k}.</source>
         <translation>至少需要 2 个级别；实际为 {k}。</translation>
     </message>
@@ -2789,6 +3180,22 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Got {n_areas} areas for {n_codes} occupation codes</source>
         <translation>{n_codes} 个占地类型编码却有 {n_areas} 个面积值</translation>
+    </message>
+    <message>
+        <source>Distance bands must be positive and strictly increasing metres, got {bands}.</source>
+        <translation>距离带必须是正的、严格递增的米数，实际为 {bands}。</translation>
+    </message>
+    <message>
+        <source>The search distance must be a finite number of metres, got {value}.</source>
+        <translation>搜索距离必须是有限的米数，实际为 {value}。</translation>
+    </message>
+    <message>
+        <source>There are no footprints to measure (count {count}).</source>
+        <translation>没有要量算的图斑（数量 {count}）。</translation>
+    </message>
+    <message>
+        <source>The feature layer has no usable geometry to measure distances to.</source>
+        <translation>要素图层没有可用于量算距离的几何。</translation>
     </message>
     <message>
         <source>The weight {value} is not a number.</source>
@@ -2869,6 +3276,34 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Got {value} areas for {n} features</source>
         <translation>{n} 个要素得到了 {value} 个面积</translation>
+    </message>
+    <message>
+        <source>The cell size {value} is not a number of degrees, arc-minutes (') or arc-seconds ("), for example 0.5, 5' or 30".</source>
+        <translation>格网大小 {value} 不是以度、角分（'）或角秒（"）表示的数，例如 0.5、5' 或 30"。</translation>
+    </message>
+    <message>
+        <source>The cell size must be greater than 0; got {value}.</source>
+        <translation>格网大小必须大于 0；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>The cell size {value} does not divide 180°; choose a size such as 1°, 0.5°, 0.25°, 5', 1', 30" or 15" so the grid aligns on the poles and the antimeridian.</source>
+        <translation>格网大小 {value} 不能整除 180°；请选择 1°、0.5°、0.25°、5'、1'、30" 或 15" 等大小，使格网对齐于两极和反子午线。</translation>
+    </message>
+    <message>
+        <source>The cell size {value} does not divide 180°.</source>
+        <translation>格网大小 {value} 不能整除 180°。</translation>
+    </message>
+    <message>
+        <source>The grid would have {count} cells, more than the limit of {limit}; use a coarser cell size, a smaller study area, or leave out the empty cells (sparse grid).</source>
+        <translation>格网将有 {count} 个格网，超过上限 {limit}；请使用更大的格网、更小的研究区，或不保留空格网（稀疏格网）。</translation>
+    </message>
+    <message>
+        <source>The study area is empty.</source>
+        <translation>研究区为空。</translation>
+    </message>
+    <message>
+        <source>The study area must be a polygon or multipolygon, not a {geometry_type}.</source>
+        <translation>研究区必须是面或多面，而不是 {geometry_type}。</translation>
     </message>
     <message>
         <source>The weights describe {n} features but {value} values were given</source>
@@ -3599,7 +4034,7 @@ Output table, one row per (zone, class): zone, class, n_polygons (footprints wit
 
 No area is counted twice: overlapping footprints are dissolved first (an area covered by several footprints counts once, for the first of them), and overlapping polygons of the same class count once. Different classes are tallied each on its own: where classes overlap each other (ecological zones often do), the rows of a zone add up to more than its footprint area. Footprint area outside every class polygon gets the class '(outside every class)', so the rows reconcile with the footprint total. NULL classes and zones are kept as their own rows.
 
-Zones come either from a field of the footprints (ZONE_FIELD, for example province) or from a zone layer (ZONES and ZONES_FIELD, for example counties), which splits footprints at zone boundaries; footprint area outside every zone polygon gets the zone '(outside every zone)'. Without zones all footprints form one zone.
+Zones come either from a field of the footprints (ZONE_FIELD, for example province) or from a zone layer (ZONES and ZONES_FIELD, for example counties), which splits footprints at zone boundaries; footprint area outside every zone polygon gets the zone '(outside every zone)'. With 'Assign to the zone with the largest overlap' a footprint is not split but goes whole to the zone holding most of its area (footprints outside every zone: '(outside every zone)'). Without zones all footprints form one zone.
 
 Areas are planar areas in an equal-area CRS (by default an Albers projection fitted to the footprints), stated in the log and the AREA_CRS_USED output. Invalid geometries are repaired and counted.
 
@@ -3610,7 +4045,7 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
 
 任何面积都不重复计算：先融合相互重叠的图斑（被多个图斑覆盖的面积只计一次，归属其中第一个图斑），同一类别相互重叠的多边形也只计一次。不同类别各自单独统计：类别之间相互重叠时（生态功能区常常如此），一个分区各行之和会大于其占地面积。落在所有类别多边形之外的占地面积归入类别“（不在任何类别内）”，因此各行与占地总面积相符。类别或分区为 NULL 的单独成行。
 
-分区可以来自图斑的字段（ZONE_FIELD，例如省份），也可以来自分区图层（ZONES 和 ZONES_FIELD，例如县），后者会在分区边界处切分图斑；落在所有分区多边形之外的占地面积归入分区“（不在任何分区内）”。不指定分区时所有图斑构成一个分区。
+分区可以来自图斑的字段（ZONE_FIELD，例如省份），也可以来自分区图层（ZONES 和 ZONES_FIELD，例如县），后者会在分区边界处切分图斑；落在所有分区多边形之外的占地面积归入分区“（不在任何分区内）”。选择“归入重叠面积最大的分区”时图斑不被切分，而是整体归入包含其大部分面积的分区（不在任何分区内的图斑：“（不在任何分区内）”）。不指定分区时所有图斑构成一个分区。
 
 面积为等积坐标系中的平面面积（默认为按图斑拟合的 Albers 投影），写入日志和 AREA_CRS_USED 输出。无效几何会被修复并计数。
 
@@ -3663,6 +4098,22 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>Field of the zone layer naming the zones; required with a zone layer.</source>
         <translation>分区图层中给出分区名称的字段；使用分区图层时必填。</translation>
+    </message>
+    <message>
+        <source>Footprints crossing zone boundaries</source>
+        <translation>跨越分区边界的图斑</translation>
+    </message>
+    <message>
+        <source>Split footprints at zone boundaries</source>
+        <translation>在分区边界处切分图斑</translation>
+    </message>
+    <message>
+        <source>Assign to the zone with the largest overlap</source>
+        <translation>归入重叠面积最大的分区</translation>
+    </message>
+    <message>
+        <source>With a zone layer: split each footprint at the zone boundaries (areas exact per zone), or give each footprint whole to the zone holding most of its area (every footprint counted in one zone).</source>
+        <translation>使用分区图层时：在分区边界处切分每个图斑（各分区面积精确），或将每个图斑整体归入包含其大部分面积的分区（每个图斑只计入一个分区）。</translation>
     </message>
     <message>
         <source>Equal-area CRS</source>
@@ -3719,6 +4170,10 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>CRS of the areas</source>
         <translation>面积所用坐标系</translation>
+    </message>
+    <message>
+        <source>Zones by largest overlap: {n} footprints cross a zone boundary and were given whole to the zone holding most of their area; {outside} lie outside every zone.</source>
+        <translation>按最大重叠划分分区：{n} 个图斑跨越分区边界，已整体归入包含其大部分面积的分区；{outside} 个不在任何分区内。</translation>
     </message>
     <message>
         <source>Choose the class field of layer {layer}.</source>
@@ -3779,6 +4234,261 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>ProximityBandsAlgorithm</name>
+    <message>
+        <source>Proximity bands</source>
+        <translation>邻近距离带</translation>
+    </message>
+    <message>
+        <source>Share of footprint area and count within distance bands (e.g. 1/5/10 km) of features of other layers, per zone, and each footprint's distance to its nearest feature.</source>
+        <translation>各分区图斑面积和图斑数落在其他图层要素一定距离带（如 1/5/10 km）内的比例，以及每个图斑到最近要素的距离。</translation>
+    </message>
+    <message>
+        <source>proximity,distance,buffer,near,river,lake,water,road,railway,reserve,band,mine</source>
+        <translation>邻近,距离,缓冲区,附近,河流,湖泊,水体,道路,铁路,保护区,距离带,矿山</translation>
+    </message>
+    <message>
+        <source>Answers questions such as "which share of the tailings lies within 5 km of fresh water" or "how much mining area is within 10 km of a reported mine property": for every distance band (for example 1000, 5000, 10000 m) and every zone, the number and share of footprints with some part within that distance of a feature (rivers, lakes, roads, railways, reserve boundaries, mine points of one or more layers), and the footprint area within that distance (footprint ∩ buffer of the features) with its share of the zone's footprint area. Bands are cumulative (within 5 km includes within 1 km).
+
+Output table: zone, band_m, n_footprints, pct_footprints, area_km2, pct_area, zone_n, zone_km2; the last zone, '(all footprints)', holds every footprint. Optional layer of the footprints with nearest_m (distance to the nearest feature, NULL beyond the search distance), nearest_layer, nearest_fid and band_m (the smallest band containing it).
+
+Distances are in metres, never in degrees: by default footprints are grouped in 1° tiles and each tile is measured in its own azimuthal equidistant projection on the WGS 84 ellipsoid centred on it (relative error below 1e-4), so national or global inputs are measured as accurately as local ones; areas are then on the ellipsoid. With a distance CRS (projected, metres) everything is measured in that CRS instead (areas planar in it).
+
+Zones: a field of the footprints (for example province), or a zone layer with each footprint assigned to the zone holding most of its area. Overlapping footprints are dissolved for the area sums (an area is counted once); counts and distances use each footprint whole. Buffers use 32 segments per quarter circle. Invalid geometries are repaired and NULL ones skipped (counted in the log).</source>
+        <translation>回答诸如“多大比例的尾矿位于淡水 5 km 以内”或“有多少采矿面积位于已报告矿山 10 km 以内”之类的问题：对每个距离带（例如 1000、5000、10000 米）和每个分区，统计有部分位于要素（一个或多个图层的河流、湖泊、道路、铁路、保护区边界、矿山点）该距离内的图斑数及其占比，以及该距离内的图斑面积（图斑 ∩ 要素缓冲区）及其占该分区图斑面积的比例。距离带是累积的（5 km 以内包含 1 km 以内）。
+
+输出表：zone、band_m、n_footprints、pct_footprints、area_km2、pct_area、zone_n、zone_km2；最后一个分区“（全部图斑）”包含所有图斑。可选的图斑图层带有 nearest_m（到最近要素的距离，超出搜索距离时为 NULL）、nearest_layer、nearest_fid 和 band_m（包含该图斑的最小距离带）。
+
+距离以米为单位，绝不使用度：默认将图斑按 1° 分块，每块在以其为中心的 WGS 84 椭球面方位等距投影中量算（相对误差小于 1e-4），因此全国或全球范围的输入与局部输入同样精确；面积随后在椭球面上计算。指定距离坐标系（投影坐标系，单位为米）时，一切都在该坐标系中量算（面积为其中的平面面积）。
+
+分区：图斑的字段（例如省份），或分区图层（每个图斑归入包含其大部分面积的分区）。相互重叠的图斑在面积求和时先融合（每块面积只计一次）；计数和距离使用完整的各个图斑。缓冲区每四分之一圆使用 32 段。无效几何会被修复、空几何被跳过（数量写入日志）。</translation>
+    </message>
+    <message>
+        <source>Mining footprints</source>
+        <translation>矿区范围</translation>
+    </message>
+    <message>
+        <source>Polygon layer of mining footprints, in any CRS.</source>
+        <translation>矿山占地图斑面图层，坐标系不限。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>One or more layers of points, lines or polygons to measure distances to (rivers and lakes, roads, railways, nature reserves, reported mine properties...).</source>
+        <translation>一个或多个点、线或面图层，用于量算到它们的距离（河流和湖泊、道路、铁路、自然保护区、已报告的矿山等）。</translation>
+    </message>
+    <message>
+        <source>Distance bands (metres)</source>
+        <translation>距离带（米）</translation>
+    </message>
+    <message>
+        <source>Increasing distances in metres, separated by commas: footprint area and count within each distance of a feature.</source>
+        <translation>以逗号分隔的递增距离（米）：统计每个距离内的图斑面积和图斑数。</translation>
+    </message>
+    <message>
+        <source>Search distance for the nearest feature (m)</source>
+        <translation>最近要素的搜索距离（米）</translation>
+    </message>
+    <message>
+        <source>Largest distance searched for each footprint's nearest feature; beyond it nearest_m is NULL. 0: the largest band. Larger values cost time only where features are sparse.</source>
+        <translation>为每个图斑搜索最近要素的最大距离；超出时 nearest_m 为 NULL。0：使用最大的距离带。较大的值只在要素稀疏处增加耗时。</translation>
+    </message>
+    <message>
+        <source>Zone field of the footprints</source>
+        <translation>图斑的分区字段</translation>
+    </message>
+    <message>
+        <source>Optional field of the footprints giving their zone (for example province).</source>
+        <translation>可选的图斑分区字段（例如省份）。</translation>
+    </message>
+    <message>
+        <source>Zone layer</source>
+        <translation>分区图层</translation>
+    </message>
+    <message>
+        <source>Optional polygon layer of zones; each footprint goes to the zone holding most of its area. Use either this or the zone field.</source>
+        <translation>可选的分区多边形图层；每个图斑归入包含其大部分面积的分区。与分区字段二选一。</translation>
+    </message>
+    <message>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <source>Field of the zone layer naming the zones; required with a zone layer.</source>
+        <translation>分区图层中给出分区名称的字段；使用分区图层时必填。</translation>
+    </message>
+    <message>
+        <source>Distance CRS</source>
+        <translation>距离坐标系</translation>
+    </message>
+    <message>
+        <source>Optional projected CRS in metres in which to measure everything. Default: a local azimuthal equidistant projection on the WGS 84 ellipsoid for every 1° tile of footprints.</source>
+        <translation>可选的投影坐标系（单位为米），所有量算都在其中进行。默认：每个 1° 图斑分块使用一个 WGS 84 椭球面上的局部方位等距投影。</translation>
+    </message>
+    <message>
+        <source>Proximity table</source>
+        <translation>邻近距离表</translation>
+    </message>
+    <message>
+        <source>Table with one row per zone and band (the last zone holds all footprints).</source>
+        <translation>每个分区和距离带一行的表（最后一个分区包含全部图斑）。</translation>
+    </message>
+    <message>
+        <source>Footprints with distances</source>
+        <translation>带距离的图斑</translation>
+    </message>
+    <message>
+        <source>Optional copy of the footprints with footprint_fid, zone, area_km2, nearest_m, nearest_layer, nearest_fid and band_m.</source>
+        <translation>可选的图斑副本，带有 footprint_fid、zone、area_km2、nearest_m、nearest_layer、nearest_fid 和 band_m。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>HTML report: shares of footprint area and count within each band, per zone, with a chart.</source>
+        <translation>HTML 报告：各分区在每个距离带内的图斑面积和图斑数占比，附图表。</translation>
+    </message>
+    <message>
+        <source>Number of footprints</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <source>Number of features</source>
+        <translation>要素数量</translation>
+    </message>
+    <message>
+        <source>Footprint area (km²)</source>
+        <translation>图斑面积（km²）</translation>
+    </message>
+    <message>
+        <source>Share of footprint area within the first band (%)</source>
+        <translation>第一个距离带内的图斑面积占比（%）</translation>
+    </message>
+    <message>
+        <source>How distances were measured</source>
+        <translation>距离的量算方式</translation>
+    </message>
+    <message>
+        <source>Choose at least one feature layer to measure distances to.</source>
+        <translation>请至少选择一个要素图层以量算距离。</translation>
+    </message>
+    <message>
+        <source>The distance bands {bands} are not a list of numbers of metres separated by commas.</source>
+        <translation>距离带 {bands} 不是以逗号分隔的米数列表。</translation>
+    </message>
+    <message>
+        <source>Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both.</source>
+        <translation>分区只能由图斑的字段 {field} 或分区图层 {layer} 之一给出，不能同时给出。</translation>
+    </message>
+    <message>
+        <source>Choose the zone name field of the zone layer {layer}.</source>
+        <translation>请选择分区图层 {layer} 的分区名称字段。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no features.</source>
+        <translation>图层 {layer} 没有要素。</translation>
+    </message>
+    <message>
+        <source>local azimuthal equidistant projections on the WGS 84 ellipsoid, one per 1° tile</source>
+        <translation>WGS 84 椭球面上的局部方位等距投影，每个 1° 分块一个</translation>
+    </message>
+    <message>
+        <source>The CRS {crs} is not a projected CRS in metres; choose one, or leave the distance CRS empty to measure on the ellipsoid.</source>
+        <translation>坐标系 {crs} 不是以米为单位的投影坐标系；请选择投影坐标系，或将距离坐标系留空以在椭球面上量算。</translation>
+    </message>
+    <message>
+        <source>planar distances in {crs}</source>
+        <translation>{crs} 中的平面距离</translation>
+    </message>
+    <message>
+        <source>Distances measured with {method}; bands {bands} m; buffers with 32 segments per quarter circle.</source>
+        <translation>距离量算方式：{method}；距离带 {bands} 米；缓冲区每四分之一圆 32 段。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no footprint with a usable polygon geometry.</source>
+        <translation>图层 {layer} 中没有具有可用面几何的图斑。</translation>
+    </message>
+    <message>
+        <source>The feature layers {layers} have no usable geometry near the footprints.</source>
+        <translation>要素图层 {layers} 在图斑附近没有可用的几何。</translation>
+    </message>
+    <message>
+        <source>{n} tiles, each in its own projection.</source>
+        <translation>{n} 个分块，每块使用各自的投影。</translation>
+    </message>
+    <message>
+        <source>(outside every zone)</source>
+        <translation>（不在任何分区内）</translation>
+    </message>
+    <message>
+        <source>(all footprints)</source>
+        <translation>（全部图斑）</translation>
+    </message>
+    <message>
+        <source>Zones from layer {layer} by largest overlap: {n} footprints outside every zone.</source>
+        <translation>分区来自图层 {layer}（最大重叠）：{n} 个图斑不在任何分区内。</translation>
+    </message>
+    <message>
+        <source>Within {d:g} m of a feature: {n} of {total} footprints ({pct_n:.2f} %), {area:.4f} km² of {total_km2:.4f} km² ({pct_a:.2f} %).</source>
+        <translation>距要素 {d:g} 米以内：{total} 个图斑中的 {n} 个（{pct_n:.2f} %），{total_km2:.4f} km² 中的 {area:.4f} km²（{pct_a:.2f} %）。</translation>
+    </message>
+    <message>
+        <source>{n} footprints have no feature within {d:g} m (nearest_m NULL).</source>
+        <translation>{n} 个图斑在 {d:g} 米以内没有要素（nearest_m 为 NULL）。</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Footprints of {layer} near the features of {features}; distances measured with {method}. Bands are cumulative.</source>
+        <translation>图层 {layer} 的图斑靠近 {features} 的要素；距离量算方式：{method}。距离带是累积的。</translation>
+    </message>
+    <message>
+        <source>Footprints within distance bands of {features}</source>
+        <translation>距 {features} 一定距离带内的图斑</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Footprints</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>area %</source>
+        <translation>面积 %</translation>
+    </message>
+    <message>
+        <source>count %</source>
+        <translation>图斑数 %</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Share of footprints</source>
+        <translation>图斑数占比</translation>
+    </message>
+    <message>
+        <source>Share of footprint area</source>
+        <translation>图斑面积占比</translation>
     </message>
 </context>
 <context>

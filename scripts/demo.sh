@@ -6,7 +6,9 @@
 #   3. Vegetation change model (MODIS LAI 2001-2020 trend, zonal series and change points)
 #   4. Desertification sensitivity model (slope from ETOPO, LAI mean and trend as factors)
 #   5. Monitoring: change 2021 -> 2022, occupation types, interpretation accuracy (sample epochs)
-#   6. One report of everything.
+#   6. National context: the Maus et al. grid on 0.5° cells, counties ranked from the county layer,
+#      footprints near rivers and lakes and near reported coal mines (GEM)
+#   7. One report of everything.
 # Leaves styled GeoPackages, GeoTIFFs and report.html in one folder (default output/demo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +17,8 @@ rm -rf "$out"/* && mkdir -p "$out/work"
 sample=$root/data/sample
 provinces="$sample/nw4_admin.gpkg|layername=province"
 regions="$sample/ne_physical_regions.gpkg|layername=physical_regions"
+counties="$sample/nw4_admin.gpkg|layername=county"
+water=$sample/ne_water.gpkg
 epochs=$sample/epochs_2021_2022.gpkg
 start=$(date +%s)
 
@@ -67,14 +71,30 @@ qp minemonitor:accuracyassessment -- VERIFICATION="$epochs|layername=verificatio
   OUTPUT_MATRIX="$out/work/confusion_matrix.gpkg" OUTPUT_CLASSES="$out/work/accuracy_classes.gpkg" \
   OUTPUT_RECORDS="$out/work/accuracy_records.gpkg" OUTPUT_HTML="$out/work/accuracy.html"
 
-step "6. One report"
+step "6. National context: 0.5° Maus grid, top counties from the county layer, distance to water and to coal mines"
+qp minemonitor:fishnetdensity -- INPUT="$sample/maus_mining_cells.gpkg|layername=mining_cells" STUDY_AREA="$provinces" \
+  DEGREE_CELL_SIZE=0.5 WEIGHT_FIELD=mining_area_km2 KEEP_EMPTY=true OUTPUT="$out/national_grid_05deg.gpkg"
+qp minemonitor:footprintstatistics -- INPUT="$footprints" ZONES="$counties" ZONE_FIELDS=province ZONE_FIELDS=name_zh \
+  TOP_N=10 OUTPUT="$out/work/county_statistics.gpkg" OUTPUT_SIZE_CLASSES="$out/work/county_size_classes.gpkg" \
+  OUTPUT_SIZE_BY_GROUP="$out/work/county_size_by_group.gpkg" OUTPUT_HTML="$out/work/counties.html"
+qp minemonitor:proximitybands -- INPUT="$footprints" FEATURES="$water|layername=rivers" FEATURES="$water|layername=lakes" \
+  BANDS=1000,5000,10000 ZONES="$provinces" ZONES_FIELD=province OUTPUT="$out/proximity_to_water.gpkg" \
+  OUTPUT_FOOTPRINTS="$out/footprints_distance_to_water.gpkg" OUTPUT_HTML="$out/work/proximity_water.html"
+qp minemonitor:proximitybands -- INPUT="$footprints" FEATURES="$sample/gem_coal_mines_nw.gpkg|layername=coal_mines" \
+  BANDS=10000 SEARCH_DISTANCE=100000 ZONES="$provinces" ZONES_FIELD=province OUTPUT="$out/proximity_to_coal_mines.gpkg" \
+  OUTPUT_HTML="$out/work/proximity_mines.html"
+
+step "7. One report"
 qp minemonitor:report -- TITLE="MineMonitor: open-pit mining in NW China (sample data)" \
   MAP_LAYERS="$out/fishnet_density.gpkg" MAP_LAYERS="$out/local_moran_clusters.gpkg" MAP_LAYERS="$out/hot_spots.gpkg" \
   MAP_LAYERS="$out/lai_trend_class.tif" MAP_LAYERS="$out/sensitivity_classes.tif" \
   MAP_LAYERS="$out/footprint_change.gpkg" MAP_LAYERS="$out/occupation_types.gpkg" \
+  MAP_LAYERS="$out/national_grid_05deg.gpkg" MAP_LAYERS="$out/footprints_distance_to_water.gpkg" \
   TABLES="$out/overlap_by_province.gpkg" TABLES="$out/sensitivity_class_area.gpkg" TABLES="$out/work/change_summary.gpkg" \
+  TABLES="$out/proximity_to_water.gpkg" TABLES="$out/proximity_to_coal_mines.gpkg" \
   REPORTS="$out/work/spatial_pattern.html" REPORTS="$out/work/overlap.html" REPORTS="$out/work/vegetation.html" \
   REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/occupation.html" REPORTS="$out/work/accuracy.html" \
+  REPORTS="$out/work/counties.html" REPORTS="$out/work/proximity_water.html" REPORTS="$out/work/proximity_mines.html" \
   OUTPUT="$out/report.html"
 
 step "Done. Styled outputs (open them in QGIS) and the report are in: $out"

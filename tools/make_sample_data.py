@@ -26,6 +26,28 @@ def vector(src: Path, layer: str, dst: Path, new_name: str, simplify: float | No
                          accessMode="update" if dst.exists() else None, format="GPKG")
 
 
+def water_and_mines(shared: Path) -> None:
+    """Natural Earth rivers and lakes (distances to fresh water) and the GEM coal mines in the NW China
+    box (reported mine properties), for minemonitor:proximitybands and the demo's national context."""
+    ne = shared / "natural_earth_physical_nw" / "ne_10m_physical_nw_bbox.gpkg"
+    water = OUT / "ne_water.gpkg"
+    water.unlink(missing_ok=True)
+    for layer, name in (("ne_10m_rivers_lake_centerlines", "rivers"), ("ne_10m_lakes", "lakes")):
+        gdal.VectorTranslate(str(water), str(ne), options=[layer, "-nln", name, "-select", "name,featurecla,scalerank"],
+                             accessMode="update" if water.exists() else None, format="GPKG")
+    mines = OUT / "gem_coal_mines_nw.gpkg"
+    mines.unlink(missing_ok=True)
+    gdal.VectorTranslate(
+        str(mines), str(shared / "gem_coal_mine_tracker_2022" / "gcmt_july2022_china.gpkg"),
+        options=["coal_mines_china", "-nln", "coal_mines", "-spat", str(BOX[0]), str(BOX[3]), str(BOX[2]),
+                 str(BOX[1]), "-sql",
+                 'SELECT "Mine IDs" AS mine_ids, "Mine Name" AS mine_name, "Status" AS status, '
+                 '"Mine Type" AS mine_type, "Mining Method" AS mining_method, '
+                 '"Coal Output (Annual, Mt)" AS coal_output_mt, "State, Province" AS province, geom '
+                 "FROM coal_mines_china"],
+        format="GPKG")
+
+
 def main(shared: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     admin = OUT / "nw4_admin.gpkg"
@@ -50,6 +72,7 @@ def main(shared: Path) -> None:
     lai = None
     gdal.Translate(str(OUT / "etopo20_nw.tif"), str(shared / "etopo20_dem_nw" / "etopo20_nw_bbox.tif"),
                    creationOptions=creation)
+    water_and_mines(shared)
     for path in sorted(OUT.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
 

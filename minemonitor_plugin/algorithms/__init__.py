@@ -1,6 +1,8 @@
 """The algorithms the provider registers (one module per algorithm)."""
 
 from .footprints.footprint_statistics import FootprintStatisticsAlgorithm
+from .footprints.import_mining_dataset import ImportMiningDatasetAlgorithm
+from .footprints.proximity_bands import ProximityBandsAlgorithm
 from .footprints.overlap_tabulation import OverlapTabulationAlgorithm
 from .grids.fishnet import FishnetDensityAlgorithm
 from .monitoring.accuracy_assessment import AccuracyAssessmentAlgorithm
@@ -20,6 +22,8 @@ from .vegetation.zonal_time_series import ZonalTimeSeriesAlgorithm
 ALGORITHMS = (
     FootprintStatisticsAlgorithm,
     OverlapTabulationAlgorithm,
+    ImportMiningDatasetAlgorithm,
+    ProximityBandsAlgorithm,
     FishnetDensityAlgorithm,
     ReportAlgorithm,
     FootprintChangeAlgorithm,

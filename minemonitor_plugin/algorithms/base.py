@@ -175,6 +175,22 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         if self._outputs is None:
             self._outputs = OutputGuard()
         return self._outputs
+    def layer_sources(self, parameters, name, context):
+        """The layers of a multiple-layers parameter as feature sources, in the order given (for
+        ``qgis_io.vector.read_features``); a layer that cannot be loaded raises the standard error."""
+        from qgis.core import QgsProcessingFeatureSource, QgsProviderRegistry
+
+        sources = []
+        for layer in self.parameterAsLayerList(parameters, name, context):
+            if layer is None or not layer.isValid():
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            source = QgsProcessingFeatureSource(layer, context)
+            source._minemonitor_layer = layer  # the source does not own the layer: keep it alive
+            # the table name of a multi-layer file (gpkg|layername=...), else the layer's own name
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+            source._minemonitor_name = parts.get("layerName") or layer.name()
+            sources.append(source)
+        return sources
 
     def sink(self, parameters, name, context, fields, wkb_type, crs):
         """``parameterAsSink`` writing under a temporary name (``qgis_io.outputs``): the output is

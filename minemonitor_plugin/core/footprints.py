@@ -33,6 +33,7 @@ STATISTIC_COLUMNS: tuple[str, ...] = (
     "n_mines",
     "total_km2",
     "share_pct",
+    "count_share_pct",
     "mean_km2",
     "std_km2",
     "median_km2",
@@ -151,6 +152,9 @@ class FootprintStatistics:
         Delta degrees of freedom of the standard deviations.
     n_zero_area : int
         Polygons with zero area: counted everywhere but left out of the geometric mean.
+    codes : ndarray of int64 or None
+        Group index of every input polygon (``keys[codes[i]]`` is polygon i's group), for tables
+        crossed with the groups (:func:`grouped_size_classes`).
     """
 
     group_fields: tuple[str, ...]
@@ -159,6 +163,7 @@ class FootprintStatistics:
     total: dict[str, float]
     ddof: int
     n_zero_area: int
+    codes: np.ndarray | None = None
 
     @property
     def n_groups(self) -> int:
@@ -288,8 +293,10 @@ def _group_table(
     mine_codes: np.ndarray | None,
     grand_total: float,
     ddof: int,
+    count_total: float | None = None,
 ) -> dict[str, np.ndarray]:
     count = np.bincount(codes, minlength=n_groups).astype(np.int64)
+    count_total = float(area.size if count_total is None else count_total)
     with np.errstate(invalid="ignore", divide="ignore"):
         total = np.bincount(codes, weights=area, minlength=n_groups)
         mean = total / count
@@ -305,6 +312,7 @@ def _group_table(
         per_total = np.bincount(codes, weights=perimeter, minlength=n_groups)
         per_mean = per_total / count
         share = total / grand_total * 100.0 if grand_total > 0 else np.full(n_groups, np.nan)
+        count_share = count / count_total * 100.0 if count_total > 0 else np.full(n_groups, np.nan)
 
     order = np.lexsort((area, codes))
     sorted_area = area[order]
@@ -333,6 +341,7 @@ def _group_table(
         "n_mines": n_mines,
         "total_km2": total,
         "share_pct": share,
+        "count_share_pct": count_share,
         "mean_km2": mean,
         "std_km2": std,
         "median_km2": median,
@@ -352,6 +361,7 @@ def footprint_statistics(
     group_fields: Sequence[str] = (),
     mine_ids: Sequence[object] | None = None,
     ddof: int = 1,
+    count_total: int | None = None,
 ) -> FootprintStatistics:
     """Polygon count, mines, area and perimeter statistics per group (Table 2).
 
@@ -369,6 +379,10 @@ def footprint_statistics(
     ddof : int, default 1
         Delta degrees of freedom of ``std_km2`` (1: sample standard deviation,
         0: population standard deviation).
+    count_total : int, optional
+        Denominator of ``count_share_pct`` (default: the number of polygons given). Footprints
+        split by zone pass the number of whole footprints, so a footprint crossing a boundary
+        counts in each zone it lies in.
 
     Returns
     -------
@@ -376,7 +390,8 @@ def footprint_statistics(
 
     Notes
     -----
-    ``share_pct`` is the group's share of the whole layer's area. ``geomean_km2``
+    ``share_pct`` is the group's share of the whole layer's area, ``count_share_pct`` its share
+    of the polygons (the paper's "54/28/12/6 % of the patches"). ``geomean_km2``
     is ``exp(mean(log(area)))`` over positive areas (the paper's 0.024 km2 for the
     12,680 polygons); zero-area polygons are counted in every other column and
     reported in ``n_zero_area``. The median of an even-sized group is the mean of
@@ -439,8 +454,8 @@ def footprint_statistics(
         tuple(field_uniques[f][int(combos[g, f])] for f in range(len(fields))) for g in range(combos.shape[0])
     )
     grand_total = float(area.sum())
-    table = _group_table(group_codes, len(keys), area, perimeter, mine_codes, grand_total, ddof)
-    whole = _group_table(np.zeros(n, dtype=np.int64), 1, area, perimeter, mine_codes, grand_total, ddof)
+    table = _group_table(group_codes, len(keys), area, perimeter, mine_codes, grand_total, ddof, count_total)
+    whole = _group_table(np.zeros(n, dtype=np.int64), 1, area, perimeter, mine_codes, grand_total, ddof, count_total)
     total = {name: float(whole[name][0]) for name in STATISTIC_COLUMNS}
     if not fields:
         keys = ()
@@ -452,6 +467,7 @@ def footprint_statistics(
         total=total,
         ddof=int(ddof),
         n_zero_area=int((area == 0).sum()),
+        codes=group_codes if fields else None,
     )
 
 
@@ -502,6 +518,67 @@ def size_classes(area_km2: Sequence[float] | np.ndarray, breaks_km2: Sequence[fl
         pct_area=pct_area,
         cum_pct_area=cum_area,
         pct_area_at_or_above=above,
+    )
+
+
+@dataclass(frozen=True)
+class GroupedSizeClasses:
+    """Polygons per (group, size class): the size classes crossed with the groups.
+
+    ``n_polygons[g, k]`` and ``total_km2[g, k]`` for group ``g`` (the groups of a
+    :class:`FootprintStatistics`) and class ``k`` (``[lower_km2[k], upper_km2[k])``);
+    ``pct_polygons`` and ``pct_area`` are shares of the group's polygons and area (%).
+    """
+
+    lower_km2: np.ndarray
+    upper_km2: np.ndarray
+    n_polygons: np.ndarray
+    pct_polygons: np.ndarray
+    total_km2: np.ndarray
+    pct_area: np.ndarray
+
+
+def grouped_size_classes(
+    area_km2: Sequence[float] | np.ndarray,
+    group_codes: Sequence[int] | np.ndarray,
+    n_groups: int,
+    breaks_km2: Sequence[float] = SIZE_BREAKS_KM2,
+) -> GroupedSizeClasses:
+    """Size classes (as :func:`size_classes`) within each group, e.g. medium and large mines per province.
+
+    Parameters
+    ----------
+    area_km2 : array_like of float
+        Polygon areas.
+    group_codes : array_like of int
+        Group index of each polygon (``FootprintStatistics.codes``), 0 .. n_groups - 1.
+    n_groups : int
+    breaks_km2 : sequence of float
+        Strictly increasing positive thresholds.
+    """
+    area = _check_areas(np.asarray(area_km2), "area")
+    codes = np.asarray(group_codes, dtype=np.int64).reshape(-1)
+    if codes.size != area.size:
+        raise InvalidInputError(
+            "Got {n_codes} group codes for {n} polygons.", n_codes=int(codes.size), n=int(area.size)
+        )
+    base = size_classes(area, breaks_km2) if area.size else None
+    breaks = np.asarray(breaks_km2, dtype=np.float64).reshape(-1)
+    k = breaks.size + 1
+    cls = np.searchsorted(breaks, area, side="right")
+    flat = codes * k + cls
+    count = np.bincount(flat, minlength=n_groups * k).reshape(n_groups, k).astype(np.int64)
+    total = np.bincount(flat, weights=area, minlength=n_groups * k).reshape(n_groups, k)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct_n = count / count.sum(axis=1, keepdims=True) * 100.0
+        pct_a = total / total.sum(axis=1, keepdims=True) * 100.0
+    return GroupedSizeClasses(
+        lower_km2=base.lower_km2 if base is not None else np.concatenate(([0.0], breaks)),
+        upper_km2=base.upper_km2 if base is not None else np.concatenate((breaks, [np.inf])),
+        n_polygons=count,
+        pct_polygons=pct_n,
+        total_km2=total,
+        pct_area=pct_a,
     )
 
 

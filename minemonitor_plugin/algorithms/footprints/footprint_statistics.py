@@ -34,6 +34,7 @@ STAT_FIELDS = (
     ("n_mines", "int"),
     ("total_km2", "double"),
     ("share_pct", "double"),
+    ("count_share_pct", "double"),
     ("mean_km2", "double"),
     ("std_km2", "double"),
     ("median_km2", "double"),
@@ -55,6 +56,16 @@ SIZE_FIELDS = (
     ("pct_area", "double"),
     ("cum_pct_area", "double"),
     ("pct_area_at_or_above", "double"),
+)
+GROUP_SIZE_FIELDS = (
+    ("size_class", "int"),
+    ("label", "string"),
+    ("lower_km2", "double"),
+    ("upper_km2", "double"),
+    ("n_polygons", "int"),
+    ("pct_polygons", "double"),
+    ("total_km2", "double"),
+    ("pct_area", "double"),
 )
 DEFAULT_BREAKS = "0.024, 0.1, 0.2, 1, 10, 50, 100, 1000"
 # index of the enum parameters -> core argument
@@ -92,8 +103,12 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
     STD_TYPE = "STD_TYPE"
     NORMALITY_TEST = "NORMALITY_TEST"
     TOP_N = "TOP_N"
+    ZONES = "ZONES"
+    ZONE_FIELDS = "ZONE_FIELDS"
+    ZONE_METHOD = "ZONE_METHOD"
     OUTPUT = "OUTPUT"
     OUTPUT_SIZE_CLASSES = "OUTPUT_SIZE_CLASSES"
+    OUTPUT_SIZE_BY_GROUP = "OUTPUT_SIZE_BY_GROUP"
     OUTPUT_HTML = "OUTPUT_HTML"
     N_POLYGONS = "N_POLYGONS"
     TOTAL_KM2 = "TOTAL_KM2"
@@ -102,6 +117,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
     NORMALITY_P_VALUE = "NORMALITY_P_VALUE"
     NORMALITY_METHOD = "NORMALITY_METHOD"
     AREA_CRS_USED = "AREA_CRS_USED"
+    N_OUTSIDE_ZONES = "N_OUTSIDE_ZONES"
 
     def displayName(self):
         return self.tr("Footprint statistics")
@@ -119,9 +135,18 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             "Summarises mining footprints per group, as Table 2 and Figs 3-5 and 7-8 of the reference paper.\n\n"
             "For each combination of the grouping fields (none: only the whole layer) and for the whole "
             "layer: n_polygons, n_mines (distinct values of the mine id field), total_km2, share_pct (of the "
-            "layer's area), mean_km2, std_km2, median_km2, geomean_km2 (geometric mean, the typical size of a "
-            "log-normal distribution), min_km2, max_km2, total_perimeter_km and mean_perimeter_km. The "
-            "whole-layer row has is_total = 1. NULL group values form their own group.\n\n"
+            "layer's area), count_share_pct (of the layer's polygons), mean_km2, std_km2, median_km2, geomean_km2 "
+            "(geometric mean, the typical size of a log-normal distribution), min_km2, max_km2, "
+            "total_perimeter_km and mean_perimeter_km. The whole-layer row has is_total = 1. NULL group values "
+            "form their own group.\n\n"
+            "Zones from a boundary layer: with a zone layer (counties, prefectures, provinces, countries) the "
+            "chosen fields of the zone layer become the first grouping fields, so the top counties per province "
+            "(Fig. 3) come from the county layer without a county attribute on the footprints. Each footprint "
+            "goes to the zone holding the largest part of its area, or, with 'Split footprints at zone "
+            "boundaries', is cut into one piece per zone (each piece then counts in its zone: a footprint "
+            "crossing a boundary counts in every zone it lies in, areas add up; the whole-layer row, the size "
+            "classes and the log-normality test still use whole footprints). Footprints outside every zone "
+            "polygon get NULL zone values; their number is an output.\n\n"
             "Areas and perimeters are measured in an equal-area CRS (by default an Albers projection fitted "
             "to the layer; its definition is written to the log and the report).\n\n"
             "The size-class table counts polygons in the classes [0, b1), [b1, b2), ... [bk, ∞) of the size "
@@ -130,9 +155,11 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             "polygons, D'Agostino-Pearson K² above (where Shapiro-Wilk p-values are not accurate), or the "
             "test you choose. With thousands of polygons any test rejects tiny departures, so the report "
             "also gives the largest distance of the log-normal P-P plot from its diagonal.\n\n"
+            "The optional size-class x group table crosses the size classes with the groups (for example "
+            "medium and large mines per province).\n\n"
             "The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top "
-            "groups by polygon count and by area (per value of the first grouping field when there are "
-            "several)."
+            "groups by polygon count (with their share of the polygons) and by area (with their share of the "
+            "area), per value of the first grouping field when there are several."
         )
 
     def initAlgorithm(self, config=None):
@@ -145,6 +172,27 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                                         allowMultiple=True, optional=True),
             self.tr("Zero or more fields (province, county, mineral, type code...); one output row per "
                     "combination of their values."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Zone layer"), [compat.TYPE_VECTOR_POLYGON],
+                                                optional=True),
+            self.tr("Optional polygon layer of zones (counties, prefectures, provinces, countries); its zone fields "
+                    "become the first grouping fields."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterField(self.ZONE_FIELDS, self.tr("Zone fields"), parentLayerParameterName=self.ZONES,
+                                        allowMultiple=True, optional=True),
+            self.tr("Fields of the zone layer identifying a zone, outermost first (for example province and "
+                    "county: the report then ranks the top counties per province). Required with a zone layer."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterEnum(
+                self.ZONE_METHOD, self.tr("Footprints crossing zone boundaries"),
+                [self.tr("Assign to the zone with the largest overlap"), self.tr("Split footprints at zone boundaries")],
+                defaultValue=0),
+            self.tr("Largest overlap: every footprint counts once, in the zone holding most of its area (the "
+                    "paper's counts per county). Split: every footprint is cut at the zone boundaries and each "
+                    "piece counts in its zone."),
         )
         self.add_parameter(
             QgsProcessingParameterField(self.MINE_ID_FIELD, self.tr("Mine id field"), parentLayerParameterName=self.INPUT,
@@ -192,6 +240,12 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             self.tr("Table with one row per size class."),
         )
         self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SIZE_BY_GROUP, self.tr("Size classes by group"),
+                                              compat.TYPE_VECTOR, optional=True, createByDefault=False),
+            self.tr("Optional table with one row per group and size class: the grouping fields, size_class, label, "
+                    "lower_km2, upper_km2, n_polygons, pct_polygons and pct_area (shares of the group), total_km2."),
+        )
+        self.add_parameter(
             QgsProcessingParameterFileDestination(self.OUTPUT_HTML, self.tr("Report"), self.tr("HTML files (*.html)"),
                                                   optional=True),
             self.tr("HTML report with the histogram of log areas, the log-normal P-P plot, the size classes and "
@@ -204,6 +258,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         self.add_output(QgsProcessingOutputNumber(self.NORMALITY_P_VALUE, self.tr("Log-normality test p-value")))
         self.add_output(QgsProcessingOutputString(self.NORMALITY_METHOD, self.tr("Log-normality test")))
         self.add_output(QgsProcessingOutputString(self.AREA_CRS_USED, self.tr("CRS of the areas")))
+        self.add_output(QgsProcessingOutputNumber(self.N_OUTSIDE_ZONES, self.tr("Footprints outside every zone")))
 
     def _field_names(self, parameters, name, context) -> list[str]:
         as_strings = getattr(self, "parameterAsStrings", None)  # QGIS >= 3.32; parameterAsFields before
@@ -216,12 +271,16 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         from ...core.errors import InvalidInputError
         from ...core.footprints import (
             footprint_statistics,
+            grouped_size_classes,
             lognormality_test,
             measure_polygons,
             size_classes,
         )
 
         source = self.source(parameters, self.INPUT, context)
+        zones_src = self.source(parameters, self.ZONES, context, optional=True)
+        zone_fields = self._field_names(parameters, self.ZONE_FIELDS, context) if zones_src is not None else []
+        split_zones = self.parameterAsEnum(parameters, self.ZONE_METHOD, context) == 1
         group_fields = self._field_names(parameters, self.GROUP_FIELDS, context)
         mine_field = self.parameterAsString(parameters, self.MINE_ID_FIELD, context)
         breaks_text = self.parameterAsString(parameters, self.SIZE_BREAKS, context) or DEFAULT_BREAKS
@@ -236,12 +295,21 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         ddof = STD_DDOF[self.parameterAsEnum(parameters, self.STD_TYPE, context)]
         method = NORMALITY_METHODS[self.parameterAsEnum(parameters, self.NORMALITY_TEST, context)]
         stat_names = {name for name, _ in STAT_FIELDS}
-        for name in group_fields:
+        for name in zone_fields + group_fields:
             if name in stat_names:
                 raise QgsProcessingException(
                     self.tr("The grouping field {field} has the name of an output column; rename it first.").format(
                         field=name)
                 )
+        if zones_src is not None and not zone_fields:
+            raise QgsProcessingException(self.tr("Choose the zone fields of the zone layer {layer}.").format(
+                layer=zones_src.sourceName()))
+        for name in zone_fields:
+            if name in group_fields:
+                raise QgsProcessingException(self.tr(
+                    "The zone field {field} has the same name as a grouping field of the footprints; group by one "
+                    "of them only."
+                ).format(field=name))
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
@@ -260,10 +328,17 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                 self.tr("Layer {layer} has no footprint with a usable polygon geometry.").format(layer=data.layer_name)
             )
         area, perimeter = measure_polygons(data.geometries)
-        stats = footprint_statistics(
-            area, perimeter, [data.attributes[f] for f in group_fields], group_fields,
-            mine_ids=data.attributes[mine_field] if mine_field else None, ddof=ddof,
-        )
+        mine_ids = data.attributes[mine_field] if mine_field else None
+        n_outside = 0
+        if zones_src is None:
+            stats = footprint_statistics(
+                area, perimeter, [data.attributes[f] for f in group_fields], group_fields, mine_ids=mine_ids, ddof=ddof,
+            )
+            group_area = area
+        else:
+            stats, group_area, n_outside = self.zone_statistics(
+                data, area, perimeter, zones_src, zone_fields, group_fields, mine_ids, split_zones, area_crs,
+                context, feedback, ddof)
         sizes = size_classes(area, breaks)
         feedback.setProgress(70)
         test = None
@@ -277,14 +352,19 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         # statistics table: group fields keep their type, then the statistics
         out_fields = QgsFields()
         src_fields = source.fields()
+        if zones_src is not None:
+            z_fields = zones_src.fields()
+            for name in zone_fields:
+                out_fields.append(QgsField(z_fields.field(z_fields.lookupField(name))))
         for name in group_fields:
             out_fields.append(QgsField(src_fields.field(src_fields.lookupField(name))))
+        key_fields = QgsFields(out_fields)
         for field in vio.make_fields(STAT_FIELDS):
             out_fields.append(field)
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, out_fields, compat.WKB_NO_GEOMETRY, area_crs)
         n_rows = stats.n_groups + 1
         columns = []
-        for f in range(len(group_fields)):
+        for f in range(len(stats.group_fields)):
             col = np.empty(n_rows, dtype=object)
             col[:] = [k[f] for k in stats.keys] + [None]
             columns.append(col)
@@ -313,9 +393,36 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         )
         del size_sink
 
+        if stats.n_groups and self._requested(parameters, self.OUTPUT_SIZE_BY_GROUP):
+            crossed = grouped_size_classes(group_area, stats.codes, stats.n_groups, breaks)
+            spec = QgsFields(key_fields)
+            for field in vio.make_fields(GROUP_SIZE_FIELDS):
+                spec.append(field)
+            cross_sink, cross_id = self.sink(parameters, self.OUTPUT_SIZE_BY_GROUP, context, spec,
+                                             compat.WKB_NO_GEOMETRY, area_crs)
+            n_classes = len(labels)
+            g_index = np.repeat(np.arange(stats.n_groups), n_classes)
+            k_index = np.tile(np.arange(n_classes), stats.n_groups)
+            columns = []
+            for f in range(len(stats.group_fields)):
+                col = np.empty(g_index.size, dtype=object)
+                col[:] = [stats.keys[g][f] for g in g_index]
+                columns.append(col)
+            label_col = np.empty(g_index.size, dtype=object)
+            label_col[:] = [labels[k] for k in k_index]
+            columns += [k_index + 1, label_col, sizes.lower_km2[k_index], upper[k_index],
+                        crossed.n_polygons.ravel(), crossed.pct_polygons.ravel(), crossed.total_km2.ravel(),
+                        crossed.pct_area.ravel()]
+            vio.write_features(self, cross_sink, parameters, self.OUTPUT_SIZE_BY_GROUP, feedback, columns,
+                               progress_range=(90.0, 92.0))
+            del cross_sink
+        else:
+            cross_id = None
+
         outputs = {
             self.OUTPUT: dest_id,
             self.OUTPUT_SIZE_CLASSES: size_id,
+            self.N_OUTSIDE_ZONES: n_outside,
             self.N_POLYGONS: int(stats.total["n_polygons"]),
             self.TOTAL_KM2: stats.total["total_km2"],
             self.GEOMEAN_KM2: stats.total["geomean_km2"],
@@ -324,6 +431,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             self.NORMALITY_METHOD: test.method if test else "",
             self.AREA_CRS_USED: crs_text,
         }
+        if cross_id is not None:
+            outputs[self.OUTPUT_SIZE_BY_GROUP] = cross_id
         feedback.pushInfo(self.tr("{n} polygons, {area:.4f} km²; geometric mean {gm:.6f} km²; {groups} groups.").format(
             n=int(stats.total["n_polygons"]), area=stats.total["total_km2"], gm=stats.total["geomean_km2"],
             groups=stats.n_groups))
@@ -335,6 +444,79 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             outputs[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return outputs
+
+    def _requested(self, parameters, name) -> bool:
+        value = parameters.get(name)
+        if value is None:
+            return False
+        sink = getattr(value, "sink", None)  # QgsProcessingOutputLayerDefinition
+        text = sink.staticValue() if sink is not None else value
+        return bool(text) and str(text).strip() != ""
+
+    def zone_statistics(self, data, area, perimeter, zones_src, zone_fields, group_fields, mine_ids, split_zones,
+                        area_crs, context, feedback, ddof):
+        """Statistics grouped by the zone layer's fields (then the footprints' group fields).
+
+        Returns the statistics, the area of each row given to them (footprints, or pieces when split)
+        and the number of footprints outside every zone polygon."""
+        import dataclasses
+
+        import numpy as np
+
+        from ...core.footprints import factorize, footprint_statistics, measure_polygons
+        from ...core.zones import largest_overlap, split_by_zones
+
+        zones = vio.read_polygons(zones_src, context, feedback, crs=area_crs, fields=zone_fields,
+                                  progress_range=(60.0, 62.0))
+        if len(zones) == 0:
+            raise QgsProcessingException(self.tr("The zone layer {layer} has no polygon.").format(
+                layer=zones.layer_name))
+        keys = np.empty(len(zones), dtype=object)
+        keys[:] = list(zip(*(zones.attributes[f] for f in zone_fields)))
+        codes, uniques = factorize(keys)
+        progress = self.progress_callback(feedback, 62.0, 70.0)
+        n_zone_fields = len(zone_fields)
+
+        def zone_columns(code):
+            cols = []
+            for f in range(n_zone_fields):
+                col = np.empty(code.size, dtype=object)
+                col[:] = [None if c < 0 else uniques[c][f] for c in code]
+                cols.append(col)
+            return cols
+
+        names = list(zone_fields) + list(group_fields)
+        if not split_zones:
+            assignment = largest_overlap(data.geometries, zones.geometries, codes, progress=progress)
+            n_outside = assignment.n_unassigned
+            feedback.pushInfo(self.tr(
+                "Zones by largest overlap: {n} footprints cross a zone boundary and were given to the zone holding "
+                "most of their area."
+            ).format(n=assignment.n_straddling))
+            columns = zone_columns(assignment.code) + [data.attributes[f] for f in group_fields]
+            stats = footprint_statistics(area, perimeter, columns, names, mine_ids=mine_ids, ddof=ddof)
+            group_area = area
+        else:
+            pieces = split_by_zones(data.geometries, zones.geometries, codes, progress=progress)
+            n_outside = int(np.unique(pieces.footprint[pieces.code < 0]).size)
+            n_cut = int((np.bincount(pieces.footprint, minlength=len(data)) > 1).sum())
+            feedback.pushInfo(self.tr(
+                "Footprints split at zone boundaries: {n} footprints were cut into {pieces} pieces in all; each piece "
+                "counts in its zone."
+            ).format(n=n_cut, pieces=int(pieces.footprint.size)))
+            p_area, p_perimeter = measure_polygons(pieces.geometries)
+            columns = zone_columns(pieces.code) + [data.attributes[f][pieces.footprint] for f in group_fields]
+            p_mines = mine_ids[pieces.footprint] if mine_ids is not None else None
+            stats = footprint_statistics(p_area, p_perimeter, columns, names, mine_ids=p_mines, ddof=ddof,
+                                         count_total=len(data))
+            whole = footprint_statistics(area, perimeter, mine_ids=mine_ids, ddof=ddof)
+            stats = dataclasses.replace(stats, total=whole.total)
+            group_area = p_area
+        if n_outside:
+            feedback.pushWarning(self.tr(
+                "{n} footprints lie (partly) outside every zone polygon; they form the group with NULL zone values."
+            ).format(n=n_outside))
+        return stats, group_area, n_outside
 
     # ------------------------------------------------------------------------------------------ text
     def test_sentence(self, test) -> str:
@@ -390,12 +572,12 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         ))
         if stats.group_fields:
             body.append(html_heading(self.tr("Statistics by {fields}").format(fields=", ".join(stats.group_fields))))
-            cols = ("n_polygons", "total_km2", "share_pct", "mean_km2", "std_km2", "geomean_km2", "max_km2")
+            cols = ("n_polygons", "count_share_pct", "total_km2", "share_pct", "mean_km2", "std_km2", "geomean_km2",
+                    "max_km2")
             rows = [[group_label(k), int(stats.columns["n_polygons"][g])] + [stats.columns[c][g] for c in cols[1:]]
                     for g, k in enumerate(stats.keys)]
             rows.append([self.tr("All"), int(t["n_polygons"])] + [t[c] for c in cols[1:]])
-            body.append(html_table([" / ".join(stats.group_fields), "n_polygons", "total_km2", "share_pct", "mean_km2",
-                                    "std_km2", "geomean_km2", "max_km2"], rows, total_last=True, digits=5))
+            body.append(html_table([" / ".join(stats.group_fields), *cols], rows, total_last=True, digits=5))
 
         body.append(html_heading(self.tr("Size distribution")))
         if test is not None:
@@ -440,8 +622,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                         body.append(html_heading(heading, 3))
                     names = [group_label(stats.keys[i]) for i in idx]
                     values = np.array([stats.columns[by][i] for i in idx], dtype=np.float64)
-                    body.append(html_table([" / ".join(stats.group_fields), by, "share_pct"],
-                                           [[names[j], values[j], stats.columns["share_pct"][i]]
+                    share = "count_share_pct" if by == "n_polygons" else "share_pct"  # counts beside count shares
+                    body.append(html_table([" / ".join(stats.group_fields), by, share],
+                                           [[names[j], values[j], stats.columns[share][i]]
                                             for j, i in enumerate(idx)]))
                     if have_charts and len(idx):
                         body.append(charts.top_bars(names, values, unit))

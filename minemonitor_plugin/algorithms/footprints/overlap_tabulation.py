@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -61,6 +62,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
     ZONE_FIELD = "ZONE_FIELD"
     ZONES = "ZONES"
     ZONES_FIELD = "ZONES_FIELD"
+    ZONE_METHOD = "ZONE_METHOD"
     AREA_CRS = "AREA_CRS"
     MIN_OVERLAP_M2 = "MIN_OVERLAP_M2"
     OUTPUT = "OUTPUT"
@@ -98,6 +100,8 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
             "Zones come either from a field of the footprints (ZONE_FIELD, for example province) or from "
             "a zone layer (ZONES and ZONES_FIELD, for example counties), which splits footprints at zone "
             "boundaries; footprint area outside every zone polygon gets the zone '(outside every zone)'. "
+            "With 'Assign to the zone with the largest overlap' a footprint is not split but goes whole to the "
+            "zone holding most of its area (footprints outside every zone: '(outside every zone)'). "
             "Without zones all footprints form one zone.\n\n"
             "Areas are planar areas in an equal-area CRS (by default an Albers projection fitted to the "
             "footprints), stated in the log and the AREA_CRS_USED output. Invalid geometries are repaired "
@@ -137,6 +141,15 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
             self.tr("Field of the zone layer naming the zones; required with a zone layer."),
         )
         self.add_parameter(
+            QgsProcessingParameterEnum(
+                self.ZONE_METHOD, self.tr("Footprints crossing zone boundaries"),
+                [self.tr("Split footprints at zone boundaries"), self.tr("Assign to the zone with the largest overlap")],
+                defaultValue=0),
+            self.tr("With a zone layer: split each footprint at the zone boundaries (areas exact per zone), or give "
+                    "each footprint whole to the zone holding most of its area (every footprint counted in one "
+                    "zone)."),
+        )
+        self.add_parameter(
             QgsProcessingParameterCrs(self.AREA_CRS, self.tr("Equal-area CRS"), optional=True),
             self.tr("Projected equal-area CRS in metres in which areas are measured. Default: an Albers "
                     "equal-area CRS fitted to the footprints."),
@@ -170,6 +183,24 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         self.add_output(QgsProcessingOutputNumber(self.OUTSIDE_KM2, self.tr("Footprint area outside every class (km²)")))
         self.add_output(QgsProcessingOutputString(self.AREA_CRS_USED, self.tr("CRS of the areas")))
 
+    def largest_overlap_zones(self, fp, zones, zones_field, outside, feedback):
+        """Zone value of each footprint by largest overlap (``outside`` where none)."""
+        import numpy as np
+
+        from ...core.footprints import factorize
+        from ...core.zones import largest_overlap
+
+        codes, uniques = factorize(zones.attributes[zones_field])
+        assignment = largest_overlap(fp.geometries, zones.geometries, codes,
+                                     progress=self.progress_callback(feedback, 35.0, 40.0))
+        values = np.empty(len(fp), dtype=object)
+        values[:] = [outside if c < 0 else uniques[c] for c in assignment.code]
+        feedback.pushInfo(self.tr(
+            "Zones by largest overlap: {n} footprints cross a zone boundary and were given whole to the zone holding "
+            "most of their area; {outside} lie outside every zone."
+        ).format(n=assignment.n_straddling, outside=assignment.n_unassigned))
+        return values
+
     def _requested(self, parameters, name) -> bool:
         value = parameters.get(name)
         if value is None:
@@ -189,6 +220,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
         zones_field = self.parameterAsString(parameters, self.ZONES_FIELD, context)
+        largest = self.parameterAsEnum(parameters, self.ZONE_METHOD, context) == 1
         min_overlap = self.parameterAsDouble(parameters, self.MIN_OVERLAP_M2, context)
         if not class_field:
             raise QgsProcessingException(self.tr("Choose the class field of layer {layer}.").format(
@@ -223,11 +255,15 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         if feedback.isCanceled():
             return {}
 
+        footprint_zones = fp.attributes[zone_field] if zone_field else None
+        if zones is not None and largest:
+            footprint_zones = self.largest_overlap_zones(fp, zones, zones_field, OUTSIDE, feedback)
+            zones = None
         table = overlap_tabulation(
             fp.geometries,
             cls.geometries,
             cls.attributes[class_field],
-            footprint_zones=fp.attributes[zone_field] if zone_field else None,
+            footprint_zones=footprint_zones,
             zones=zones.geometries if zones is not None else None,
             zone_values=zones.attributes[zones_field] if zones is not None else None,
             min_overlap_m2=min_overlap,

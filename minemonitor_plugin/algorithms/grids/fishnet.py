@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
 from ... import compat
@@ -43,6 +44,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
     INPUT = "INPUT"
     STUDY_AREA = "STUDY_AREA"
     CELL_SIZE = "CELL_SIZE"
+    DEGREE_CELL_SIZE = "DEGREE_CELL_SIZE"
     GRID_CRS = "GRID_CRS"
     CLIP = "CLIP"
     MIN_CELL_FRACTION = "MIN_CELL_FRACTION"
@@ -79,6 +81,14 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             "the share of its area in each cell.\n\n"
             "Cells are clipped to the study area by default; clipped border cells can be tiny, and "
             "their density is then unreliable: use 'Minimum cell fraction' to drop them.\n\n"
+            "Geographic grids: with 'Cell size in degrees' (for example 0.5, 5' or 30\") the grid is a WGS 84 "
+            "longitude/latitude grid aligned on 180° W / 90° N, the convention of the Maus et al. (2022) "
+            "mining area grid products: row and col are the global raster row and column, cell_km2 is the "
+            "exact area of the cell on the WGS 84 ellipsoid and the mining area of every footprint piece is "
+            "measured on the ellipsoid too, so the pieces of a footprint add up to its area.\n\n"
+            "Sparse grids: without 'Keep cells without mining' only the cells that meet a footprint are "
+            "enumerated, never the whole grid over the study area, so 30\" or 1 km grids of large regions "
+            "(or the globe) stay small.\n\n"
             "Invalid footprints are repaired (makeValid) and NULL geometries skipped; both are counted "
             "in the log.\n\n"
             "Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2, "
@@ -107,6 +117,14 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
                 self.CELL_SIZE, self.tr("Cell size (metres)"), compat.NUMBER_DOUBLE, defaultValue=100000.0
             ),
             self.tr("Side of the square cells, in metres of the grid CRS. The paper uses 100 km."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterString(self.DEGREE_CELL_SIZE, self.tr("Cell size in degrees (geographic grid)"),
+                                         defaultValue="", optional=True),
+            self.tr("Optional: build a WGS 84 longitude/latitude grid with this cell size instead of a projected "
+                    "one, for example 0.5 (degrees), 5' (arc-minutes) or 30\" (arc-seconds); the size must divide "
+                    "180°. Cells are aligned on 180° W / 90° N as in the Maus et al. grid products and areas are "
+                    "computed on the WGS 84 ellipsoid. 'Cell size (metres)' and 'Grid CRS' are then not used."),
         )
         self.add_parameter(
             QgsProcessingParameterCrs(self.GRID_CRS, self.tr("Grid CRS"), optional=True),
@@ -159,7 +177,8 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         )
         self.add_parameter(
             QgsProcessingParameterBoolean(self.KEEP_EMPTY, self.tr("Keep cells without mining"), defaultValue=True),
-            self.tr("Keep cells with no mining (their values are 0, not NULL)."),
+            self.tr("Keep cells with no mining (their values are 0, not NULL). Unchecked, only the cells that "
+                    "meet a footprint are enumerated and written (a sparse grid, for fine cells over large areas)."),
         )
         self.add_parameter(
             QgsProcessingParameterNumber(
@@ -185,12 +204,15 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         import numpy as np
         import shapely
 
+        from ...core import sparse_grid
         from ...core.grid import fishnet_density
 
         source = self.source(parameters, self.INPUT, context)
         study = self.source(parameters, self.STUDY_AREA, context, optional=True)
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        if not cell_size > 0:
+        degree_text = (self.parameterAsString(parameters, self.DEGREE_CELL_SIZE, context) or "").strip()
+        degree_size = sparse_grid.parse_degree_cell_size(degree_text) if degree_text else None
+        if degree_size is None and not cell_size > 0:
             raise QgsProcessingException(
                 self.tr("The cell size must be greater than 0; got {value}.").format(value=cell_size)
             )
@@ -205,12 +227,25 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(
                 self.tr("Layer {layer} has no features.").format(layer=source.sourceName())
             )
-        grid_crs, _ = crs_io.resolve_equal_area_crs(
-            self, parameters, self.GRID_CRS, study if study is not None else source, context
-        )
-        feedback.pushInfo(self.tr("Grid CRS: {definition}").format(definition=grid_crs.toProj() or grid_crs.authid()))
-        feedback.pushInfo(self.tr("Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}").format(
-            size=cell_size, clip=clip, fraction=min_fraction))
+        if degree_size is not None:
+            grid_crs = crs_io.wgs84()
+            feedback.pushInfo(self.tr(
+                "Geographic grid: WGS 84 longitude/latitude cells of {size} aligned on 180° W / 90° N (the "
+                "convention of the Maus et al. grid products); cell and mining areas on the WGS 84 ellipsoid."
+            ).format(size=sparse_grid.degree_size_label(degree_size)))
+            feedback.pushInfo(self.tr("Clip: {clip}; minimum cell fraction: {fraction}").format(
+                clip=clip, fraction=min_fraction))
+        else:
+            grid_crs, _ = crs_io.resolve_equal_area_crs(
+                self, parameters, self.GRID_CRS, study if study is not None else source, context
+            )
+            feedback.pushInfo(self.tr("Grid CRS: {definition}").format(
+                definition=grid_crs.toProj() or grid_crs.authid()))
+            feedback.pushInfo(self.tr("Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}").format(
+                size=cell_size, clip=clip, fraction=min_fraction))
+        sparse = degree_size is not None or not keep_empty
+        if not keep_empty:
+            feedback.pushInfo(self.tr("Sparse grid: only the cells that meet a footprint are enumerated and written."))
 
         fields = [f for f in (weight_field, mine_field) if f]
         data = vio.read_polygons(source, context, feedback, crs=grid_crs, fields=fields,
@@ -236,10 +271,9 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
                 )
             area_geom = shapely.union_all(area.geometries)
 
-        self._check_memory(data.geometries, area_geom, cell_size, max_cells)
-        result = fishnet_density(
-            data.geometries,
-            cell_size=cell_size,
+        if not sparse:  # a dense grid enumerates every cell of the extent
+            self._check_memory(data.geometries, area_geom, cell_size, max_cells)
+        common = dict(
             study_area=area_geom,
             clip=clip and area_geom is not None,
             min_cell_fraction=min_fraction,
@@ -249,6 +283,15 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             max_cells=max_cells,
             progress=self.progress_callback(feedback, 25.0, 80.0),
         )
+        if sparse:
+            if degree_size is not None:
+                grid = sparse_grid.DegreeGrid(degree_size)
+            else:
+                extent = area_geom.bounds if area_geom is not None else shapely.total_bounds(data.geometries)
+                grid = sparse_grid.PlanarGrid.covering(extent, cell_size)
+            result = sparse_grid.sparse_density(data.geometries, grid=grid, **common)
+        else:
+            result = fishnet_density(data.geometries, cell_size=cell_size, **common)
         if feedback.isCanceled():
             return {}
         feedback.pushInfo(self.tr("Grid of {rows} rows x {cols} columns; {n} cells written.").format(
