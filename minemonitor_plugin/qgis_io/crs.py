@@ -111,6 +111,10 @@ def resolve_equal_area_crs(alg, parameters, name, reference, context):
 
     area_crs = alg.parameterAsCrs(parameters, name, context)
     given = parameters.get(name)
+    if not area_crs.isValid() and isinstance(given, str) and given.strip():
+        # a PROJ string or WKT typed on the command line (QGIS's parameter only reads authority codes)
+        area_crs = QgsCoordinateReferenceSystem()
+        area_crs.createFromUserInput(given.strip())
     if not area_crs.isValid() and given not in (None, "") and not (hasattr(given, "isValid") and not given.isValid()):
         raise QgsProcessingException(
             tr("The CRS {crs} given as {parameter} is not a valid coordinate reference system; give an EPSG code "
