@@ -197,9 +197,9 @@ CASES = [
      r"ALPHA .*must be a finite number", ()),
     # ---------------------------------------------------------------- global datasets, proximity
     ("import-unknown-schema", "importminingdataset", {"INPUTS": "{provinces}", "OUTPUT": "{out}/m.gpkg"},
-     r"(not one of the published datasets|[Ee]xpected fields|not recogni[sz]ed)", ()),
+     r"is not one of the supported mining datasets: expected the fields", ()),
     ("import-nocrs", "importminingdataset", {"INPUTS": "{nocrs}", "OUTPUT": "{out}/m.gpkg"},
-     r"(has no coordinate reference system|not one of the published datasets|[Ee]xpected fields)", ()),
+     r"(has no coordinate reference system|is not one of the supported mining datasets)", ()),
     ("proximity-nocrs-features", "proximitybands", {"INPUT": "{footprints}", "FEATURES": "{nocrs}",
                                                     "OUTPUT": "{out}/p.gpkg"},
      r"has no coordinate reference system", ()),
