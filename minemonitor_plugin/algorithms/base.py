@@ -46,7 +46,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self):
         super().__init__()
-        self._styled_outputs: list[tuple[str, str]] = []
+        self._styled_outputs: list[tuple] = []
         self._created_outputs: list[str] = []
 
     # identity ---------------------------------------------------------------------------
@@ -188,16 +188,21 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         if not sink.addFeatures(features, FAST_INSERT):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
 
-    def style_output(self, context, dest_id: str, style: str) -> None:
+    def style_output(self, context, dest_id: str, style: str, extra_styles=()) -> None:
         """Style output ``dest_id`` with ``resources/styles/<style>.qml``, or with the QML file at path
         ``style`` (a style generated for this run, e.g. a ramp scaled to the data).
 
-        In the desktop the style is applied when the layer loads (one post-processor instance per
-        output); file outputs also carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a
-        headless result opens styled.
+        Legend labels follow the run's language (``styling.localised_qml``). In the desktop the style
+        is applied when the layer loads (one post-processor instance per output); file outputs also
+        carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a headless result opens styled.
+        ``extra_styles`` are stored in a GeoPackage output as further, non-default styles the user can
+        switch to (e.g. the LISA significance map beside the cluster map).
         """
-        qml = style if os.path.isfile(style) else styling.style_path(style)
+        qml = styling.localised_qml(style if os.path.isfile(style) else styling.style_path(style))
         self._styled_outputs.append((dest_id, qml))
+        for extra in extra_styles:
+            path = styling.localised_qml(extra if os.path.isfile(extra) else styling.style_path(extra))
+            self._styled_outputs.append((dest_id, path, False))
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.setPostProcessor(styling.QmlStylePostProcessor.create(qml))
@@ -260,9 +265,9 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         algorithm (e.g. the report) reads these outputs before the model's post-processing runs.
         """
         gc.collect()
-        for dest_id, qml in self._styled_outputs:
+        for dest_id, qml, *default in self._styled_outputs:
             try:
-                styling.embed_style(dest_id, qml)
+                styling.embed_style(dest_id, qml, *default)
             except Exception as err:  # a style must never fail a finished analysis
                 feedback.pushWarning(self.tr("Could not store the style in {output}: {error}").format(
                     output=dest_id, error=err))

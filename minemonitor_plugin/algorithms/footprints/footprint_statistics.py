@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ... import compat
-from ...i18n import user_locale
+from ...i18n import html_language
 from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
@@ -445,6 +445,6 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                                             for j, i in enumerate(idx)]))
                     if have_charts and len(idx):
                         body.append(charts.top_bars(names, values, unit))
-        lang = "zh-CN" if user_locale().startswith("zh") else "en"
+        lang = html_language()
         write_html(path, self.tr("Footprint statistics"), body, lang)
         feedback.pushInfo(self.tr("Report written to {path}.").format(path=path))

@@ -29,6 +29,7 @@ from ...qgis_io import vector as vio
 from ...reporting.html import html_document, html_paragraph, html_table
 from ..base import MineMonitorAlgorithm
 from .ndvi_trend import AnnualStackMixin
+from ...i18n import html_language
 
 SERIES_STATISTICS = ("mean", "median")
 
@@ -354,7 +355,7 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
     def _html(self, names, years, series, pt, significant, whole, stat, alpha, source_name) -> str:
         """HTML page: SVG chart of the zone series and the change-point table."""
         svg = chart_svg(names, years, series, pt, significant, ylabel=self.tr("Annual {stat} of {layer}").format(
-            stat=stat, layer=source_name), title=self.tr("Annual series by zone"))
+            stat=stat, layer=source_name), title=self.tr("Annual series by zone"), xlabel=self.tr("Year"))
         rows = []
         for z, name in enumerate(names):
             year = "" if not (pt.year[z] == pt.year[z]) else str(int(pt.year[z]))
@@ -367,7 +368,8 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                        "Theil-Sen slopes per year of the years up to and including the change year (before) and "
                        "after it.").format(stat=stat, alpha=alpha)
         return html_document(self.tr("Zonal annual series"), [
-            svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)])
+            svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)],
+            html_language())
 
 
 def parse_rings(text: str):
@@ -386,8 +388,17 @@ def parse_rings(text: str):
     return rings
 
 
-def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) -> str:
+def chart_svg(names, years, series, pt, significant, ylabel: str, title: str, xlabel: str = "Year") -> str:
     """Inline SVG of the series (one line per zone), significant change years and segment trends."""
+    import matplotlib
+
+    from ...reporting import charts
+
+    with matplotlib.rc_context(charts.RC):
+        return _chart(names, years, series, pt, significant, ylabel, title, xlabel)
+
+
+def _chart(names, years, series, pt, significant, ylabel, title, xlabel) -> str:
     import numpy as np
 
     from ...reporting import charts
@@ -407,9 +418,10 @@ def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) ->
                     xs, ys = yrs[ok], series[z][ok]
                     intercept = np.median(ys - slope * xs)
                     ax.plot(xs, intercept + slope * xs, color=c, linestyle="--", linewidth=1)
-    ax.set_xlabel("year")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    charts.annual_axis(ax)  # whole years, never 2002.5
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
     return charts.to_svg(fig)
