@@ -239,12 +239,16 @@ def embed_style(dest_id: str, qml_path: str, default: bool = True) -> str | None
 
 
 def _tag_raster(path: str, key: str) -> None:
-    """Record the style id in the GeoTIFF's metadata (read back by :func:`output_style_of`)."""
+    """Record the style id in the GeoTIFF's metadata (read back by :func:`output_style_of`) and name its
+    band after the output."""
     from osgeo import gdal
 
     dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_UPDATE)
     if dataset is not None:
         dataset.SetMetadataItem(RASTER_STYLE_ITEM, key)
+        band = dataset.GetRasterBand(1) if dataset.RasterCount == 1 else None
+        if band is not None and not band.GetDescription():
+            band.SetDescription(style_title(key) or key)  # QGIS shows "Band 1: <title>", not "Band 1 (Gray)"
         dataset = None
 
 

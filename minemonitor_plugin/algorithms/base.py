@@ -17,7 +17,6 @@ from ..i18n import core_error_message, tr_for
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")
-HELP_URL = "https://example.org/minemonitor/README.html#{alg_id}"
 
 #: Toolbox groups: ``GROUP_ID`` -> English name (translated by :meth:`MineMonitorAlgorithm.group`).
 GROUPS = {
@@ -74,7 +73,10 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         return path if os.path.exists(path) else os.path.join(ICON_DIR, self.ICON)
 
     def helpUrl(self):
-        return HELP_URL.format(alg_id=self.ALG_ID)
+        """The algorithm's page of the local help shipped with the plugin, in the run's language."""
+        from ..help import help_url
+
+        return help_url(f"minemonitor:{self.ALG_ID}")
 
     # parameters ---------------------------------------------------------------------------
     def add_parameter(self, parameter, help_text: str, advanced: bool = False):
