@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import warnings
 from collections.abc import Sequence
 
@@ -218,13 +219,13 @@ def grade_histograms_svg(factors: Sequence[tuple[str, Sequence[int], Sequence[fl
     cols = min(4, n)
     rows = int(np.ceil(n / cols))
     with matplotlib.rc_context(_RC):
-        fig = figure(2.0 * cols + 0.6, 1.9 * rows + 0.5)
+        fig = figure(2.3 * cols + 0.6, 2.2 * rows + 0.5)
         for i, (name, grades, pct) in enumerate(factors):
             ax = fig.add_subplot(rows, cols, i + 1)
             flagged = bool(warn[i]) if i < len(warn) else False
             ax.bar([str(g) for g in grades], pct, color="#e67e22" if flagged else COLOR)
             ax.set_ylim(0, 100)
-            ax.set_title(name, fontsize=8)
+            ax.set_title(textwrap.fill(name, 24), fontsize=8)
             if i % cols == 0:
                 ax.set_ylabel(y_label)
             if i // cols == rows - 1:

@@ -34,12 +34,22 @@ class Paragraph:
 
 @dataclass
 class Table:
+    """Rows of formatted cells. The first ``left_columns`` columns are the row keys (left-aligned and
+    repeated in every column group); ``numeric`` (one flag per column, optional) right-aligns numbers
+    and left-aligns text in the other columns (default: right)."""
+
     headers: list[str]
     rows: list[list[str]]
     left_columns: int = 1
     total_last: bool = False
     caption: str = ""
     source: str = ""
+    numeric: list[bool] | None = None
+
+    def left_aligned(self, column: int) -> bool:
+        if column < self.left_columns:
+            return True
+        return self.numeric is not None and column < len(self.numeric) and not self.numeric[column]
 
 
 @dataclass
@@ -147,7 +157,8 @@ def table_parts(table: Table, groups: list[list[int]], part_label: str) -> list[
         out.append(Table([table.headers[c] for c in group], [[r[c] if c < len(r) else "" for c in group]
                                                               for r in table.rows],
                          min(table.left_columns, len(group)), table.total_last,
-                         f"{table.caption} — {caption}" if table.caption else caption, table.source))
+                         f"{table.caption} — {caption}" if table.caption else caption, table.source,
+                         [table.numeric[c] for c in group] if table.numeric is not None else None))
     return out
 
 
@@ -178,6 +189,7 @@ class _Parser(HTMLParser):
         self.key_colour = ""
         self.key_text: list[str] | None = None
         self.sources = False
+        self.cover = False  # the title block of a combined report: only its <h1> is kept (as the title)
 
     # helpers ---------------------------------------------------------------------------------
     @staticmethod
@@ -200,6 +212,8 @@ class _Parser(HTMLParser):
             return
         if tag == "section" and "sources" in classes:
             self.sources = True
+        if tag == "header" and "cover" in classes:
+            self.cover = True
         if tag == _CHART:
             index = int(a.get("index", "-1"))
             if 0 <= index < len(self.charts):
@@ -254,6 +268,8 @@ class _Parser(HTMLParser):
             return
         if tag == "section" and self.sources:
             self.sources = False
+        if tag == "header" and self.cover:
+            self.cover = False
         if tag == "span" and self.key_text is not None:
             label = " ".join("".join(self.key_text).split())
             if self.figure is not None and label:
@@ -294,6 +310,8 @@ class _Parser(HTMLParser):
                 self.figure.title = self.figure.title or text
             elif tag == "h1" and not self.title:
                 self.title = text
+            elif self.cover or (self.sources and tag.startswith("h")):
+                pass  # the embedded report's date line and its "Data sources" heading
             elif tag.startswith("h") and len(tag) == 2:
                 self.blocks.append(Heading(text, int(tag[1])))
             elif tag == "li" and self.sources:
@@ -353,12 +371,12 @@ def table_html(table: Table, part_label: str, max_chars: float = 150.0) -> str:
         if part.caption:
             cells.append(f"<caption>{html.escape(part.caption)}</caption>")
         cells.append("<tr>" + "".join(
-            f'<th class="l">{html.escape(h)}</th>' if i < part.left_columns else f"<th>{html.escape(h)}</th>"
+            f'<th class="l">{html.escape(h)}</th>' if part.left_aligned(i) else f"<th>{html.escape(h)}</th>"
             for i, h in enumerate(part.headers)) + "</tr>")
         for r, row in enumerate(part.rows):
             total = part.total_last and r == len(part.rows) - 1
             cells.append('<tr class="total">' if total else "<tr>")
-            cells += [f'<td class="l">{html.escape(str(v))}</td>' if i < part.left_columns
+            cells += [f'<td class="l">{html.escape(str(v))}</td>' if part.left_aligned(i)
                       else f"<td>{html.escape(str(v))}</td>" for i, v in enumerate(row)]
             cells.append("</tr>")
         cells.append("</table></div>")

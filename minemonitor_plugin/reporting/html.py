@@ -25,7 +25,7 @@ REPORT_CSS = (
     "body{font-family:FONTS;margin:24px auto;color:#222;max-width:1120px;padding:0 16px}"
     "header.cover h1{border-bottom:3px solid #6b4f2a;padding-bottom:6px}"
     "h2{color:#6b4f2a;margin-top:32px;border-bottom:1px solid #d9cfc0}h3{color:#4a3a22}"
-    "nav.contents ol{columns:2;font-size:14px}"
+    "nav.contents ol{font-size:14px;line-height:1.6}"
     "table{border-collapse:collapse;margin:8px 0 4px;font-size:13px}"
     "th,td{border:1px solid #bbb;padding:3px 8px;text-align:right;vertical-align:top}"
     "th{background:#efe9df}td.l,th.l{text-align:left}tr.total td{font-weight:bold;background:#f6f3ee}"

@@ -441,10 +441,16 @@ class ReportLayout:
         y += 4.0
         self._label(self.texts.contents, MARGIN, y, self.content_width, 9, HEADING_PT[2], True, ACCENT)
         self._contents_start = (self.page_index, y + 10.0)
-        row = 5.2
-        first = int((self.page_height - BOTTOM - y - 10.0) / row)
-        rest = int((self.page_height - BOTTOM - TOP) / row)
-        extra = 0 if contents_entries <= first else math.ceil((contents_entries - first) / max(rest, 1))
+        # as many more pages as the contents need (one line per entry)
+        probe = self._manual_table([[QgsTableCell("Xg"), QgsTableCell("1")]] * max(contents_entries, 1), [],
+                                   [self.content_width - 22.0, 20.0], header=False, grid=False, size=BODY_PT)
+        context = QgsLayoutUtils.createRenderContextForLayout(self.layout, None)
+        probe.recalculateTableSize()
+        first = probe.rowsVisible(context, self.page_height - BOTTOM - y - 10.0, 0, False, False)
+        rest = max(1, probe.rowsVisible(context, self.page_height - BOTTOM - TOP, 0, False, False))
+        self.layout.removeMultiFrame(probe)
+        self._keep.remove(probe)
+        extra = 0 if contents_entries <= first else math.ceil((contents_entries - first) / rest)
         self._contents_pages = [self.page_index]
         for _ in range(extra):
             self.new_text_page()
@@ -473,44 +479,50 @@ class ReportLayout:
         if not rows:
             return
         table = self._manual_table(rows, [], [width, 20.0], header=False, grid=False, size=BODY_PT)
-        page, y = self._contents_start
-        pages = list(self._contents_pages)
-        frame_y = y
-        for index in pages:
-            self.page_index = index
-            height = self.page_height - BOTTOM - frame_y
-            self._frame(table, MARGIN, frame_y, self.content_width, height)
-            frame_y = TOP
-        table.recalculateFrameSizes()
+        _page, y = self._contents_start
+        self._paginate(table, len(rows), self.content_width, header=False, pages=self._contents_pages, first_y=y)
 
     # blocks ----------------------------------------------------------------------------------------
     def section(self, text: str) -> None:
-        """A section title (level 2): drawn at the top of the section's first page, which may be a map
-        page (the title then goes into the page header and the contents)."""
-        self._pending = text
-        self._section_header = None
-
-    def _flush(self, map_page: bool = False) -> None:
-        text = getattr(self, "_pending", None)
-        if text is None:
-            return
-        self._pending = None
-        if map_page:
-            self.toc.append(TocEntry(2, text, self.layout.pageCollection().pageCount()))
-            self._section_header = text
-            return
+        """A section title (level 2); sections start on a new page."""
         self.heading(text, 2)
 
     def heading(self, text: str, level: int, toc: bool = True) -> None:
-        if level > 2:
-            self._flush()
-        size = HEADING_PT.get(level, BODY_PT)
-        height = QgsLayoutUtils.fontHeightMM(qfont(self.family, size, True)) * 1.3 + 1.5
-        keep = 30.0 if level <= 3 else 18.0  # never alone at the bottom of a page
-        if level <= 2 and self.page_index >= 0 and self.y > TOP + 1.0:
+        """A heading, drawn with the block that follows it (never alone at the bottom of a page). When
+        that block is a map page, the pending headings go into its page header and the contents."""
+        # a heading still waiting for content at the same or a deeper level had none: it is dropped
+        pending = [p for p in getattr(self, "_pending", []) if p[1] < level]
+        pending.append((text, level, toc))
+        self._pending = pending
+
+    def _flush(self, map_page: bool = False) -> None:
+        pending = getattr(self, "_pending", [])
+        if not pending:
+            return
+        self._pending = []
+        if map_page:
+            page = self.layout.pageCollection().pageCount()
+            for text, level, toc in pending:
+                if toc:
+                    self.toc.append(TocEntry(level, text, page))
+            self._section_header = pending
+            return
+        self._section_header = None
+        heights = [self._heading_height(text, level) for text, level, _ in pending]
+        if pending[0][1] <= 2 and self.page_index >= 0 and self.y > TOP + 1.0:
             self.new_text_page()  # sections start on a new page
         else:
-            self._ensure(height + keep)
+            self._ensure(sum(heights) + 30.0)  # with room for what follows
+        for (text, level, toc), height in zip(pending, heights):
+            self._draw_heading(text, level, toc)
+
+    def _heading_height(self, text: str, level: int) -> float:
+        font = qfont(self.family, HEADING_PT.get(level, BODY_PT), True)
+        lines = wrap_text(text, font, self.content_width)
+        return QgsLayoutUtils.fontHeightMM(font) * 1.25 * len(lines) + 4.5
+
+    def _draw_heading(self, text: str, level: int, toc: bool) -> None:
+        size = HEADING_PT.get(level, BODY_PT)
         if self.y > TOP + 0.5:
             self.y += 2.5
         font = qfont(self.family, size, True)
@@ -601,32 +613,75 @@ class ReportLayout:
             cells = []
             for c, value in enumerate(row):
                 cell = QgsTableCell(str(value))
-                cell.setHorizontalAlignment(Qt.AlignLeft if c < part.left_columns else Qt.AlignRight)
+                cell.setHorizontalAlignment(Qt.AlignLeft if part.left_aligned(c) else Qt.AlignRight)
                 if part.total_last and r == len(part.rows) - 1:
                     cell.setTextFormat(text_format(self.family, TABLE_PT, True))
                     cell.setBackgroundColor(QColor("#f4f1ec"))
                 cells.append(cell)
             rows.append(cells)
         table = self._manual_table(rows, part.headers, [w - 2.0 for w in widths], total_last=part.total_last)
-        table_width = sum(widths) + 0.5
-        row_h = QgsLayoutUtils.fontHeightMM(font) * 1.6 + 2.0
-        self._ensure(row_h * 3)
-        frame = self._frame(table, MARGIN, self.y, table_width, self.page_height - BOTTOM - self.y)
-        table.recalculateFrameSizes()
+        self._paginate(table, len(rows), sum(widths) + 0.5, header=True)
+
+    def _paginate(self, table, n_rows: int, width: float, header: bool, pages: list[int] | None = None,
+                  first_y: float | None = None) -> None:
+        """Frames for ``table`` on as many pages as it needs (rows are never cut; the header repeats).
+        ``pages``: the pages to use (the contents); else the current page and new text pages."""
+        context = QgsLayoutUtils.createRenderContextForLayout(self.layout, None)
+        table.recalculateTableSize()
+        first = 0
+        y = first_y if first_y is not None else None
+        queue = list(pages) if pages is not None else None
+        if queue is not None:
+            self.page_index = queue.pop(0)
+            self.y = y if y is not None else TOP
+        else:
+            self._ensure(12.0)
         guard = 0
-        while frame.extent().bottom() < table.totalSize().height() - 0.01 and guard < 500:
+        while first < n_rows and guard < 10000:
             guard += 1
-            self.new_text_page()
-            frame = self._frame(table, MARGIN, self.y, table_width, self.page_height - BOTTOM - self.y)
-            table.recalculateFrameSizes()
-        used = table.totalSize().height() - frame.extent().top()
-        top = frame.pagePositionWithUnits().y()
-        frame.attemptResize(QgsLayoutSize(table_width, min(used + 0.5, self.page_height - BOTTOM - top)))
+            available = self.page_height - BOTTOM - self.y
+            fit = min(table.rowsVisible(context, available, first, header, False), n_rows - first)
+            small = fit < min(3, n_rows - first) and self.y > TOP + 1.0
+            if fit <= 0 or (small and queue is None):
+                if queue is not None:
+                    if not queue:
+                        raise ValueError("the contents need more pages than were reserved")
+                    self.page_index = queue.pop(0)
+                    self.y = TOP
+                else:
+                    self.new_text_page()
+                continue
+            height = available
+            if first + fit >= n_rows:  # the last frame: just as high as its rows
+                low, high = 0.0, available
+                for _ in range(24):
+                    middle = (low + high) / 2
+                    if table.rowsVisible(context, middle, first, header, False) >= fit:
+                        high = middle
+                    else:
+                        low = middle
+                height = min(available, high + 0.3)
+            self._frame(table, MARGIN, self.y, width, height)
+            first += fit
+            self.y += height + 4.0
+            if first < n_rows:
+                if queue is not None:
+                    if not queue:
+                        raise ValueError("the contents need more pages than were reserved")
+                    self.page_index = queue.pop(0)
+                    self.y = TOP
+                else:
+                    self.new_text_page()
         table.recalculateFrameSizes()
-        self.y = top + min(used + 0.5, self.page_height - BOTTOM - top) + 4.0
 
     def picture(self, path: str, width_mm: float, height_mm: float) -> None:
+        """A picture at its size, smaller when needed to fit the page; shrunk to the space left on the
+        current page when at least 65 % of its height fits there (fewer half-empty pages)."""
         scale = min(1.0, self.content_width / width_mm, (self.page_height - TOP - BOTTOM) / height_mm)
+        left = self.page_height - BOTTOM - self.y - 1.0
+        if self.page_index >= 0 and self.page_index not in self.map_pages and height_mm * scale > left >= \
+                0.65 * height_mm * scale:
+            scale = left / height_mm
         w, h = width_mm * scale, height_mm * scale
         self._ensure(h + 1)
         item = QgsLayoutItemPicture(self.layout)
@@ -682,7 +737,7 @@ class ReportLayout:
         self.map_pages[self.page_index] = len(self.map_pages)
         section = getattr(self, "_section_header", None)
         if section and "header" in found:
-            found["header"].setText(f"{self.title} — {section}")
+            found["header"].setText(" — ".join([self.title] + [text for text, _level, _toc in section]))
         self.toc.append(TocEntry(4, spec.title, self.page_index))
         if "title" in found:
             found["title"].setText(spec.title)
@@ -715,6 +770,7 @@ class ReportLayout:
                           QgsLegendStyle.SymbolLabel):
                 _legend_font(legend, style, self.family)
             legend.setWrapString("\n")
+            _wrap_legend_labels(legend, [node], self.family, legend.rect().width() - 16.0)
             legend.adjustBoxSize()
             legend.refresh()
         scalebar = found.get("scalebar")
@@ -756,10 +812,16 @@ class ReportLayout:
         # no layout.refresh(): it moves items pasted from a template to the page before (QGIS 3.22)
         self._fill_contents()
 
-    def page_png(self, page: int, dpi: float = 100.0) -> str:
-        """Page ``page`` rendered to a PNG, base64-encoded (the HTML report's map images)."""
+    def page_png(self, page: int, dpi: float = 100.0, top: float = 24.0, bottom: float = BOTTOM) -> str:
+        """Page ``page`` rendered to a PNG, base64-encoded, without its header, title and footer (the
+        HTML report's map images: the HTML has its own title, and page numbers mean nothing there)."""
+        from qgis.PyQt.QtCore import QRectF
+
         exporter = QgsLayoutExporter(self.layout)
-        image = exporter.renderPageToImage(page, QSize(), dpi)
+        origin = self.layout.pageCollection().page(page).pos()
+        size = self.layout.pageCollection().page(page).rect()
+        region = QRectF(origin.x(), origin.y() + top, size.width(), size.height() - top - bottom)
+        image = exporter.renderRegionToImage(region, QSize(), dpi)
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.WriteOnly)
@@ -838,6 +900,19 @@ def fitted_extent(extent, width: float, height: float, margin: float = 0.04) -> 
         else:
             h = w / target
     return QgsRectangle(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def _wrap_legend_labels(legend, nodes, family: str, width_mm: float) -> None:
+    """Break legend labels wider than ``width_mm`` into lines (the legend's wrap string is a newline)."""
+    from qgis.core import QgsMapLayerLegendUtils
+
+    font = qfont(family, 10.0)
+    for node in nodes:
+        for index, legend_node in enumerate(legend.model().layerLegendNodes(node)):
+            label = legend_node.data(Qt.DisplayRole) or ""
+            if label and QgsLayoutUtils.textWidthMM(font, label) > width_mm:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, "\n".join(wrap_text(label, font, width_mm)))
+        legend.model().refreshLayerLegend(node)
 
 
 def _drop_band_title(legend, node) -> None:

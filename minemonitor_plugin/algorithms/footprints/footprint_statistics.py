@@ -246,6 +246,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
         area_crs, crs_text = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, source, context)
+        crs_name = area_crs.description() or crs_text  # the report names the CRS; the output keeps its definition
         feedback.pushInfo(self.tr("Areas and perimeters measured in the equal-area CRS {crs}.").format(crs=crs_text))
         feedback.pushInfo(self.tr("Standard deviation with divisor n - {ddof}; size-class breaks {breaks} km².").format(
             ddof=ddof, breaks=", ".join(f"{b:g}" for b in breaks)))
@@ -330,7 +331,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
-            self.write_report(html_path, source.sourceName(), crs_text, area, stats, sizes, labels, test, top_n,
+            self.write_report(html_path, source.sourceName(), crs_name, area, stats, sizes, labels, test, top_n,
                               feedback)
             outputs[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
@@ -394,8 +395,10 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             rows = [[group_label(k), int(stats.columns["n_polygons"][g])] + [stats.columns[c][g] for c in cols[1:]]
                     for g, k in enumerate(stats.keys)]
             rows.append([self.tr("All"), int(t["n_polygons"])] + [t[c] for c in cols[1:]])
-            body.append(html_table([" / ".join(stats.group_fields), "n_polygons", "total_km2", "share_pct", "mean_km2",
-                                    "std_km2", "geomean_km2", "max_km2"], rows, total_last=True, digits=5))
+            body.append(html_table([" / ".join(stats.group_fields), self.tr("Polygons"), self.tr("Area (km²)"),
+                                    self.tr("Share (%)"), self.tr("Mean area (km²)"), self.tr("Standard deviation (km²)"),
+                                    self.tr("Geometric mean (km²)"), self.tr("Largest (km²)")], rows, total_last=True,
+                                   digits=4))
 
         body.append(html_heading(self.tr("Size distribution")))
         if test is not None:
@@ -412,8 +415,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                                        self.tr("Observed cumulative probability")))
         body.append(html_heading(self.tr("Size classes"), 3))
         body.append(html_table(
-            [self.tr("Class"), "n_polygons", "pct_polygons", "cum_pct_polygons", "total_km2", "pct_area",
-             "pct_area_at_or_above"],
+            [self.tr("Class"), self.tr("Polygons"), self.tr("Polygons (%)"), self.tr("Cumulative polygons (%)"),
+             self.tr("Area (km²)"), self.tr("Area (%)"), self.tr("Area at or above (%)")],
             [[labels[i], int(sizes.n_polygons[i]), sizes.pct_polygons[i], sizes.cum_pct_polygons[i],
               sizes.total_km2[i], sizes.pct_area[i], sizes.pct_area_at_or_above[i]] for i in range(len(labels))],
             digits=3,
@@ -440,7 +443,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                         body.append(html_heading(heading, 3))
                     names = [group_label(stats.keys[i]) for i in idx]
                     values = np.array([stats.columns[by][i] for i in idx], dtype=np.float64)
-                    body.append(html_table([" / ".join(stats.group_fields), by, "share_pct"],
+                    body.append(html_table([" / ".join(stats.group_fields), unit, self.tr("Share of the area (%)")],
                                            [[names[j], values[j], stats.columns["share_pct"][i]]
                                             for j, i in enumerate(idx)]))
                     if have_charts and len(idx):

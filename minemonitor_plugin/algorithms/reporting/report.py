@@ -274,7 +274,7 @@ class ReportAlgorithm(MineMonitorAlgorithm):
                     sources.setdefault(block.name + block.origin, block)
                     continue
                 if isinstance(block, doc.MapFigure) and block.source:
-                    key = _source_key(block.source)
+                    key = _source_key(block.source) + "#" + block.style
                     if key in seen_maps:
                         continue
                     seen_maps.add(key)
@@ -284,14 +284,15 @@ class ReportAlgorithm(MineMonitorAlgorithm):
             embedded.append(doc.Section(title or os.path.splitext(os.path.basename(path))[0], kept))
         map_blocks = []
         for layer in maps:
-            key = _source_key(layer.source())
+            key = _source_key(layer.source()) + "#"
             if key in seen_maps:
                 feedback.pushInfo(self.tr("{layer} is already a map of an embedded report: shown once.").format(
                     layer=layer.name()))
                 continue
             seen_maps.add(key)
             map_blocks += self.map_figures(layer, context_layers, context)
-            sources.setdefault(key, doc.Source(self.layer_title(layer, context), self.origin(layer)))
+            sources.setdefault(_source_key(layer.source()), doc.Source(self.layer_title(layer, context),
+                                                                       self.origin(layer)))
         table_blocks = []
         for layer in tables:
             key = _source_key(layer.source())
@@ -391,7 +392,9 @@ class ReportAlgorithm(MineMonitorAlgorithm):
                 break
         total = layer.featureCount()
         headers = [labels.get(n, _pretty(n)) for n in names]
-        blocks = [doc.Table(headers, rows, max(1, left), source=layer.source())]
+        numeric = [bool(values) and all(isinstance(v, (int, float)) or v is None for v in values) and any(
+            v is not None for v in values) for values in columns]
+        blocks = [doc.Table(headers, rows, max(1, left), source=layer.source(), numeric=numeric)]
         if total > len(rows):
             blocks.append(doc.Paragraph(self.tr("{shown} of {total} rows shown.").format(shown=len(rows), total=total),
                                         "meta"))
