@@ -90,11 +90,31 @@ class QmlStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):
         if layer is None or not layer.isValid():
             return
-        message, ok = layer.loadNamedStyle(self.qml_path)
-        if not ok and feedback is not None:
-            feedback.pushWarning(f"Style {self.qml_path} not applied: {message}")
-        layer.triggerRepaint()
-        self.applied = bool(ok)
+        try:
+            apply_qml(layer, self.qml_path)
+            ok = True
+        except (OSError, RuntimeError) as err:
+            ok = False
+            if feedback is not None:
+                feedback.pushWarning(f"Style {self.qml_path} not applied: {err}")
+        self.applied = ok
+
+
+def apply_qml(layer, qml_path: str) -> None:
+    """Apply the QML file ``qml_path`` to ``layer``. Unlike ``loadNamedStyle``, which for a GeoPackage
+    layer loads the default style stored in the file instead, this always reads the given file."""
+    from qgis.PyQt.QtXml import QDomDocument
+
+    with open(qml_path, encoding="utf-8") as handle:
+        document = QDomDocument()
+        parsed = document.setContent(handle.read())
+    if not (parsed[0] if isinstance(parsed, tuple) else parsed):
+        raise RuntimeError(f"{qml_path} is not a QGIS style file")
+    result = layer.importNamedStyle(document)
+    ok, message = (result[0], result[1]) if isinstance(result, tuple) else (bool(result), "")
+    if not ok:
+        raise RuntimeError(message or f"{qml_path} could not be applied")
+    layer.triggerRepaint()
 
 
 def style_id(qml_path: str) -> str:
@@ -213,9 +233,7 @@ def embed_style(dest_id: str, qml_path: str, default: bool = True) -> str | None
         layer = QgsVectorLayer(dest_id, "style", "ogr")
         if not layer.isValid():
             return None
-        message, ok = layer.loadNamedStyle(qml_path)
-        if not ok:
-            raise RuntimeError(message)
+        apply_qml(layer, qml_path)
         key = known_style(name)
         description = STYLE_TITLES[key] if key else "MineMonitor"
         error = layer.saveStyleToDatabase(name, description, default, "")

@@ -337,6 +337,8 @@ class ReportLayout:
         self.layout.setName(title)
         self.page_template = self._read_template(template_path("page", paper, orientation))
         self.map_template = self._read_template(map_template or template_path("map", paper, orientation))
+        if "map" not in _template_places(self.map_template):
+            raise ValueError(f"{map_template or 'the map template'} has no map item with the id 'map'")
         self.width, self.height = page_size(paper, orientation)
         self.y = 0.0
         self.page_index = -1

@@ -458,7 +458,7 @@ class ReportAlgorithm(MineMonitorAlgorithm):
             if isinstance(layer, QgsVectorLayer) and layer.geometryType() == 0:
                 qml = styling.point_qml(qml)
             layer = layer.clone()
-            layer.loadNamedStyle(qml)
+            styling.apply_qml(layer, qml)
         return layer
 
     @staticmethod
