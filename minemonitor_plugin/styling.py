@@ -274,7 +274,6 @@ def output_style_of(layer) -> str | None:
     """The MineMonitor style key of a layer written by MineMonitor (the default style stored in a
     GeoPackage, the metadata item of a GeoTIFF), or None."""
     from osgeo import gdal, ogr
-
     from qgis.core import QgsProviderRegistry
 
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())

@@ -24,6 +24,10 @@ def table_rows(path, columns):
         return db.execute(f'select {", ".join(columns)} from "{table}" order by fid').fetchall()
 
 
+def trend_grades(path):
+    return {g: n for p, g, n in table_rows(path, ["parameter", "grade", "pixels"]) if p == "NDVI_TREND"}
+
+
 # ------------------------------------------------------------------------------- factor diagnostics
 def test_desertification_warns_about_a_constant_factor_and_writes_its_tables(run_alg, tmp_path):
     """Slope of 1-3 degrees everywhere (Table 6: grade 1 below 5 degrees) beside a spread NDVI mean."""
@@ -80,11 +84,11 @@ def test_ndvi_trend_period_reading_reaches_every_grade(run_alg, tmp_path):
               "OUTPUT_SCORE": str(tmp_path / "s.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")}
     period = run_alg("minemonitor:desertificationsensitivity", {
         **params, "NDVI_TREND_READING": 1, "TREND_PERIOD_YEARS": 22, "OUTPUT_FACTORS": str(tmp_path / "p.gpkg")})
-    grades = {g: n for p, g, n in table_rows(tmp_path / "p.gpkg", ["parameter", "grade", "pixels"]) if p == "NDVI_TREND"}
+    grades = trend_grades(tmp_path / "p.gpkg")
     assert grades == {1: 4, 2: 4, 3: 4, 4: 4}
     assert "read as the change over 22 years" in period["_feedback"].log()
     yearly = run_alg("minemonitor:desertificationsensitivity", {**params, "OUTPUT_FACTORS": str(tmp_path / "y.gpkg")})
-    grades = {g: n for p, g, n in table_rows(tmp_path / "y.gpkg", ["parameter", "grade", "pixels"]) if p == "NDVI_TREND"}
+    grades = trend_grades(tmp_path / "y.gpkg")
     assert grades == {1: 0, 2: 16, 3: 0, 4: 0}
     assert "reading 'change over the period' (parameter NDVI_TREND_READING)" in yearly["_feedback"].log()
 
@@ -179,7 +183,8 @@ def test_lisa_significance_is_stored_as_a_second_style(run_alg, make_layer, tmp_
 def test_logs_and_reports_use_words_not_codes(run_alg, make_layer, tmp_path):
     points = _points(make_layer, tmp_path / "pts.gpkg")
     res = run_alg("minemonitor:hotspots", {"INPUT": points, "FIELD": "value", "WEIGHTS": 3, "K": 4,
-                                           "OUTPUT": str(tmp_path / "h.gpkg"), "OUTPUT_REPORT": str(tmp_path / "h.html")})
+                                           "OUTPUT": str(tmp_path / "h.gpkg"),
+                                           "OUTPUT_REPORT": str(tmp_path / "h.html")})
     log = res["_feedback"].log()
     assert "hot spot, 99 % confidence:" in log and "HOT_99:" not in log
     assert "binary weights" in log and "false discovery rate correction: no" in log

@@ -87,7 +87,8 @@ def pattern(qgis_app, tmp_path_factory):
         **stats, "OUTPUT": str(out / "hot.gpkg"), "OUTPUT_SUMMARY": str(out / "hot_summary.gpkg"),
         "OUTPUT_REPORT": str(out / "hot.html")})
     run["report"] = processing.run("minemonitor:report", {
-        "TITLE": "Spatial pattern test", "MAP_LAYERS": [str(out / n) for n in ("fishnet.gpkg", "lisa.gpkg", "hot.gpkg")],
+        "TITLE": "Spatial pattern test",
+        "MAP_LAYERS": [str(out / n) for n in ("fishnet.gpkg", "lisa.gpkg", "hot.gpkg")],
         "CONTEXT_LAYERS": [PROVINCES], "REPORTS": [str(out / n) for n in ("global.html", "lisa.html", "hot.html")],
         "ATTRIBUTION": "Maus et al. 2022 (CC BY-SA 4.0)", "OUTPUT": str(out / "report.html"),
         "OUTPUT_PDF": str(out / "report.pdf")})
@@ -183,8 +184,9 @@ def test_pdf_carries_the_statistics_reports(pattern):
 
 
 def test_html_report_has_the_same_content(pattern):
-    from qgis.PyQt.QtGui import QImage
     import base64
+
+    from qgis.PyQt.QtGui import QImage
 
     html = (pattern["dir"] / "report.html").read_text(encoding="utf-8")
     images = re.findall(r'<figure class="map"[^>]*>.*?src="data:image/png;base64,([^"]+)"', html, re.S)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.support.release import build_release_zip, install_zip
 
 pytestmark = pytest.mark.desktop

@@ -22,11 +22,11 @@ from qgis.core import (
 
 from ... import compat
 from ...i18n import html_language
-from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
-from ..base import MineMonitorAlgorithm
+from ...qgis_io import vector as vio
 from ...reporting import charts
 from ...reporting.html import html_heading, html_paragraph, html_table, write_html
+from ..base import MineMonitorAlgorithm
 
 STAT_FIELDS = (
     ("is_total", "int"),
@@ -396,7 +396,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                     for g, k in enumerate(stats.keys)]
             rows.append([self.tr("All"), int(t["n_polygons"])] + [t[c] for c in cols[1:]])
             body.append(html_table([" / ".join(stats.group_fields), self.tr("Polygons"), self.tr("Area (km²)"),
-                                    self.tr("Share (%)"), self.tr("Mean area (km²)"), self.tr("Standard deviation (km²)"),
+                                    self.tr("Share (%)"), self.tr("Mean area (km²)"),
+                                    self.tr("Standard deviation (km²)"),
                                     self.tr("Geometric mean (km²)"), self.tr("Largest (km²)")], rows, total_last=True,
                                    digits=4))
 

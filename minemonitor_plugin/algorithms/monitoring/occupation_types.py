@@ -18,11 +18,11 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
-from ..base import MineMonitorAlgorithm
 from ...reporting.html import html_heading, html_paragraph, html_table, id_list, write_html
-from ...i18n import html_language
+from ..base import MineMonitorAlgorithm
 
 ADDED_FIELDS = (
     ("code_norm", "string"),

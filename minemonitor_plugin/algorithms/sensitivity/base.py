@@ -308,8 +308,8 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
             return None
         years = self.parameterAsDouble(parameters, self.TREND_PERIOD_YEARS, context)
         if not years > 0:
-            raise QgsProcessingException(self.tr("The length of the trend period must be positive; got {years}.").format(
-                years=years))
+            raise QgsProcessingException(
+                self.tr("The length of the trend period must be positive; got {years}.").format(years=years))
         return years
 
     def trend_reading_help(self) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
     QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )

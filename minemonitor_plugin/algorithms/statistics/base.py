@@ -18,14 +18,14 @@ from enum import IntEnum
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -33,12 +33,12 @@ from qgis.core import (
 from ... import compat
 from ...core.spatial_stats import PERMUTATIONS as DEFAULT_PERMUTATION_COUNT
 from ...core.spatial_stats import SEED as DEFAULT_SEED
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
-from ..base import MineMonitorAlgorithm
 from ...reporting.charts import moran_scatter_svg
 from ...reporting.html import html_document, html_table
-from ...i18n import html_language
+from ..base import MineMonitorAlgorithm
 
 
 class WeightsMethod(IntEnum):

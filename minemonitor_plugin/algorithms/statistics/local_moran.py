@@ -148,7 +148,9 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         ]))
         # the global Moran's I of the same weights: the slope of the scatterplot up to n / S0
         s0 = float(inp.weights.transformed(transform).matrix.sum())
-        global_i = float(res.n / s0 * np.nansum(res.z_values * res.lag) / np.sum(res.z_values ** 2)) if s0 else float("nan")
+        global_i = float("nan")
+        if s0:
+            global_i = float(res.n / s0 * np.nansum(res.z_values * res.lag) / np.sum(res.z_values ** 2))
         body += self.scatterplot_section(res.z_values, res.lag, clusters=res.cluster, moran_i=global_i)
         self.write_report(path, self.tr("Cluster and outlier analysis (Anselin Local Moran's I)"), body, self.tr(
             "LMiIndex uses esda's scaling (GeoDa's I is n/(n-1) times larger). LMiPValue: folded pseudo "

@@ -23,13 +23,13 @@ from qgis.core import (
 
 from ... import compat
 from ...core.errors import CancelledError
+from ...i18n import html_language
 from ...qgis_io import crs as qcrs
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
 from ...reporting.html import html_document, html_paragraph, html_table
 from ..base import MineMonitorAlgorithm
 from .ndvi_trend import AnnualStackMixin
-from ...i18n import html_language
 
 SERIES_STATISTICS = ("mean", "median")
 
