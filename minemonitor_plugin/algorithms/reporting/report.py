@@ -394,7 +394,9 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         headers = [labels.get(n, _pretty(n)) for n in names]
         numeric = [bool(values) and all(isinstance(v, (int, float)) or v is None for v in values) and any(
             v is not None for v in values) for values in columns]
-        blocks = [doc.Table(headers, rows, max(1, left), source=layer.source(), numeric=numeric)]
+        # the source is kept (to show a table once) only for a file: a memory layer's URI holds its CRS as WKT
+        source = layer.source() if os.path.isfile(layer.source().split("|")[0]) else ""
+        blocks = [doc.Table(headers, rows, max(1, left), source=source, numeric=numeric)]
         if total > len(rows):
             blocks.append(doc.Paragraph(self.tr("{shown} of {total} rows shown.").format(shown=len(rows), total=total),
                                         "meta"))
