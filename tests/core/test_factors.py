@@ -42,13 +42,15 @@ def test_tally_on_integer_rasters_and_negative_grades():
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(np.int8, st.integers(0, 300), elements=st.integers(-3, 9)), st.integers(0, 2**31 - 1))
-def test_tally_equals_numpy_unique(grades, seed):
-    """A second method: the block-wise bincount equals numpy.unique on the whole array."""
+@given(arrays(np.int8, st.integers(0, 300), elements=st.integers(-3, 9)), st.integers(0, 2**31 - 1),
+       st.sampled_from([(), (1, 2, 3, 4), (0, 9)]))
+def test_tally_equals_numpy_unique(grades, seed, expected):
+    """A second method: the block-wise counts (one comparison per expected grade, a histogram of the
+    rest) equal numpy.unique on the whole array."""
     rng = np.random.default_rng(seed)
     mask = rng.random(grades.size) < 0.3
     values = rng.normal(size=grades.size)
-    tally = GradeTally()
+    tally = GradeTally(expected=expected)
     for chunk in np.array_split(np.arange(grades.size), 3):
         tally.add(grades[chunk], mask[chunk], values[chunk], mask[chunk])
     expected_grades, expected_counts = np.unique(grades[~mask], return_counts=True)

@@ -283,7 +283,9 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
                                       "mining: {grade}").format(n=len(data), grade=mining_grade))
         land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
         outside_counts = [0] * len(params)
-        tallies = [GradeTally() for _ in params]
+        from ...core.factors import table_grades
+
+        tallies = [GradeTally(expected=table_grades(t)) for t in tables]
 
         footprint_mask = {}  # the footprints rasterised once per block, sliced per chunk of rows
 

@@ -182,7 +182,9 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         outside = 0
         nodata_count = 0
         counts: dict[int, int] = {}
-        tally = GradeTally()
+        from ...core.factors import table_grades
+
+        tally = GradeTally(expected=table_grades(table))
         with rio.BlockReader([source], threads=2) as reader, \
                 rio.BlockWriter(path, reader.grid, dtype, nodata, extra_options=compression) as writer:
             feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=reader.grid.describe(), n=len(reader)))
