@@ -246,7 +246,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
         area_crs, crs_text = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, source, context)
-        crs_name = area_crs.description() or crs_text  # the report names the CRS; the output keeps its definition
+        # the report names the CRS (and its authority id); the output keeps its definition
+        crs_name = (f"{area_crs.description()} ({area_crs.authid()})" if area_crs.authid() else
+                    area_crs.description()) or crs_text
         feedback.pushInfo(self.tr("Areas and perimeters measured in the equal-area CRS {crs}.").format(crs=crs_text))
         feedback.pushInfo(self.tr("Standard deviation with divisor n - {ddof}; size-class breaks {breaks} km².").format(
             ddof=ddof, breaks=", ".join(f"{b:g}" for b in breaks)))
