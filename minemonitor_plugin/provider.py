@@ -89,8 +89,11 @@ def load_models() -> list:
 
 
 class ShippedModel(QgsProcessingModelAlgorithm):
-    """A .model3 shipped with the plugin: id from the file name (``miningspatialpattern``),
-    translated display name and help, group "Workflows"."""
+    """A .model3 shipped with the plugin: id from the file name (``miningspatialpattern``), group
+    "Workflows". Its name, help, input labels and input help are written by tools/make_models.py (the
+    single source) and translated here (context ``ShippedModel``)."""
+
+    CONTEXT = "ShippedModel"
 
     def __init__(self, path: str = ""):
         super().__init__()
@@ -100,10 +103,38 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     @classmethod
     def load(cls, path: str):
         model = cls(path)
-        return model if model.fromFile(path) else None
+        if not model.fromFile(path):
+            return None
+        model.translate_definitions()
+        return model
+
+    def fromFile(self, path):  # noqa: N802 - QGIS API name
+        ok = super().fromFile(path)
+        if ok:
+            self.translate_definitions()
+        return ok
 
     def tr(self, text: str) -> str:
-        return tr_for(self, text)
+        return self.translated(text)
+
+    def translated(self, text: str) -> str:
+        """``text`` (read from the model file) in the user's language."""
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(self.CONTEXT, text) if text else text
+
+    def translate_definitions(self) -> None:
+        """Input labels and help, enum options and output descriptions in the user's language."""
+        for definition in self.parameterDefinitions():
+            source = definition.description()
+            definition.setDescription(self.translated(source))
+            help_text = self.helpContent().get(definition.name(), "") or definition.help()
+            if help_text:
+                definition.setHelp(self.translated(help_text))
+            if definition.type() == "enum":
+                definition.setOptions([self.translated(o) for o in definition.options()])
+        for output in self.outputDefinitions():
+            output.setDescription(self.translated(output.description()))
 
     def createInstance(self):
         return ShippedModel.load(self.path)
@@ -112,16 +143,22 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return self.model_id
 
     def displayName(self):
-        names = {
-            "miningspatialpattern": self.tr("Mining spatial pattern"),
-            "footprintoverlap": self.tr("Footprint overlap"),
-            "desertificationsensitivitymodel": self.tr("Desertification sensitivity of mining areas"),
-            "vegetationchange": self.tr("Vegetation change around mines"),
-        }
-        return names.get(self.model_id, super().displayName())
+        return self.translated(super().displayName())
 
     def shortDescription(self):
-        return self.shortHelpString().split(": ")[0].split(". ")[0] + "."
+        text = self.shortHelpString()
+        for stop in ("。", ". ", ": ", "："):
+            text = text.split(stop)[0]
+        text = text.rstrip(".。")
+        return text + ("。" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ".")
+
+    def shortHelpString(self):
+        return self.translated(self.helpContent().get("ALG_DESC", "")) or super().shortHelpString()
+
+    def helpUrl(self):
+        from .help import help_url
+
+        return help_url(f"minemonitor:{self.model_id}")
 
     def svgIconPath(self):
         return os.path.join(PLUGIN_DIR, "resources", "icons", "minemonitor.svg")
@@ -168,26 +205,6 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
     def groupId(self):
         return "workflows"
-
-    def shortHelpString(self):
-        helps = {
-            "miningspatialpattern": self.tr(
-                "The paper's spatial pattern analysis in one run: fishnet mining density of the footprints, "
-                "global Moran's I and General G, Anselin local Moran clusters, Getis-Ord Gi* hot spots, "
-                "footprint statistics and size classes, and one HTML report with the styled maps."),
-            "footprintoverlap": self.tr(
-                "Tabulates the footprints against a class layer (land use, nature reserves, ecological zones) "
-                "by zone (for example provinces), as the paper's Tables 3-5, with a wide pivot table, the "
-                "intersection pieces and one HTML report."),
-            "desertificationsensitivitymodel": self.tr(
-                "The paper's desertification sensitivity model: factor rasters graded by Table 6, added, "
-                "classified by natural breaks, then the area of each class inside the mining footprints "
-                "(Fig. 13), with one HTML report."),
-            "vegetationchange": self.tr(
-                "Vegetation change around mines: per-pixel trend of an annual NDVI (or LAI) stack, the annual "
-                "series inside the footprints and rings around them with change points, and one HTML report."),
-        }
-        return helps.get(self.model_id, super().shortHelpString())
 
 
 def _output_state(path: str, layer: str) -> tuple[bool, bool, float]:

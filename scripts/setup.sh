@@ -35,6 +35,9 @@ if ! $sys_py -c "import shapely, sys; sys.exit(int(shapely.__version__.split('.'
   fi
 fi
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
+# the PDF report in Chinese needs a CJK font (Noto Sans CJK SC); the tests read PDFs with poppler-utils
+fc-list :lang=zh family 2>/dev/null | grep -q . || need_apt+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing from apt: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

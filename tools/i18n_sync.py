@@ -5,7 +5,12 @@ Extraction (by reading the code, nothing is imported):
 - ``self.tr("literal")`` inside ``class C`` -> context ``C``;
 - ``tr("literal")`` outside classes -> context ``MineMonitor``;
 - in ``core/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
-- ``QT_TRANSLATE_NOOP("Context", "literal")`` (tables of names translated later) -> context ``Context``.
+- ``QT_TRANSLATE_NOOP("Context", "literal")`` (tables of names translated later) -> context ``Context``;
+  tools/make_models.py is read too (the shipped models' names, help and input labels, context
+  ``ShippedModel``);
+- the legend labels of resources/styles/*.qml (``label="..."`` with a letter in it, except bilingual
+  ``English / 中文`` labels) -> context ``MineMonitorStyles`` (``styling.localised_qml`` translates them
+  at run time).
 
 Existing translations are kept (matched by context and source, else by source alone); translations
 can be added from a JSON file mapping English source -> translation. Messages no longer in the
@@ -27,8 +32,13 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "minemonitor_plugin"
+EXTRA_SOURCES = (ROOT / "tools" / "make_models.py",)
+STYLES = ROOT / "resources" / "styles"
 DEFAULT_CONTEXT = "MineMonitor"
 CORE_CONTEXT = "MineMonitorCore"
+STYLE_CONTEXT = "MineMonitorStyles"
+QML_LABEL = re.compile(r'\slabel="([^"]*)"')
+CJK = re.compile(r"[\u3400-\u9fff]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
@@ -77,17 +87,38 @@ class _Extractor(ast.NodeVisitor):
         self.generic_visit(node)
 
 
+def qml_labels(folder: Path = STYLES) -> list[str]:
+    """Translatable legend labels of the shipped QML styles (in file order)."""
+    from html import unescape
+
+    labels: dict[str, None] = {}
+    for path in sorted(folder.glob("*.qml")):
+        for raw in QML_LABEL.findall(path.read_text(encoding="utf-8")):
+            label = unescape(raw)
+            head, sep, tail = label.partition(" / ")
+            if sep and CJK.search(tail):
+                continue  # bilingual: styling.translate_label picks the language part
+            if re.search(r"[A-Za-z]", label):
+                labels.setdefault(label, None)
+    return list(labels)
+
+
 def extract(package: Path = PACKAGE) -> tuple[list[tuple[str, str]], list[str]]:
-    """All (context, source) pairs of the package, in first-appearance order, and problems found."""
+    """All (context, source) pairs of the package (plus tools/make_models.py and the QML legend
+    labels), in first-appearance order, and problems found."""
     seen: dict[tuple[str, str], None] = {}
     problems: list[str] = []
-    for path in sorted(package.rglob("*.py")):
-        rel = path.relative_to(package)
+    paths = [(path, path.relative_to(package)) for path in sorted(package.rglob("*.py"))]
+    paths += [(path, path.relative_to(ROOT)) for path in EXTRA_SOURCES if path.exists()]
+    for path, rel in paths:
         extractor = _Extractor(rel, in_core=rel.parts[0] == "core")
         extractor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         for message in extractor.messages:
             seen.setdefault(message, None)
         problems += extractor.problems
+    if package == PACKAGE:
+        for label in qml_labels():
+            seen.setdefault((STYLE_CONTEXT, label), None)
     return list(seen), problems
 
 

@@ -17,7 +17,6 @@ from ..i18n import core_error_message, tr_for
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")
-HELP_URL = "https://example.org/minemonitor/README.html#{alg_id}"
 
 #: Toolbox groups: ``GROUP_ID`` -> English name (translated by :meth:`MineMonitorAlgorithm.group`).
 GROUPS = {
@@ -46,7 +45,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self):
         super().__init__()
-        self._styled_outputs: list[tuple[str, str]] = []
+        self._styled_outputs: list[tuple] = []
         self._outputs = None  # qgis_io.outputs.OutputGuard of the running execution
 
     # identity ---------------------------------------------------------------------------
@@ -74,7 +73,10 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         return path if os.path.exists(path) else os.path.join(ICON_DIR, self.ICON)
 
     def helpUrl(self):
-        return HELP_URL.format(alg_id=self.ALG_ID)
+        """The algorithm's page of the local help shipped with the plugin, in the run's language."""
+        from ..help import help_url
+
+        return help_url(f"minemonitor:{self.ALG_ID}")
 
     # parameters ---------------------------------------------------------------------------
     def add_parameter(self, parameter, help_text: str, advanced: bool = False):
@@ -253,16 +255,21 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         if self._outputs is not None:
             self._outputs.count_features(name, len(features))
 
-    def style_output(self, context, dest_id: str, style: str) -> None:
+    def style_output(self, context, dest_id: str, style: str, extra_styles=()) -> None:
         """Style output ``dest_id`` with ``resources/styles/<style>.qml``, or with the QML file at path
         ``style`` (a style generated for this run, e.g. a ramp scaled to the data).
 
-        In the desktop the style is applied when the layer loads (one post-processor instance per
-        output); file outputs also carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a
-        headless result opens styled.
+        Legend labels follow the run's language (``styling.localised_qml``). In the desktop the style
+        is applied when the layer loads (one post-processor instance per output); file outputs also
+        carry it (inside a GeoPackage, as a sidecar .qml otherwise), so a headless result opens styled.
+        ``extra_styles`` are stored in a GeoPackage output as further, non-default styles the user can
+        switch to (e.g. the LISA significance map beside the cluster map).
         """
-        qml = style if os.path.isfile(style) else styling.style_path(style)
+        qml = styling.localised_qml(style if os.path.isfile(style) else styling.style_path(style))
         self._styled_outputs.append((dest_id, qml))
+        for extra in extra_styles:
+            path = styling.localised_qml(extra if os.path.isfile(extra) else styling.style_path(extra))
+            self._styled_outputs.append((dest_id, path, False))
         for key in (dest_id, self.final_path(dest_id)):  # sinks register the temporary id, rasters the final
             if context.willLoadLayerOnCompletion(key):
                 details = context.layerToLoadOnCompletionDetails(key)
@@ -357,7 +364,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             return results
         self._outputs.verify()
         self._outputs.commit(context)
-        self._styled_outputs = [(self._outputs.final_id(d), q) for d, q in self._styled_outputs]
+        self._styled_outputs = [(self._outputs.final_id(entry[0]), *entry[1:]) for entry in self._styled_outputs]
         return self._outputs.map_results(results)
 
     def _embed_styles(self, feedback) -> None:
@@ -368,9 +375,9 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         algorithm (e.g. the report) reads these outputs before the model's post-processing runs.
         """
         gc.collect()
-        for dest_id, qml in self._styled_outputs:
+        for dest_id, qml, *default in self._styled_outputs:
             try:
-                styling.embed_style(dest_id, qml)
+                styling.embed_style(dest_id, qml, *default)
             except Exception as err:  # a style must never fail a finished analysis
                 feedback.pushWarning(self.tr("Could not store the style in {output}: {error}").format(
                     output=dest_id, error=err))

@@ -46,7 +46,7 @@ Analysis* 30(4). Benjamini, Y. & Hochberg, Y. (1995) *JRSS B* 57(1).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -137,6 +137,8 @@ class GlobalMoranResult:
     n_islands: int
     s0: float
     transform: str
+    #: Moran's I of every permutation (the reference distribution; None without permutations).
+    sims: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -416,6 +418,7 @@ def global_moran(
     z_norm = (i_stat - ei) / np.sqrt(v_norm)
     z_rand = (i_stat - ei) / np.sqrt(v_rand)
     p_sim = mean_sim = std_sim = z_sim = float("nan")
+    sims = None
     if permutations:
         zs = z / np.sqrt(zz / n)  # esda permutes the standardised z; I is scale-free anyway
         sims = simulate_quadratic(zs, m, permutations, seed, scheme, progress) * (n / s0) / n
@@ -425,7 +428,7 @@ def global_moran(
         z_norm=float(z_norm), z=float(z_rand), p_norm=float(two_sided(z_norm)),
         p=float(two_sided(z_rand)), permutations=permutations, seed=seed, p_sim=p_sim,
         mean_sim=mean_sim, std_sim=std_sim, z_sim=z_sim, n=n, n_islands=w.n_islands, s0=s0,
-        transform=transform,
+        transform=transform, sims=sims,
     )
 
 

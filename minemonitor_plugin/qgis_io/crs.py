@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -71,8 +72,33 @@ def check_source_crs(source, layer_name: str | None = None) -> None:
                ".prj file) and run again.").format(layer=layer_name or source.sourceName()))
 
 
+def albers_name(definition: str) -> str:
+    """Descriptive name of a fitted Albers CRS from its PROJ string, e.g.
+    ``MineMonitor Albers equal-area (lon0 91, lat1 35.5, lat2 46)`` (what QGIS shows in layer lists,
+    the status bar and a GeoPackage's ``gpkg_spatial_ref_sys.srs_name``)."""
+    values = dict(re.findall(r"\+(lon_0|lat_1|lat_2)=(-?[0-9.]+)", definition))
+    return "MineMonitor Albers equal-area (lon0 {lon_0}, lat1 {lat_1}, lat2 {lat_2})".format(
+        **{key: f"{float(values.get(key, 0)):g}" for key in ("lon_0", "lat_1", "lat_2")})
+
+
+def named_crs(definition: str, name: str) -> QgsCoordinateReferenceSystem:
+    """The CRS of PROJ string ``definition`` carrying ``name`` (built from WKT with that PROJCRS name;
+    a CRS made from a PROJ string is called "unknown")."""
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    if srs.ImportFromProj4(definition) != 0:
+        return QgsCoordinateReferenceSystem.fromProj(definition)
+    srs.SetProjCS(name)
+    if srs.IsProjected() and srs.GetAttrValue("GEOGCS") in (None, "unknown"):
+        srs.SetGeogCS("WGS 84", "World Geodetic System 1984", "WGS 84", 6378137.0, 298.257223563)
+    crs = QgsCoordinateReferenceSystem.fromWkt(srs.ExportToWkt(["FORMAT=WKT2_2018"]))
+    return crs if crs.isValid() else QgsCoordinateReferenceSystem.fromProj(definition)
+
+
 def equal_area_crs_for(extent: QgsRectangle, crs, context, layer_name: str = "") -> QgsCoordinateReferenceSystem:
-    """An Albers equal-area CRS fitted to ``extent`` given in ``crs``.
+    """An Albers equal-area CRS fitted to ``extent`` given in ``crs``, named after its parameters
+    (:func:`albers_name`).
 
     Raises QgsProcessingException for an empty extent (a layer without any geometry)."""
     if not usable_extent(extent):
@@ -89,7 +115,7 @@ def equal_area_crs_for(extent: QgsRectangle, crs, context, layer_name: str = "")
     definition = albers_definition(
         max(box.xMinimum(), -180.0), max(box.yMinimum(), -85.0), min(box.xMaximum(), 180.0), min(box.yMaximum(), 85.0)
     )
-    return QgsCoordinateReferenceSystem.fromProj(definition)
+    return named_crs(definition, albers_name(definition))
 
 
 def is_projected_metres(crs) -> bool:

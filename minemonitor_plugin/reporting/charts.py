@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import warnings
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ _RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+RC = _RC  # for charts drawn elsewhere (CJK fonts when installed)
 COLOR = "#8c5a2b"
 
 
@@ -126,32 +128,114 @@ def top_bars(labels: Sequence[str], values: np.ndarray, xlabel: str) -> str:
         return to_svg(fig)
 
 
-def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clusters=None) -> str | None:
+def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clusters=None, title: str = "",
+                      quadrant_labels: Sequence[str] = ("HH", "LH", "LL", "HL")) -> str | None:
     """Inline SVG Moran scatterplot (standardised value vs its spatial lag), None without matplotlib.
 
-    ``clusters`` (local Moran cluster codes) colour the points as the LISA map does."""
+    Symmetric axes around 0, the four quadrants labelled (``quadrant_labels``: high-high upper right,
+    low-high upper left, low-low lower left, high-low lower right, as GeoDa), the fitted slope and
+    ``title`` (e.g. "Moran's I = 0.41"). ``clusters`` (local Moran cluster codes) colour the points
+    as the LISA map does."""
     from .colours import LISA_COLOURS
 
     if not available():
         return None
+    import matplotlib
+
     z = np.asarray(z, dtype=float)
     lag = np.asarray(lag, dtype=float)
     ok = np.isfinite(z) & np.isfinite(lag)
-    fig = figure(5.5, 5.0)
-    ax = fig.add_subplot(111)
-    if clusters is None:
-        ax.scatter(z[ok], lag[ok], s=10, c="#6b4f2a", alpha=0.7, linewidths=0)
-    else:
-        colours = [LISA_COLOURS.get(int(c), "#999999") for c in np.asarray(clusters)[ok]]
-        ax.scatter(z[ok], lag[ok], s=12, c=colours, edgecolors="#555555", linewidths=0.3)
-    ax.axhline(0, color="#888888", lw=0.8)
-    ax.axvline(0, color="#888888", lw=0.8)
-    if ok.sum() >= 2 and np.ptp(z[ok]) > 0:
-        slope, intercept = np.polyfit(z[ok], lag[ok], 1)
-        xs = np.array([z[ok].min(), z[ok].max()])
-        ax.plot(xs, intercept + slope * xs, color="#c0392b", lw=1.2, label=slope_label.format(slope=slope))
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
-    ax.set_xlabel(x_label)
-    ax.set_ylabel(y_label)
-    fig.tight_layout()
-    return to_svg(fig)
+    with matplotlib.rc_context(_RC):
+        fig = figure(5.5, 5.2)
+        ax = fig.add_subplot(111)
+        if clusters is None:
+            ax.scatter(z[ok], lag[ok], s=10, c="#6b4f2a", alpha=0.7, linewidths=0)
+        else:
+            colours = [LISA_COLOURS.get(int(c), "#999999") for c in np.asarray(clusters)[ok]]
+            ax.scatter(z[ok], lag[ok], s=12, c=colours, edgecolors="#555555", linewidths=0.3)
+        reach = float(np.max(np.abs(np.concatenate([z[ok], lag[ok]])))) * 1.08 if ok.any() else 1.0
+        reach = reach if reach > 0 else 1.0
+        ax.set_xlim(-reach, reach)
+        ax.set_ylim(-reach, reach)
+        ax.set_aspect("equal")
+        ax.axhline(0, color="#888888", lw=0.8)
+        ax.axvline(0, color="#888888", lw=0.8)
+        corner = 0.96 * reach
+        for (sx, sy), text in zip(((1, 1), (-1, 1), (-1, -1), (1, -1)), quadrant_labels):
+            ax.text(sx * corner, sy * corner, text, ha="right" if sx > 0 else "left",
+                    va="top" if sy > 0 else "bottom", fontsize=11, fontweight="bold", color="#555555")
+        if ok.sum() >= 2 and np.ptp(z[ok]) > 0:
+            slope, intercept = np.polyfit(z[ok], lag[ok], 1)
+            xs = np.array([-reach, reach])
+            ax.plot(xs, intercept + slope * xs, color="#c0392b", lw=1.2, label=slope_label.format(slope=slope))
+            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.06), fontsize=8, frameon=False)
+        ax.set_xlabel(x_label)
+        ax.set_ylabel(y_label)
+        if title:
+            ax.set_title(title, fontsize=11)
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def reference_distribution_svg(simulated, observed: float, expected: float, title: str, x_label: str,
+                               y_label: str, observed_label: str, expected_label: str) -> str | None:
+    """Histogram of a statistic under the permutations with the observed and the expected value
+    marked (GeoDa's reference distribution); None without matplotlib or simulated values."""
+    if not available():
+        return None
+    import matplotlib
+
+    sims = np.asarray(simulated, dtype=float)
+    sims = sims[np.isfinite(sims)]
+    if sims.size == 0:
+        return None
+    with matplotlib.rc_context(_RC):
+        fig = figure(6.0, 3.4)
+        ax = fig.add_subplot(111)
+        low = min(float(sims.min()), observed, expected)
+        high = max(float(sims.max()), observed, expected)
+        pad = 0.05 * (high - low or 1.0)
+        bins = np.linspace(low - pad, high + pad, max(10, min(60, int(np.sqrt(sims.size)) + 1)))
+        ax.hist(sims, bins=bins, color="#b9a78b", edgecolor="white")
+        ax.axvline(expected, color="#555555", ls="--", lw=1, label=expected_label)
+        ax.axvline(observed, color="#c0392b", lw=2, label=observed_label)
+        ax.set_xlabel(x_label)
+        ax.set_ylabel(y_label)
+        ax.set_title(title, fontsize=11)
+        ax.legend(frameon=False, fontsize=8)
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def grade_histograms_svg(factors: Sequence[tuple[str, Sequence[int], Sequence[float]]], x_label: str,
+                         y_label: str, warn: Sequence[bool] = ()) -> str | None:
+    """Small multiples: the share of pixels per grade of each graded factor ``(name, grades, pct)``;
+    factors flagged in ``warn`` are drawn in orange."""
+    if not available() or not factors:
+        return None
+    import matplotlib
+
+    n = len(factors)
+    cols = min(4, n)
+    rows = int(np.ceil(n / cols))
+    with matplotlib.rc_context(_RC):
+        fig = figure(2.3 * cols + 0.6, 2.2 * rows + 0.5)
+        for i, (name, grades, pct) in enumerate(factors):
+            ax = fig.add_subplot(rows, cols, i + 1)
+            flagged = bool(warn[i]) if i < len(warn) else False
+            ax.bar([str(g) for g in grades], pct, color="#e67e22" if flagged else COLOR)
+            ax.set_ylim(0, 100)
+            ax.set_title(textwrap.fill(name, 24), fontsize=8)
+            if i % cols == 0:
+                ax.set_ylabel(y_label)
+            if i // cols == rows - 1:
+                ax.set_xlabel(x_label)
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def annual_axis(ax) -> None:
+    """Whole years on a time axis (no 2002.5 ticks)."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))

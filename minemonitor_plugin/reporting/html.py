@@ -19,6 +19,30 @@ _CSS = (
 )
 
 
+#: The combined report's CSS (``FONTS`` is replaced by the font stack of the report's language): maps as
+#: page images, tables that scroll on screen and are split into column groups for print, page breaks.
+REPORT_CSS = (
+    "body{font-family:FONTS;margin:24px auto;color:#222;max-width:1120px;padding:0 16px}"
+    "header.cover h1{border-bottom:3px solid #6b4f2a;padding-bottom:6px}"
+    "h2{color:#6b4f2a;margin-top:32px;border-bottom:1px solid #d9cfc0}h3{color:#4a3a22}"
+    "nav.contents ol{font-size:14px;line-height:1.6}"
+    "table{border-collapse:collapse;margin:8px 0 4px;font-size:13px}"
+    "th,td{border:1px solid #bbb;padding:3px 8px;text-align:right;vertical-align:top}"
+    "th{background:#efe9df}td.l,th.l{text-align:left}tr.total td{font-weight:bold;background:#f6f3ee}"
+    "caption{caption-side:top;text-align:left;color:#666;font-size:12px;padding:2px 0}"
+    ".table-wrap{overflow-x:auto;max-width:100%}"
+    "figure{margin:12px 0}figure.map img{max-width:100%;border:1px solid #ccc}"
+    "figure.chart svg{max-width:100%;height:auto}"
+    ".legend{margin:4px 0 12px;font-size:12px}.key{display:inline-block;margin-right:14px}"
+    ".key i{display:inline-block;width:14px;height:14px;margin-right:4px;vertical-align:middle;border:1px solid #777}"
+    "p.meta{color:#666;font-size:12px}p.note{color:#555;font-size:.9em}p.warn{color:#a04000;font-weight:bold}"
+    "@media print{@page{size:A4 landscape;margin:12mm}body{max-width:none;margin:0;padding:0}"
+    "section.part{break-before:page}h2,h3,h4{break-after:avoid}table,figure{break-inside:auto}"
+    "tr{break-inside:avoid}thead{display:table-header-group}.table-wrap{overflow:visible}"
+    "table{font-size:9pt}figure.map{break-inside:avoid}nav.contents{break-after:page}}"
+)
+
+
 def fmt(value: object, digits: int = 4, *, significant: bool = False) -> str:
     """A cell value as text; NaN/None as an em dash, never "-0".
 

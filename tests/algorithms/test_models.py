@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,26 +29,112 @@ def test_models_listed_with_valid_children(provider, plugin_dir):
             assert child.algorithm() is not None and child.algorithmId().startswith("minemonitor:")
 
 
+def _boxes(model):
+    """Scene rectangles of every input, child algorithm and output box of a model."""
+    from qgis.PyQt.QtCore import QRectF
+
+    def rect(component):
+        pos, size = component.position(), component.size()
+        return QRectF(pos.x() - size.width() / 2, pos.y() - size.height() / 2, size.width(), size.height())
+
+    boxes = [(f"input {n}", rect(p)) for n, p in model.parameterComponents().items()]
+    for child_id, child in model.childAlgorithms().items():
+        boxes.append((f"child {child_id}", rect(child)))
+        boxes += [(f"output {child_id}:{n}", rect(o)) for n, o in child.modelOutputs().items()]
+    return boxes
+
+
+def test_models_read_in_order_with_help_and_no_overlapping_boxes(provider, plugin_dir):
+    """Dialog order: footprints first; every input has help; in the modeler no box covers another and
+    the inputs stand in columns; outputs have titles; the spatial pattern model exposes weights and
+    mine id (queen by default) and the class-share tables."""
+    from qgis.core import QgsApplication
+
+    for name in MODELS:
+        model = QgsApplication.processingRegistry().createAlgorithmById(f"minemonitor:{name}")
+        order = [p.parameterName() for p in model.orderedParameters()]
+        assert order[0] == "FOOTPRINTS", (name, order)
+        inputs = [p for p in model.parameterDefinitions() if not p.isDestination()]
+        assert [p.name() for p in inputs] == [n for n in order if n in {p.name() for p in inputs}]
+        for param in inputs:
+            assert param.help().strip() and param.description()[0].isupper(), (name, param.name())
+            assert "_" not in param.description(), (name, param.description())  # "NDVI mean", not "Ndvi_mean"
+        boxes = _boxes(model)
+        for i, (a, ra) in enumerate(boxes):
+            for b, rb in boxes[i + 1:]:
+                assert not ra.intersects(rb), (name, a, b)
+        xs = [round(r.center().x()) for label, r in boxes if label.startswith("input")]
+        columns = {x: xs.count(x) for x in xs}
+        assert len(columns) <= 3 and max(columns.values()) <= 9, (name, columns)  # columns, not one long row
+        for output in model.outputDefinitions():
+            assert output.description() and not output.description().isupper(), (name, output.name())
+        assert model.shortHelpString() and model.shortDescription().endswith(".")
+    pattern = QgsApplication.processingRegistry().createAlgorithmById("minemonitor:miningspatialpattern")
+    weights = pattern.parameterDefinition("WEIGHTS")
+    assert weights.defaultValue() == 0 and weights.options()[0] == "Queen contiguity"
+    assert "Fixed distance band" in weights.options()
+    assert pattern.parameterDefinition("MINE_ID_FIELD") is not None
+    names = {o.name() for o in pattern.outputDefinitions()}
+    assert {"localmoran:LISA_SUMMARY", "hotspots:HOT_SPOT_SUMMARY", "report:REPORT_PDF"} <= names
+
+
+def test_models_speak_chinese_in_a_chinese_qgis(provider):
+    from qgis.core import QgsApplication
+
+    from minemonitor_plugin.i18n import install_translator, remove_translator
+
+    assert install_translator("zh-Hans")
+    try:
+        model = QgsApplication.processingRegistry().createAlgorithmById("minemonitor:miningspatialpattern")
+        assert model.displayName() == "采矿空间格局"
+        assert model.parameterDefinition("FOOTPRINTS").description() == "矿区范围"
+        assert "图斑" in model.parameterDefinition("FOOTPRINTS").help()
+        assert re.search(r"[\u4e00-\u9fff]", model.parameterDefinition("WEIGHTS").options()[0])
+        assert model.shortDescription().endswith("。") and not model.shortDescription().endswith("。.")
+        assert {o.description() for o in model.outputDefinitions()} >= {"LISA 类别占比", "报告（PDF）"}
+    finally:
+        remove_translator()
+
+
 def report_images(path) -> int:
     return len(re.findall(r'src="data:image/png;base64,', Path(path).read_text(encoding="utf-8")))
 
 
 def test_spatial_pattern_model_through_qgis_process(qgis_process, tmp_path):
-    out = {k: tmp_path / f"{k}.gpkg" for k in ("density", "clusters", "hotspots")}
+    out = {k: tmp_path / f"{k}.gpkg" for k in ("density", "clusters", "hotspots", "lisa_shares", "hot_shares")}
     result = qgis_process("minemonitor:miningspatialpattern", {
         "FOOTPRINTS": f"{SAMPLE}/maus_mining_cells.gpkg|layername=mining_cells",
         "STUDY_AREA": f"{SAMPLE}/nw4_admin.gpkg|layername=province", "CELL_SIZE": 100000,
         "WEIGHT_FIELD": "mining_area_km2", "GROUP_FIELD": "province_centroid", "PERMUTATIONS": 99,
         "fishnet:DENSITY": out["density"], "localmoran:CLUSTERS": out["clusters"],
-        "hotspots:HOT_SPOTS": out["hotspots"], "report:REPORT": tmp_path / "report.html"})
-    assert set(result["results"]) == {"fishnet:DENSITY", "localmoran:CLUSTERS", "hotspots:HOT_SPOTS", "report:REPORT"}
-    for path in out.values():
-        with sqlite3.connect(path) as db:  # every map carries its style
+        "hotspots:HOT_SPOTS": out["hotspots"], "localmoran:LISA_SUMMARY": out["lisa_shares"],
+        "hotspots:HOT_SPOT_SUMMARY": out["hot_shares"], "report:REPORT": tmp_path / "report.html",
+        "report:REPORT_PDF": tmp_path / "report.pdf"})
+    assert set(result["results"]) == {"fishnet:DENSITY", "localmoran:CLUSTERS", "hotspots:HOT_SPOTS",
+                                      "localmoran:LISA_SUMMARY", "hotspots:HOT_SPOT_SUMMARY", "report:REPORT",
+                                      "report:REPORT_PDF"}
+    for key in ("density", "clusters", "hotspots"):
+        with sqlite3.connect(out[key]) as db:  # every map carries its style
             assert db.execute("select count(*) from layer_styles where useAsDefault").fetchone()[0] == 1
+            srs = db.execute("select srs_name from gpkg_spatial_ref_sys where srs_id > 0 and srs_id != 4326")
+            assert srs.fetchone()[0].startswith("MineMonitor Albers equal-area (lon0 ")  # not "unknown"
     text = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert report_images(tmp_path / "report.html") == 3
+    assert report_images(tmp_path / "report.html") == 4  # density, clusters, their significance, hot spots
     assert "Moran" in text and "Size classes" in text  # the global statistics and footprint reports embedded
-    assert 'class="legend"' in text  # maps drawn with their stored styles
+    assert "Reference distribution" in text and "Hot and cold spots" in text and "Clusters and outliers" in text
+    pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout.replace("\ufb01", "fi")  # the "fi" ligature
+    # the class shares of the model's tables are the report's (LISA and Gi*), in the PDF as in the outputs
+    for path, heading in ((out["lisa_shares"], "Clusters and outliers\n"), (out["hot_shares"], "Hot and cold spots\n")):
+        with sqlite3.connect(path) as db:
+            table = db.execute("select table_name from gpkg_contents").fetchone()[0]
+            rows = db.execute(f'select label, features, area_pct from "{table}"').fetchall()
+        start = pdf.rindex(heading)
+        section = pdf[start:pdf.index("Settings", start)]
+        for label, features, area_pct in rows:
+            line = next(ln for ln in section.splitlines() if ln.strip().startswith(label))
+            numbers = re.findall(r"-?\d+(?:\.\d+)?", line[line.index(label) + len(label):])
+            assert int(numbers[0]) == features and float(numbers[3]) == pytest.approx(area_pct, abs=0.005), label
 
 
 def test_overlap_model_through_qgis_process(qgis_process, tmp_path):
@@ -62,6 +149,9 @@ def test_overlap_model_through_qgis_process(qgis_process, tmp_path):
     # Maus cells outside the four provinces are reported as such, so the rows reconcile
     assert zones == {"Gansu", "Qinghai", "Ningxia", "Xinjiang", "(outside every zone)"}
     assert report_images(tmp_path / "report.html") == 1
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for word in ("NoGeometry", "PROJCRS", "wkt:"):  # temporary tables are named, never described by their URI
+        assert word not in html, word
 
 
 def test_vegetation_then_desertification_models_through_qgis_process(qgis_process, tmp_path):
@@ -86,9 +176,24 @@ def test_vegetation_then_desertification_models_through_qgis_process(qgis_proces
     qgis_process("minemonitor:desertificationsensitivitymodel", {
         "SLOPE": dem_slope, "NDVI_MEAN": tmp / "mean.tif", "NDVI_TREND": tmp / "slope.tif",
         "FOOTPRINTS": f"{SAMPLE}/maus_mining_cells.gpkg|layername=mining_cells", "CLASS_METHOD": 1,
+        "STUDY_AREA": f"{SAMPLE}/nw4_admin.gpkg|layername=province",
         "BREAKS": "5,7,9", "sensitivity:SCORE": tmp / "score.tif", "sensitivity:CLASSES": tmp / "classes.tif",
-        "zonal:CLASS_AREA": tmp / "area.gpkg", "report:REPORT": tmp / "sensitivity.html"})
+        "sensitivity:CLASS_TABLE": tmp / "breaks.gpkg", "sensitivity:FACTOR_TABLE": tmp / "factors.gpkg",
+        "zonal:CLASS_AREA": tmp / "area.gpkg", "report:REPORT": tmp / "sensitivity.html",
+        "report:REPORT_PDF": tmp / "sensitivity.pdf"})
     assert (tmp / "classes.qml").exists()
+    with sqlite3.connect(tmp / "breaks.gpkg") as db:
+        table = db.execute("select table_name from gpkg_contents").fetchone()[0]
+        upper = [r[0] for r in db.execute(f'select score_to from "{table}" order by class')]
+    assert upper[:3] == [5.0, 7.0, 9.0]  # the breaks used
+    with sqlite3.connect(tmp / "factors.gpkg") as db:
+        table = db.execute("select table_name from gpkg_contents").fetchone()[0]
+        factors = {r[0] for r in db.execute(f'select parameter from "{table}"')}
+        warned = {r[0] for r in db.execute(f'select parameter from "{table}" where warning != ""')}
+    assert factors == {"SLOPE", "NDVI_MEAN", "NDVI_TREND"}
+    assert "NDVI_TREND" in warned  # the LAI slopes never reach Table 6's per-year trend grades 3-4
+    pdf = subprocess.run(["pdftotext", str(tmp / "sensitivity.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Class breaks used (user breaks): 5, 7, 9" in pdf and "Factor diagnostics" in pdf
     with sqlite3.connect(tmp / "area.gpkg") as db:
         name = db.execute("select table_name from gpkg_contents").fetchone()[0]
         rows = db.execute(f'select class, share_pct from "{name}" where level = \'total\'').fetchall()

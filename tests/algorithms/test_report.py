@@ -25,12 +25,14 @@ def test_report_renders_styled_map_and_table(run_alg, shared_data, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert res["OUTPUT"] == str(out)
     assert "<h1>NW China 2022</h1>" in text
-    assert "Moran scatterplot here" in text and "p{}" not in text
-    assert text.count("<tr>") == 6  # header + MAX_ROWS rows
-    assert "density_pct" in text
-    png = re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1)
+    assert "Moran scatterplot here" in text and "p{}" not in text  # embedded content, not its CSS
+    table = re.search(r'<table data-source="[^"]*grid.gpkg[^"]*">(.*?)</table>', text, re.S).group(1)
+    assert table.count("<tr>") == 6  # header + MAX_ROWS rows
+    assert "Density (%)" in table and ">fid<" not in table  # readable header, no fid column
+    assert "5 of " in text and "rows shown." in text
+    png = re.search(r'<figure class="map"[^>]*>.*?src="data:image/png;base64,([^"]+)"', text, re.S).group(1)
     image = QImage.fromData(base64.b64decode(png), "PNG")
-    assert image.width() == 900
+    assert image.width() > 1000  # the map page of the print layout (A4 landscape at 100 dpi)
     # the map is drawn with the graduated density style: several distinct fill colours
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) >= 5

@@ -29,13 +29,17 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.utils import active_plugins, iface, plugins
 
 from minemonitor_plugin.compat import FLAG_OPTIONAL  # the installed plugin's enum spellings
 
 RESULT = os.environ["MINEMONITOR_DESKTOP_RESULT"]
+#: "full" (default): fishnet, a shipped model, screenshot; "legends": fishnet, local Moran and Gi* outputs
+#: loaded as a user does, their legend labels and the QGIS interface language (the zh-Hans test)
+MODE = os.environ.get("MINEMONITOR_DESKTOP_MODE", "full")
+SHOT = os.environ.get("MINEMONITOR_DESKTOP_SHOT", "desktop_canvas.png")
 OUT = os.environ["MINEMONITOR_DESKTOP_OUT"]
 DATA = os.environ["MINEMONITOR_SHARED_DATA"]
 SAMPLE = os.environ.get("MINEMONITOR_SAMPLE_DATA", "")
@@ -330,7 +334,7 @@ def screenshot(layers):
     paths = []
     for folder in [OUT, *[p for p in os.environ.get("MINEMONITOR_DESKTOP_COPIES", "").split(os.pathsep) if p]]:
         os.makedirs(folder, exist_ok=True)
-        path = os.path.join(folder, "desktop_canvas.png")
+        path = os.path.join(folder, SHOT)
         canvas.saveAsImage(path)
         paths.append(path)
     image = QImage(paths[0])
@@ -351,7 +355,38 @@ def screenshot(layers):
                             "canvas_crs": canvas.mapSettings().destinationCrs().authid()}
 
 
+def legend_labels(layer):
+    """The legend entries the Layers panel shows for ``layer``."""
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    model = iface.layerTreeView().layerTreeModel()
+    return [n.data(Qt.DisplayRole) for n in model.layerLegendNodes(node)] if node is not None else []
+
+
+def run_legends(fishnet_layers):
+    """Local Moran and Gi* on the fishnet, loaded as the dialog does; legends and interface language."""
+    step("legends")
+    fishnet = next(layer for layer in fishnet_layers if layer.type() == QgsMapLayer.VectorLayer)
+    added = []
+    for alg_id in ("minemonitor:localmoran", "minemonitor:hotspots"):
+        _outputs, layers = run_and_load(alg_id, {"INPUT": fishnet, "FIELD": "density_pct", "PERMUTATIONS": 99,
+                                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+        added += layers
+    QCoreApplication.processEvents()
+    result["legends"] = {alg: legend_labels(layer) for alg, layer in
+                         zip(("fishnetdensity", "localmoran", "hotspots"), [fishnet, *added])}
+    result["layer_names"] = [layer.name() for layer in [fishnet, *added]]
+    result["interface"] = {
+        "locale": QgsApplication.locale(),
+        "menus": [a.text() for a in iface.mainWindow().menuBar().actions()][:6],
+        "hotspots_name": QgsApplication.processingRegistry().algorithmById("minemonitor:hotspots").displayName(),
+        "hotspots_help": QgsApplication.processingRegistry().algorithmById("minemonitor:hotspots").helpUrl(),
+    }
+    return added
+
+
 def main():
+    if MODE == "legends":
+        return main_legends()
     try:
         check_plugin()
         check_provider_and_toolbox()
@@ -367,6 +402,29 @@ def main():
             result["errors"].append("model: " + traceback.format_exc())
         result["project_layers"] = [describe_layer(layer) for layer in QgsProject.instance().mapLayers().values()]
         screenshot(layers)
+        result["completed"] = True
+    except Exception:
+        result["errors"].append(traceback.format_exc())
+    finally:
+        write()
+        QgsProject.instance().setDirty(False)
+        QTimer.singleShot(100, lambda: QgsApplication.exit(0))
+
+
+def main_legends():
+    try:
+        check_plugin()
+        check_menu()
+        layers = run_fishnet()
+        layers = run_legends(layers) + layers
+        screenshot(layers[:2])
+        # the whole window: the Layers panel shows the legends a user reads
+        window = iface.mainWindow().grab()
+        result["window_shots"] = []
+        for folder in [OUT, *[p for p in os.environ.get("MINEMONITOR_DESKTOP_COPIES", "").split(os.pathsep) if p]]:
+            path = os.path.join(folder, SHOT.replace("canvas", "window"))
+            window.save(path)
+            result["window_shots"].append(path)
         result["completed"] = True
     except Exception:
         result["errors"].append(traceback.format_exc())

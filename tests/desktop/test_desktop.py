@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.support.release import build_release_zip, install_zip
 
 pytestmark = pytest.mark.desktop
@@ -35,7 +37,8 @@ def venv_site_packages() -> str:
     return site[0]
 
 
-def run_qgis_desktop(profiles: Path, result_path: Path, out_dir: Path, shared_data: Path) -> subprocess.CompletedProcess:
+def run_qgis_desktop(profiles: Path, result_path: Path, out_dir: Path, shared_data: Path,
+                     extra_env: dict | None = None) -> subprocess.CompletedProcess:
     assert shutil.which("xvfb-run"), "xvfb-run is missing: run make setup (it installs xvfb)"
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_PLUGINPATH", "PYTHONPATH", "DISPLAY")}
@@ -50,6 +53,7 @@ def run_qgis_desktop(profiles: Path, result_path: Path, out_dir: Path, shared_da
         # the plugin puts this folder on sys.path when it starts
         "MINEMONITOR_DEPS": venv_site_packages(),
     })
+    env.update(extra_env or {})
     args = ["xvfb-run", "-a", "-s", "-screen 0 1600x1100x24", "/usr/bin/qgis", "--profiles-path", str(profiles),
             "--nologo", "--noversioncheck", "--code", str(STARTUP)]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -130,3 +134,45 @@ def test_desktop_installs_runs_styles_and_shows(tmp_path, shared_data):
     assert Path(ARTIFACTS / "desktop_canvas.png").exists()
     (ARTIFACTS / "desktop_result.json").write_text(json.dumps(result, indent=1, default=str))
     assert result["elapsed_s"] < TIMEOUT_S
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_desktop_in_zh_hans_shows_chinese_legends(tmp_path, shared_data):
+    """QGIS set to Chinese the way a user does it (Options > General > 简体中文, i.e. zh-Hans): QGIS, the
+    plugin and the legends of the styled local Moran, Gi* and fishnet outputs are all Chinese."""
+    zip_path = build_release_zip(tmp_path / "dist")
+    profiles = tmp_path / "profiles"
+    profile = profiles / "profiles" / "default"
+    install_zip(zip_path, profile / "python" / "plugins")
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nminemonitor_plugin=true\nprocessing=true\n\n[locale]\noverrideFlag=true\n"
+        "userLocale=zh-Hans\n", encoding="utf-8")
+    result_path = tmp_path / "desktop_zh.json"
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    proc = run_qgis_desktop(profiles, result_path, out_dir, shared_data, {
+        "MINEMONITOR_DESKTOP_MODE": "legends", "MINEMONITOR_DESKTOP_SHOT": "desktop_canvas_zh.png",
+        "MINEMONITOR_DESKTOP_COPIES": str(ARTIFACTS)})
+    assert result_path.exists(), f"the startup script wrote no result (rc {proc.returncode}):\n{proc.stdout[-3000:]}"
+    result = json.loads(result_path.read_text())
+    context = json.dumps({k: result.get(k) for k in ("errors", "steps", "logs", "legends")}, indent=1,
+                         ensure_ascii=False)[-6000:]
+    assert result.get("completed") and result["errors"] == [], context
+    interface = result["interface"]
+    assert interface["locale"] == "zh-Hans"
+    assert all(CJK.search(text) for text in interface["menus"]), interface["menus"]  # QGIS's own menus
+    assert interface["hotspots_name"] == "热点分析（Getis-Ord Gi*）"
+    assert "/help/zh_CN/hotspots.html" in interface["hotspots_help"]
+    assert result["menu"] and CJK.search(result["menu"][0]["action"])
+    legends = result["legends"]
+    assert "0（无采矿）" in legends["fishnetdensity"], legends
+    assert {"不显著", "高-高（HH）", "低-低（LL）", "无邻居（NN）"} <= set(legends["localmoran"]), legends
+    assert {"热点 - 99% 置信度", "冷点 - 99% 置信度", "不显著"} <= set(legends["hotspots"]), legends
+    for labels in legends.values():
+        assert not [label for label in labels if re.search(r"[A-Za-z]{4,}", label)], labels  # no English words
+    shot = result["screenshot"]
+    assert shot["painted_fraction"] > 0.2 and shot["distinct_colours"] >= 3, shot
+    (ARTIFACTS / "desktop_zh_result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))

@@ -30,9 +30,15 @@ FORBIDDEN_URLS = {"tracker": "http://bugs", "repository": "http://repo", "homepa
 KEEP_A_CHANGELOG_SECTIONS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
 
 
+#: Links a maintainer gives `make package` for an upload (``.invalid``: a reserved name, test data only).
+RELEASE_LINKS = {"REPOSITORY_URL": "https://git.invalid/minemonitor/minemonitor",
+                 "MAINTAINER_EMAIL": "maintainers@git.invalid"}
+PLACEHOLDER_DOMAINS = re.compile(r"example\.(org|com|net)")
+
+
 @pytest.fixture(scope="module")
 def release_zip(tmp_path_factory) -> Path:
-    return build_release_zip(tmp_path_factory.mktemp("dist"))
+    return build_release_zip(tmp_path_factory.mktemp("dist"), **RELEASE_LINKS)
 
 
 def validate(zip_path: Path) -> dict:
@@ -65,6 +71,8 @@ def validate(zip_path: Path) -> dict:
         for key in BOOLEAN_METADATA:
             assert metadata.get(key, "False").strip().lower() in ("true", "false", "1", "0"), key
         for key, forbidden in FORBIDDEN_URLS.items():
+            if key == "homepage" and not metadata.get(key):
+                continue  # optional on plugins.qgis.org
             url = urlparse(metadata.get(key, ""))
             assert url.scheme in ("http", "https") and url.netloc and metadata[key] != forbidden, key
         assert re.match(r"^[^/]+$", metadata["author"])
@@ -97,6 +105,29 @@ def test_release_zip_passes_the_plugin_repository_checks(release_zip):
     for path in ROOT.joinpath("resources").rglob("*"):
         if path.is_file():
             assert f"{PLUGIN}/resources/{path.relative_to(ROOT / 'resources').as_posix()}" in names, path
+
+
+def test_release_links_come_from_the_maintainer_not_placeholders(release_zip, tmp_path):
+    """metadata.txt has no placeholder links: `make package` writes the repository, tracker, homepage and
+    email it is given (the repository's issues page as tracker); without them the ZIP still installs,
+    but the upload check names what is missing."""
+    metadata = validate(release_zip)
+    assert metadata["repository"] == RELEASE_LINKS["REPOSITORY_URL"]
+    assert metadata["tracker"] == RELEASE_LINKS["REPOSITORY_URL"] + "/issues"
+    assert metadata["homepage"] == RELEASE_LINKS["REPOSITORY_URL"]
+    assert metadata["email"] == RELEASE_LINKS["MAINTAINER_EMAIL"]
+    source = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    assert not PLACEHOLDER_DOMAINS.search(source)
+    for path in list((ROOT / PLUGIN).rglob("*.py")) + list((ROOT / "resources").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".qml", ".qpt", ".model3", ".svg", ".json"):
+            assert not PLACEHOLDER_DOMAINS.search(path.read_text(encoding="utf-8", errors="replace")), path
+    bare = build_release_zip(tmp_path / "bare")
+    with zipfile.ZipFile(bare) as archive:
+        text = archive.read(f"{PLUGIN}/metadata.txt").decode("utf-8")
+    assert not PLACEHOLDER_DOMAINS.search(text)
+    assert "tracker=" not in text and "repository=" not in text
+    with pytest.raises(AssertionError, match="tracker"):
+        validate(bare)
 
 
 def test_validator_rejects_what_the_repository_rejects(tmp_path):

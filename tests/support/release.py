@@ -17,10 +17,12 @@ def metadata_version() -> str:
     return parser["general"]["version"]
 
 
-def build_release_zip(dist_dir: Path) -> Path:
-    """``make package`` into ``dist_dir``; returns the ZIP."""
-    proc = subprocess.run(["make", "-s", "-C", str(ROOT), "package", f"DIST_DIR={dist_dir}"], capture_output=True,
-                          text=True, timeout=300)
+def build_release_zip(dist_dir: Path, **links: str) -> Path:
+    """``make package`` into ``dist_dir`` (``links``: REPOSITORY_URL=..., MAINTAINER_EMAIL=... make
+    variables for metadata.txt); returns the ZIP."""
+    variables = [f"{key}={value}" for key, value in links.items()]
+    proc = subprocess.run(["make", "-s", "-C", str(ROOT), "package", f"DIST_DIR={dist_dir}", *variables],
+                          capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     zips = sorted(Path(dist_dir).glob("*.zip"))
     assert [z.name for z in zips] == [f"{PLUGIN}-{metadata_version()}.zip"], zips

@@ -21,12 +21,12 @@ from qgis.core import (
 )
 
 from ... import compat
-from ...i18n import user_locale
-from ...qgis_io import vector as vio
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
-from ..base import MineMonitorAlgorithm
+from ...qgis_io import vector as vio
 from ...reporting import charts
 from ...reporting.html import html_heading, html_paragraph, html_table, write_html
+from ..base import MineMonitorAlgorithm
 
 STAT_FIELDS = (
     ("is_total", "int"),
@@ -314,6 +314,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 
         area_crs, crs_text = crs_io.resolve_equal_area_crs(self, parameters, self.AREA_CRS, source, context)
+        # the report names the CRS (and its authority id); the output keeps its definition
+        crs_name = (f"{area_crs.description()} ({area_crs.authid()})" if area_crs.authid() else
+                    area_crs.description()) or crs_text
         feedback.pushInfo(self.tr("Areas and perimeters measured in the equal-area CRS {crs}.").format(crs=crs_text))
         feedback.pushInfo(self.tr("Standard deviation with divisor n - {ddof}; size-class breaks {breaks} km².").format(
             ddof=ddof, breaks=", ".join(f"{b:g}" for b in breaks)))
@@ -439,7 +442,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
         html_path = self.output_file(parameters, self.OUTPUT_HTML, context)
         if html_path:
-            self.write_report(html_path, source.sourceName(), crs_text, area, stats, sizes, labels, test, top_n,
+            self.write_report(html_path, source.sourceName(), crs_name, area, stats, sizes, labels, test, top_n,
                               feedback)
             outputs[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
@@ -577,7 +580,11 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             rows = [[group_label(k), int(stats.columns["n_polygons"][g])] + [stats.columns[c][g] for c in cols[1:]]
                     for g, k in enumerate(stats.keys)]
             rows.append([self.tr("All"), int(t["n_polygons"])] + [t[c] for c in cols[1:]])
-            body.append(html_table([" / ".join(stats.group_fields), *cols], rows, total_last=True, digits=5))
+            body.append(html_table([" / ".join(stats.group_fields), self.tr("Polygons"), self.tr("Share of polygons (%)"),
+                                    self.tr("Area (km²)"), self.tr("Share of the area (%)"), self.tr("Mean area (km²)"),
+                                    self.tr("Standard deviation (km²)"),
+                                    self.tr("Geometric mean (km²)"), self.tr("Largest (km²)")], rows, total_last=True,
+                                   digits=4))
 
         body.append(html_heading(self.tr("Size distribution")))
         if test is not None:
@@ -594,8 +601,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                                        self.tr("Observed cumulative probability")))
         body.append(html_heading(self.tr("Size classes"), 3))
         body.append(html_table(
-            [self.tr("Class"), "n_polygons", "pct_polygons", "cum_pct_polygons", "total_km2", "pct_area",
-             "pct_area_at_or_above"],
+            [self.tr("Class"), self.tr("Polygons"), self.tr("Polygons (%)"), self.tr("Cumulative polygons (%)"),
+             self.tr("Area (km²)"), self.tr("Area (%)"), self.tr("Area at or above (%)")],
             [[labels[i], int(sizes.n_polygons[i]), sizes.pct_polygons[i], sizes.cum_pct_polygons[i],
               sizes.total_km2[i], sizes.pct_area[i], sizes.pct_area_at_or_above[i]] for i in range(len(labels))],
             digits=3,
@@ -623,11 +630,13 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                     names = [group_label(stats.keys[i]) for i in idx]
                     values = np.array([stats.columns[by][i] for i in idx], dtype=np.float64)
                     share = "count_share_pct" if by == "n_polygons" else "share_pct"  # counts beside count shares
-                    body.append(html_table([" / ".join(stats.group_fields), by, share],
+                    share_label = self.tr("Share of polygons (%)") if by == "n_polygons" else self.tr(
+                        "Share of the area (%)")
+                    body.append(html_table([" / ".join(stats.group_fields), unit, share_label],
                                            [[names[j], values[j], stats.columns[share][i]]
                                             for j, i in enumerate(idx)]))
                     if have_charts and len(idx):
                         body.append(charts.top_bars(names, values, unit))
-        lang = "zh-CN" if user_locale().startswith("zh") else "en"
+        lang = html_language()
         write_html(path, self.tr("Footprint statistics"), body, lang)
         feedback.pushInfo(self.tr("Report written to {path}.").format(path=path))

@@ -20,10 +20,11 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
-from ..base import MineMonitorAlgorithm
 from ...reporting.html import html_heading, html_paragraph, html_table, id_list, write_html
+from ..base import MineMonitorAlgorithm
 
 CLASS_FIELDS = (
     ("class", "string"),
@@ -397,4 +398,4 @@ class AccuracyAssessmentAlgorithm(MineMonitorAlgorithm):
         if missing_fids:
             body.append(html_heading(self.tr("Records without an observed or mapped class")))
             body.append(html_paragraph(id_list(missing_fids, 1000)))
-        write_html(path, self.tr("Interpretation accuracy"), body)
+        write_html(path, self.tr("Interpretation accuracy"), body, html_language())

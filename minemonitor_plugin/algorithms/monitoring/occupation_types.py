@@ -18,10 +18,11 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
-from ..base import MineMonitorAlgorithm
 from ...reporting.html import html_heading, html_paragraph, html_table, id_list, write_html
+from ..base import MineMonitorAlgorithm
 
 ADDED_FIELDS = (
     ("code_norm", "string"),
@@ -303,4 +304,4 @@ class OccupationTypesAlgorithm(MineMonitorAlgorithm):
             body.append(html_heading(title))
             body.append(html_table(headers, [list(r[1:5]) + (list(r[5:7]) if is_polygon else [])
                                              for r in rows if r[0] == level], left_columns=3))
-        write_html(path, self.tr("Occupation type check"), body)
+        write_html(path, self.tr("Occupation type check"), body, html_language())

@@ -272,6 +272,199 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
             "6 unused; water is not in Table 6). Edit a table if your reading or coding differs."
         )
 
+    # factor diagnostics ------------------------------------------------------------------------
+    NDVI_TREND_READING = "NDVI_TREND_READING"
+    TREND_PERIOD_YEARS = "TREND_PERIOD_YEARS"
+    FACTOR_FIELDS = (("factor", "string"), ("parameter", "string"), ("grade", "int"), ("pixels", "int"),
+                     ("pixels_pct", "double"), ("value_min", "double"), ("value_max", "double"),
+                     ("warning", "string"))
+    CLASS_FIELDS = (("class", "int"), ("label", "string"), ("score_from", "double"), ("score_to", "double"),
+                    ("pixels", "int"), ("pixels_pct", "double"))
+
+    def add_trend_reading_parameters(self, advanced: bool = False) -> None:
+        """NDVI_TREND_READING (how Table 6's NDVI-trend row is read) and TREND_PERIOD_YEARS."""
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.NDVI_TREND_READING, self.tr("Reading of Table 6's NDVI-trend row"),
+                                       options=[self.tr("Per-year slope: breaks in NDVI per year, as printed"),
+                                                self.tr("Change over the period: breaks in NDVI over the trend "
+                                                        "period, divided by its length")],
+                                       defaultValue=0),
+            self.tr("Unit of the NDVI-trend breaks (-0.17, -0.12, 0.0025) of Table 6; the raster is a per-year "
+                    "slope either way. Per year (as printed): real NDVI slopes (about 0.001-0.01 per year) never "
+                    "reach the two upper grades. Change over the period: the breaks are the NDVI change over "
+                    "the whole trend period, so a per-year slope is graded by the breaks divided by the period "
+                    "length. The second is what the paper most plausibly meant (see the help)."),
+            advanced=advanced,
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.TREND_PERIOD_YEARS, self.tr("Length of the trend period (years)"),
+                                         compat.NUMBER_DOUBLE, defaultValue=22.0, minValue=0.001),
+            self.tr("Years from the first to the last year of the NDVI trend (the paper: 2000-2022, 22 years); "
+                    "used by the 'change over the period' reading."),
+            advanced=advanced,
+        )
+
+    def trend_reading(self, parameters, context) -> float | None:
+        """The trend period in years when the 'change over the period' reading is chosen, else None."""
+        if self.parameterAsEnum(parameters, self.NDVI_TREND_READING, context) != 1:
+            return None
+        years = self.parameterAsDouble(parameters, self.TREND_PERIOD_YEARS, context)
+        if not years > 0:
+            raise QgsProcessingException(
+                self.tr("The length of the trend period must be positive; got {years}.").format(years=years))
+        return years
+
+    def trend_reading_help(self) -> str:
+        return self.tr(
+            "NDVI-trend readings. Table 6 prints the NDVI-trend breaks without a unit. Read as a per-year slope "
+            "(the preset 'NDVI change trend'), a slope below -0.12 NDVI per year would lower NDVI by more than "
+            "2.6 over 22 years, impossible for an index between -1 and 1; real annual NDVI Sen slopes (about "
+            "0.001-0.01 per year) then only reach grades 1 and 2. Read as the change over the trend period "
+            "(the preset 'NDVI change over the trend period'), the breaks divided by the period length "
+            "(2000-2022: 22 years, i.e. -0.0077, -0.0055 and +0.00011 per year) spread real slopes over all "
+            "four grades. The paper most plausibly meant the change over the period; the per-year reading "
+            "stays the default for compatibility, and a factor that leaves grades empty or puts more than "
+            "95 % of its pixels in one grade is reported in the log, the outputs and the report.")
+
+    def diagnose_factors(self, names, params, tables, tallies, feedback, trend_years=None) -> list:
+        """Diagnosis of every graded factor (grade histogram, value range), warnings in the log."""
+        from ...core.factors import diagnose, table_grades
+
+        out = []
+        for name, param, table, tally in zip(names, params, tables, tallies):
+            dx = diagnose(name, tally, table_grades(table))
+            out.append((param, dx))
+            feedback.pushInfo(self.tr("{factor}: values {low} to {high}; pixels per grade: {grades}").format(
+                factor=name, low=f"{dx.value_min:.6g}", high=f"{dx.value_max:.6g}",
+                grades=", ".join(f"{g}: {c} ({100 * sh:.1f} %)" for g, c, sh in zip(dx.grades, dx.counts,
+                                                                                         dx.shares))))
+            for text in self.factor_warnings(dx, param, trend_years):
+                feedback.pushWarning(text)
+        return out
+
+    def factor_warnings(self, dx, param: str, trend_years=None) -> list[str]:
+        """Translated warnings for one factor's diagnosis (empty when the factor is fine)."""
+        texts = []
+        values = {"factor": dx.name, "low": f"{dx.value_min:.6g}", "high": f"{dx.value_max:.6g}"}
+        if dx.total == 0:
+            return [self.tr("{factor}: no valid pixel was graded.").format(factor=dx.name)]
+        if dx.dominant_share > dx.dominance:
+            texts.append(self.tr(
+                "{factor}: {pct} % of the valid pixels are in grade {grade} (values {low} to {high}): the "
+                "factor hardly changes the score. Check its table and the unit of the raster.").format(
+                pct=f"{100 * dx.dominant_share:.1f}", grade=dx.dominant_grade, **values))
+        if dx.empty_grades:
+            texts.append(self.tr("{factor}: no pixel in grade(s) {grades} of its table (values {low} to {high})."
+                                 ).format(grades=", ".join(str(g) for g in dx.empty_grades), **values))
+        if texts and param == "NDVI_TREND" and trend_years is None:
+            texts.append(self.tr(
+                "{factor}: Table 6's NDVI-trend breaks read per year are out of reach of real NDVI slopes; the "
+                "reading 'change over the period' (parameter NDVI_TREND_READING) grades a per-year slope by "
+                "the breaks divided by the period length.").format(factor=dx.name))
+        return texts
+
+    def class_labels(self, k: int) -> list[str]:
+        """Names of k sensitivity classes: the paper's four, else numbered."""
+        if k == 4:
+            return [self.tr("Low"), self.tr("Moderate"), self.tr("Relatively high"), self.tr("High")]
+        return [self.tr("Class {i}").format(i=i) for i in range(1, k + 1)]
+
+    def write_factor_table(self, parameters, name, context, diagnoses, factor_warnings) -> str | None:
+        """Optional table: one row per factor and grade (pixels, share, value range, warning)."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
+
+        from ...qgis_io import vector as vio
+
+        if not self.parameterAsOutputLayer(parameters, name, context):
+            return None
+        fields = vio.make_fields(self.FACTOR_FIELDS)
+        sink, dest_id = self.sink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY,
+                                  QgsCoordinateReferenceSystem())
+        features = []
+        for param, dx in diagnoses:
+            warning = " ".join(factor_warnings[param])
+            for grade, count, share in zip(dx.grades, dx.counts, dx.shares):
+                feature = QgsFeature(fields)
+                feature.setAttributes([dx.name, param, int(grade), int(count), float(100 * share),
+                                       _finite(dx.value_min), _finite(dx.value_max), warning])
+                features.append(feature)
+        self.add_features(sink, features, parameters, name)
+        del sink
+        return dest_id
+
+    def class_rows(self, run) -> list[list]:
+        """``[class, label, score from, score to, pixels, pct]`` of every sensitivity class."""
+        from ...core.factors import class_ranges, class_shares
+
+        labels = self.class_labels(len(run.class_counts))
+        ranges = class_ranges(run.breaks, run.score_min, run.score_max)
+        shares = class_shares(run.class_counts)
+        return [[c, labels[i] if i < len(labels) else str(c), ranges[i][0] if i < len(ranges) else None,
+                 ranges[i][1] if i < len(ranges) else None, run.class_counts[c], shares[c]]
+                for i, c in enumerate(sorted(run.class_counts))]
+
+    def write_class_table(self, parameters, name, context, run) -> str | None:
+        """Optional table of the sensitivity classes: score range (the breaks used), pixels, share."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
+
+        from ...qgis_io import vector as vio
+
+        if not self.parameterAsOutputLayer(parameters, name, context):
+            return None
+        fields = vio.make_fields(self.CLASS_FIELDS)
+        sink, dest_id = self.sink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY,
+                                  QgsCoordinateReferenceSystem())
+        features = []
+        for row in self.class_rows(run):
+            feature = QgsFeature(fields)
+            feature.setAttributes([int(row[0]), row[1], _finite(row[2]), _finite(row[3]), int(row[4]), float(row[5])])
+            features.append(feature)
+        self.add_features(sink, features, parameters, name)
+        del sink
+        return dest_id
+
+    def sensitivity_report(self, path, run, diagnoses, factor_warnings, settings, spec_text, trend_years) -> None:
+        """HTML report: breaks and classes, factor warnings, grade histograms, factor table, settings."""
+        from ...i18n import html_language
+        from ...reporting import charts
+        from ...reporting.html import html_heading, html_paragraph, html_table, write_html
+
+        body = [html_heading(self.tr("Sensitivity classes")),
+                html_paragraph(self.tr("Class breaks used ({method}): {breaks}").format(
+                    method=self.tr("natural breaks (Fisher-Jenks)") if settings.method != "user"
+                    else self.tr("user breaks"), breaks=format_breaks(run.breaks) or "—")),
+                html_table([self.tr("Class"), self.tr("Label"), self.tr("Score from"), self.tr("Score to"),
+                            self.tr("Pixels"), self.tr("Pixels %")], self.class_rows(run), left_columns=2,
+                           digits=2)]
+        warnings = [text for param, _ in diagnoses for text in factor_warnings[param]]
+        body.append(html_heading(self.tr("Factor diagnostics")))
+        if warnings:
+            body += [html_paragraph(text, "warn") for text in warnings]
+        else:
+            body.append(html_paragraph(self.tr("Every factor reaches several grades; none puts more than 95 % of "
+                                               "its pixels in one grade.")))
+        svg = charts.grade_histograms_svg([(dx.name, dx.grades, [100 * s for s in dx.shares]) for _, dx in diagnoses],
+                                          self.tr("Grade"), self.tr("% of pixels"),
+                                          warn=[dx.warn for _, dx in diagnoses]) if charts.available() else None
+        if svg:
+            body.append(svg)
+        rows = []
+        for param, dx in diagnoses:
+            for grade, count, share in zip(dx.grades, dx.counts, dx.shares):
+                rows.append([dx.name, grade, count, 100 * share, dx.value_min, dx.value_max])
+        body.append(html_table([self.tr("Factor"), self.tr("Grade"), self.tr("Pixels"), self.tr("Pixels %"),
+                                self.tr("Minimum value"), self.tr("Maximum value")], rows, left_columns=1, digits=2,
+                               formatter=_factor_cell))
+        body.append(html_heading(self.tr("Settings")))
+        settings_rows = [[self.tr("Overlay"), spec_text],
+                         [self.tr("Score range"), f"{run.score_min:g} – {run.score_max:g}"],
+                         [self.tr("Valid score pixels"), run.valid_pixels]]
+        if trend_years is not None:
+            settings_rows.append([self.tr("NDVI-trend reading"), self.tr(
+                "change over a period of {years} years").format(years=f"{trend_years:g}")])
+        body.append(html_table([self.tr("Setting"), self.tr("Value")], settings_rows))
+        write_html(path, self.tr("Desertification sensitivity"), body, html_language())
+
     # reading parameters ----------------------------------------------------------------------
     def class_settings(self, parameters, context) -> ClassSettings:
         from ...core.raster_overlay import user_breaks
@@ -484,3 +677,19 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
 
 def format_breaks(breaks) -> str:
     return ", ".join(f"{b:g}" for b in breaks)
+
+
+def _finite(value):
+    """A float for an attribute, NULL (None) for NaN or infinity."""
+    import math
+
+    return float(value) if value is not None and math.isfinite(float(value)) else None
+
+
+def _factor_cell(value) -> str:
+    """Factor table cells: whole numbers as they are, values with up to 6 significant digits."""
+    from ...reporting.html import fmt
+
+    if isinstance(value, float):
+        return fmt(value, 6, significant=True)
+    return fmt(value)

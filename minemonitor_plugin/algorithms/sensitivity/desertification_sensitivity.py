@@ -8,7 +8,9 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -48,7 +50,11 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
     OUTSIDE_MINING_GRADE = "OUTSIDE_MINING_GRADE"
     WEIGHTS = "WEIGHTS"
     OUTPUT_SCORE = "OUTPUT_SCORE"
+    OUTPUT_FACTORS = "OUTPUT_FACTORS"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
     FACTOR_COUNT = "FACTOR_COUNT"
+    FACTOR_WARNINGS = "FACTOR_WARNINGS"
 
     def displayName(self):
         return self.tr("Desertification sensitivity (Table 6 model)")
@@ -82,7 +88,11 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             "Outputs: the score (Int16, NoData -32768, or Float32 for weighted sums) and the classes (Byte, "
             "1 = low, NoData 255), tiled DEFLATE GeoTIFFs, styled. 'Zonal class area' then gives the area of "
             "each class inside mining footprints (the paper's Fig. 13).\n\nTable 6 presets:")
-            + "\n" + self.presets_help() + "\n\n" + self.table6_reading_help())
+            + "\n" + self.presets_help() + "\n\n" + self.table6_reading_help() + "\n\n"
+            + self.trend_reading_help() + "\n\n" + self.tr(
+                "Diagnostics: the grade histogram and value range of every factor are logged (and written to the "
+                "optional factor table and report); a factor that leaves grades of its table empty or puts more "
+                "than 95 % of its pixels in one grade is named in a warning with its value range."))
 
     def initAlgorithm(self, config=None):
         from ...core.grading import load_presets
@@ -125,6 +135,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
                     "parameter names: SOIL_MOISTURE ... LAND_USE); unnamed factors weigh 1. Empty: the paper's "
                     "plain sum."),
         )
+        self.add_trend_reading_parameters()
         self.add_overlay_parameters(self.tr("How the grades are combined: the paper adds them (plain sum)."),
                                     self.tr("What a NoData pixel in one factor does to the score."))
         self.add_alignment_parameters(
@@ -150,12 +161,35 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             self.tr("Sum (or weighted sum) of the factor grades (tiled DEFLATE GeoTIFF), styled."),
         )
         self.add_class_parameters(optional_output=False)
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, self.tr("Sensitivity class table"),
+                                              compat.TYPE_VECTOR, optional=True, createByDefault=False),
+            self.tr("Optional table of the classes: class, label, score_from and score_to (the breaks used), "
+                    "pixels and pixels_pct."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_FACTORS, self.tr("Factor grade table"),
+                                              compat.TYPE_VECTOR, optional=True, createByDefault=False),
+            self.tr("Optional table with one row per factor and grade: factor, parameter, grade, pixels, "
+                    "pixels_pct, value_min, value_max and the warning when the factor leaves grades empty or "
+                    "puts more than 95 % of its pixels in one grade."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=False),
+            self.tr("Optional HTML report: class breaks and shares, factor warnings, a grade histogram per factor "
+                    "and the settings."),
+        )
         self.add_score_outputs()
         self.add_output(QgsProcessingOutputNumber(self.FACTOR_COUNT, self.tr("Number of factors")))
+        self.add_output(QgsProcessingOutputNumber(self.FACTOR_WARNINGS, self.tr("Factors with a warning")))
 
     # -----------------------------------------------------------------------------------------------
-    def factor_tables(self, parameters, context, params, closed):
-        """Grading table of each given factor (from its matrix parameter; Table 6 when left empty)."""
+    def factor_tables(self, parameters, context, params, closed, trend_years=None):
+        """Grading table of each given factor (from its matrix parameter; Table 6 when left empty). With
+        ``trend_years`` the NDVI-trend table is read as the change over the period: its breaks are
+        divided by the period length to grade a per-year slope."""
+        from ...core.factors import per_year_table
         from ...core.grading import categorical_table, load_presets, rows_from_matrix, threshold_table
 
         presets = load_presets()
@@ -165,6 +199,8 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             cells = self.matrix_cells(parameters, f"TABLE_{param}", context) or presets[key].table.as_matrix()
             if presets[key].kind == "threshold":
                 table = threshold_table(rows_from_matrix(cells, 3), closed)
+                if param == "NDVI_TREND" and trend_years is not None:
+                    table = per_year_table(table, trend_years)
             else:
                 table = categorical_table(rows_from_matrix(cells, 2))
             tables.append(table)
@@ -200,6 +236,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         import numpy as np
         import shapely
 
+        from ...core.factors import GradeTally
         from ...core.grading import grade_array
         from ...core.raster_overlay import overlay_spec
 
@@ -219,7 +256,12 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             raise QgsProcessingException(self.tr("Give at least two factor rasters; {n} given.").format(
                 n=len(params)))
         closed, outside_grade = self.table_rules(parameters, context, feedback)
-        tables = self.factor_tables(parameters, context, params, closed)
+        trend_years = self.trend_reading(parameters, context) if "NDVI_TREND" in params else None
+        if trend_years is not None:
+            feedback.pushInfo(self.tr("NDVI trend: Table 6's breaks read as the change over {years} years, i.e. "
+                                      "divided by {years} for the per-year slope raster.").format(
+                years=f"{trend_years:g}"))
+        tables = self.factor_tables(parameters, context, params, closed, trend_years)
         method, rule = self.overlay_choice(parameters, context)
         spec = overlay_spec(len(params), method, self.factor_weights(parameters, context, params), rule)
         feedback.pushInfo(self.tr("Overlay: {spec}").format(spec=spec.describe()))
@@ -246,6 +288,9 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
                                       "mining: {grade}").format(n=len(data), grade=mining_grade))
         land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
         outside_counts = [0] * len(params)
+        from ...core.factors import table_grades
+
+        tallies = [GradeTally(expected=table_grades(t)) for t in tables]
 
         footprint_mask = {}  # the footprints rasterised once per block, sliced per chunk of rows
 
@@ -265,6 +310,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
                 else:
                     res = grade_array(values, table, nodata, outside_grade, nan_in_nodata=True)
                     grades, nodata = res.grades, res.nodata
+                tallies[i].add(grades, nodata, values, block.nodata[i][rows])
                 outside_counts[i] += res.outside
                 arrays.append(grades)
                 masks.append(nodata)
@@ -281,10 +327,24 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             if n:
                 feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(
                     factor=names[dict(FACTORS)[param]], n=n))
+        factor_names = [names[dict(FACTORS)[p]] for p in params]
+        diagnoses = self.diagnose_factors(factor_names, params, tables, tallies, feedback, trend_years)
+        warnings = {param: self.factor_warnings(dx, param, trend_years) for param, dx in diagnoses}
         self.style_output(context, score_path, "sensitivity_score")
         self.style_output(context, class_path, "sensitivity_classes")
-        return {self.OUTPUT_SCORE: score_path, self.OUTPUT_CLASSES: class_path, self.FACTOR_COUNT: len(params),
-                **self.score_results(run)}
+        results = {self.OUTPUT_SCORE: score_path, self.OUTPUT_CLASSES: class_path, self.FACTOR_COUNT: len(params),
+                   self.FACTOR_WARNINGS: sum(1 for texts in warnings.values() if texts), **self.score_results(run)}
+        table_id = self.write_factor_table(parameters, self.OUTPUT_FACTORS, context, diagnoses, warnings)
+        if table_id:
+            results[self.OUTPUT_FACTORS] = table_id
+        summary_id = self.write_class_table(parameters, self.OUTPUT_SUMMARY, context, run)
+        if summary_id:
+            results[self.OUTPUT_SUMMARY] = summary_id
+        report_path = self.output_file(parameters, self.OUTPUT_REPORT, context)
+        if report_path:
+            self.sensitivity_report(report_path, run, diagnoses, warnings, settings, spec.describe(), trend_years)
+            results[self.OUTPUT_REPORT] = report_path
+        return results
 
     @staticmethod
     def _footprint_mask(occupied, grid, window):

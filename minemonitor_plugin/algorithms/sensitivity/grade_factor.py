@@ -8,15 +8,20 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
     QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
 
+from ... import compat
 from ...qgis_io import raster as rio
 from .base import SensitivityAlgorithm
 
 PRESET_KEYS = ("soil_moisture", "evapotranspiration", "precipitation", "wind_speed", "sand", "silt", "clay",
                "erosion", "slope", "geohazard", "ndvi_mean", "ndvi_trend", "mining_occupation")
+#: Alternative readings of Table 6 rows (``alternatives`` of data/table6_presets.json), listed after the
+#: factors in the PRESET enum (index len(PRESET_KEYS) + 1 + i; the order never changes).
+ALTERNATIVE_KEYS = ("ndvi_trend_period",)
 
 
 class GradeFactorAlgorithm(SensitivityAlgorithm):
@@ -57,7 +62,8 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
             "their number is logged and returned. Input NoData (and NaN) stays NoData. The output is a "
             "tiled, DEFLATE-compressed GeoTIFF (Byte with NoData 255 when the grades fit, Int16 otherwise).\n\n"
             "Presets (Table 6 of the reference paper, grade 4 = high sensitivity):")
-            + "\n" + self.presets_help() + "\n\n" + self.table6_reading_help())
+            + "\n" + self.presets_help() + "\n\n" + self.table6_reading_help() + "\n\n"
+            + self.trend_reading_help())
 
     def initAlgorithm(self, config=None):
         self.add_parameter(
@@ -72,10 +78,21 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         names = self.factor_names()
         self.add_parameter(
             QgsProcessingParameterEnum(self.PRESET, self.tr("Grading preset"),
-                                       options=[self.tr("Custom table (below)")] + [names[k] for k in PRESET_KEYS],
+                                       options=[self.tr("Custom table (below)")] + [names[k] for k in PRESET_KEYS]
+                                       + [self.tr("NDVI change over the trend period (Table 6 breaks ÷ period "
+                                                  "length, for a per-year slope)")],
                                        defaultValue=0),
             self.tr("A Table 6 factor (its table is listed in the help), or 'Custom table' to use the threshold "
-                    "table or the category mapping below. To edit a preset, copy its rows into a custom table."),
+                    "table or the category mapping below. To edit a preset, copy its rows into a custom table. "
+                    "'NDVI change over the trend period' reads the NDVI-trend breaks as the change over the whole "
+                    "period and grades a per-year slope raster by the breaks divided by the period length below."),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.TREND_PERIOD_YEARS, self.tr("Length of the trend period (years)"),
+                                         compat.NUMBER_DOUBLE, defaultValue=22.0, minValue=0.001),
+            self.tr("Years from the first to the last year of the trend (the paper: 2000-2022, 22 years); used by "
+                    "the preset 'NDVI change over the trend period'."),
+            advanced=True,
         )
         self.add_parameter(
             QgsProcessingParameterMatrix(self.TABLE, self.tr("Threshold table"), numberRows=0,
@@ -112,6 +129,18 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
             if rows or cats:
                 raise QgsProcessingException(self.tr(
                     "A preset is selected and a custom table is given too; choose 'Custom table' to use your table."))
+            if preset > len(PRESET_KEYS):
+                from ...core.factors import load_alternatives, per_year_table
+
+                key = ALTERNATIVE_KEYS[preset - len(PRESET_KEYS) - 1]
+                years = self.parameterAsDouble(parameters, self.TREND_PERIOD_YEARS, context)
+                table = load_alternatives()[key][0].table
+                if table.closed != closed:
+                    table = threshold_table([(r.lower, r.upper, r.grade) for r in table.rows], closed)
+                table = per_year_table(table, years)
+                feedback.pushInfo(self.tr("Preset: NDVI change over a trend period of {years} years (breaks divided "
+                                          "by {years})").format(years=f"{years:g}"))
+                return table
             key = PRESET_KEYS[preset - 1]
             table = load_presets()[key].table
             if hasattr(table, "closed") and table.closed != closed:
@@ -148,14 +177,20 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         source = rio.gdal_input(layer, band)
         compression = self.raster_compression(parameters, context, feedback)
 
+        from ...core.factors import GradeTally
+
         outside = 0
         nodata_count = 0
         counts: dict[int, int] = {}
+        from ...core.factors import table_grades
+
+        tally = GradeTally(expected=table_grades(table))
         with rio.BlockReader([source], threads=2) as reader, \
                 rio.BlockWriter(path, reader.grid, dtype, nodata, extra_options=compression) as writer:
             feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=reader.grid.describe(), n=len(reader)))
             for k, block in enumerate(reader):
                 res = grade_array(block.arrays[0], table, block.nodata[0], outside_grade, nan_in_nodata=True)
+                tally.add(res.grades, res.nodata, block.arrays[0], block.nodata[0])
                 writer.write(block.window, res.grades, res.nodata)
                 outside += res.outside
                 nodata_count += int(res.nodata.sum())
@@ -168,5 +203,12 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
         for grade in sorted(counts):
             feedback.pushInfo(self.tr("Grade {grade}: {n} pixels").format(grade=grade, n=counts[grade]))
         feedback.pushInfo(self.tr("NoData pixels: {n}").format(n=nodata_count))
+        from ...core.factors import diagnose, table_grades
+
+        dx = diagnose(layer.name(), tally, table_grades(table))
+        preset = self.parameterAsEnum(parameters, self.PRESET, context)
+        param = "NDVI_TREND" if 0 < preset <= len(PRESET_KEYS) and PRESET_KEYS[preset - 1] == "ndvi_trend" else ""
+        for text in self.factor_warnings(dx, param, None):
+            feedback.pushWarning(text)
         self.style_output(context, path, "sensitivity_grade")
         return {self.OUTPUT: path, self.OUTSIDE_COUNT: outside, self.NODATA_COUNT: nodata_count}

@@ -18,14 +18,14 @@ from enum import IntEnum
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -33,11 +33,12 @@ from qgis.core import (
 from ... import compat
 from ...core.spatial_stats import PERMUTATIONS as DEFAULT_PERMUTATION_COUNT
 from ...core.spatial_stats import SEED as DEFAULT_SEED
+from ...i18n import html_language
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
-from ..base import MineMonitorAlgorithm
 from ...reporting.charts import moran_scatter_svg
 from ...reporting.html import html_document, html_table
+from ..base import MineMonitorAlgorithm
 
 
 class WeightsMethod(IntEnum):
@@ -262,8 +263,15 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             report_help,
         )
 
-    def add_summary_outputs(self, classes, labels: dict):
-        """``N``, ``N_ISLANDS`` and ``COUNT_<key>`` / ``AREA_PCT_<key>`` for every class."""
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    #: Fields of the OUTPUT_SUMMARY table (public API: field names of an output).
+    SUMMARY_FIELDS = (("class_code", "int"), ("class", "string"), ("label", "string"), ("features", "int"),
+                      ("features_pct", "double"), ("area_km2", "double"), ("area_pct", "double"))
+
+    def add_summary_outputs(self, classes, labels: dict, summary_label: str = ""):
+        """``N``, ``N_ISLANDS``, ``COUNT_<key>`` / ``AREA_PCT_<key>`` for every class, and the optional
+        ``OUTPUT_SUMMARY`` table (one row per class: the same numbers, usable as a model output)."""
+        self._class_labels = dict(labels)
         self.add_output(QgsProcessingOutputNumber("N", self.tr("Number of features")))
         self.add_output(QgsProcessingOutputNumber("N_ISLANDS", self.tr("Features without neighbours")))
         for _, key in classes:
@@ -271,9 +279,21 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
                 f"COUNT_{key}", self.tr("Features: {label}").format(label=labels[key])))
             self.add_output(QgsProcessingOutputNumber(
                 f"AREA_PCT_{key}", self.tr("Area %: {label}").format(label=labels[key])))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, summary_label or self.tr("Class summary"),
+                                              compat.TYPE_VECTOR, optional=True, createByDefault=False),
+            self.tr("Optional table with one row per class: class_code, class, label (in the run's language), "
+                    "features, features_pct, area_km2 and area_pct (area in an equal-area CRS; empty for "
+                    "points). The same numbers as the COUNT_/AREA_PCT_ outputs, as a table a model can "
+                    "output and the report prints."),
+        )
+
+    def class_label(self, key: str) -> str:
+        """Translated words for a class key (``HOT_99`` -> "hot spot, 99 % confidence")."""
+        return getattr(self, "_class_labels", {}).get(key, key)
 
     def summary_results(self, codes, classes, inp: StatsInput, feedback):
-        """Class counts and area shares as outputs (area ones only for polygons), logged."""
+        """Class counts and area shares as outputs (area ones only for polygons), logged in words."""
         from ...core.spatial_stats import class_shares
 
         shares = class_shares(codes, [c for c, _ in classes], [k for _, k in classes], inp.areas_km2)
@@ -283,26 +303,71 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             if inp.areas_km2 is not None:
                 results[f"AREA_PCT_{key}"] = 100.0 * ashare
             feedback.pushInfo(self.tr("{cls}: {n} features ({fpct:.2f} %), {apct} % of the area.").format(
-                cls=key, n=count, fpct=100 * fshare,
+                cls=self.class_label(key), n=count, fpct=100 * fshare,
                 apct="—" if inp.areas_km2 is None else f"{100 * ashare:.2f}"))
         return results, shares
 
-    def summary_table(self, shares, inp: StatsInput, first_header: str) -> str:
-        """HTML table of :meth:`summary_results`' shares."""
-        rows = [[key, count, 100 * fs, "—" if inp.areas_km2 is None else f"{100 * ashare:.2f}"]
-                for _, key, count, fs, _, ashare in shares.as_rows()]
-        return stats_table([first_header, self.tr("Features"), self.tr("Features %"), self.tr("Area %")], rows)
+    def write_summary_table(self, parameters, context, feedback, shares, inp: StatsInput):
+        """The OUTPUT_SUMMARY table, when asked for; returns its id or None."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
 
-    def scatterplot_section(self, z, lag, clusters=None) -> list[str]:
-        """Report section with the Moran scatterplot (or a note that matplotlib is missing)."""
+        if not self.parameterAsOutputLayer(parameters, self.OUTPUT_SUMMARY, context):
+            return None
+        sink, dest_id = self.sink(parameters, self.OUTPUT_SUMMARY, context, vio.make_fields(self.SUMMARY_FIELDS),
+                                  compat.WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem())
+        features = []
+        fields = vio.make_fields(self.SUMMARY_FIELDS)
+        for code, key, count, fshare, area, ashare in shares.as_rows():
+            feature = QgsFeature(fields)
+            points = inp.areas_km2 is None
+            feature.setAttributes([int(code), key, self.class_label(key), int(count), float(100 * fshare),
+                                   None if points else float(area), None if points else float(100 * ashare)])
+            features.append(feature)
+        self.add_features(sink, features, parameters, self.OUTPUT_SUMMARY)
+        del sink
+        return dest_id
+
+    def summary_table(self, shares, inp: StatsInput, first_header: str) -> str:
+        """HTML table of :meth:`summary_results`' shares (class words, counts, shares, areas)."""
+        points = inp.areas_km2 is None
+        rows = [[self.class_label(key), count, 100 * fs, None if points else area, None if points else 100 * ashare]
+                for _, key, count, fs, area, ashare in shares.as_rows()]
+        total_area = None if points else float(np.nansum([r[3] for r in rows]))
+        rows.append([self.tr("Total"), int(sum(r[1] for r in rows)), 100.0, total_area, None if points else 100.0])
+        return html_table([first_header, self.tr("Features"), self.tr("Features %"), self.tr("Area (km²)"),
+                           self.tr("Area %")], rows, digits=2, total_last=True)
+
+    def scatterplot_section(self, z, lag, clusters=None, moran_i=None) -> list[str]:
+        """Report section with the Moran scatterplot (or a note that matplotlib is missing): quadrants
+        labelled HH/LH/LL/HL, symmetric axes and Moran's I in the title."""
+        title = self.tr("Moran scatterplot") if moran_i is None else self.tr(
+            "Moran scatterplot, Moran's I = {i}").format(i=f"{moran_i:.4f}")
         svg = moran_scatter_svg(z, lag, self.tr("slope {slope:.4f}"), self.tr("Standardised value"),
-                                self.tr("Spatial lag of the standardised value"), clusters=clusters)
+                                self.tr("Spatial lag of the standardised value"), clusters=clusters, title=title,
+                                quadrant_labels=(self.tr("HH (high-high)"), self.tr("LH (low-high)"),
+                                                 self.tr("LL (low-low)"), self.tr("HL (high-low)")))
         return [f"<h2>{html.escape(self.tr('Moran scatterplot'))}</h2>",
+                svg or f"<p>{html.escape(self.tr('matplotlib is not installed: no plot.'))}</p>"]
+
+    def reference_distribution_section(self, sims, observed, expected, p_sim) -> list[str]:
+        """Report section with the histogram of Moran's I under the permutations (GeoDa's reference
+        distribution), the observed I and its expectation marked."""
+        from ...reporting.charts import reference_distribution_svg
+
+        if sims is None or len(sims) == 0:
+            return []
+        svg = reference_distribution_svg(
+            sims, observed, expected,
+            self.tr("Moran's I = {i}, {n} permutations, pseudo p = {p}").format(
+                i=f"{observed:.4f}", n=len(sims), p=f"{p_sim:.4g}"),
+            self.tr("Moran's I of the permuted values"), self.tr("Permutations"),
+            self.tr("observed I"), self.tr("expected I = -1/(n-1)"))
+        return [f"<h2>{html.escape(self.tr('Reference distribution'))}</h2>",
                 svg or f"<p>{html.escape(self.tr('matplotlib is not installed: no plot.'))}</p>"]
 
     def write_report(self, path: str, title: str, body: list[str], note: str) -> None:
         """Write the HTML report: ``body`` sections and a closing note on the conventions."""
-        document = html_document(title, [*body, f'<p class="note">{html.escape(note)}</p>'])
+        document = html_document(title, [*body, f'<p class="note">{html.escape(note)}</p>'], html_language())
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(document)
 
@@ -495,6 +560,17 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             self.parameterAsInt(parameters, self.PERMUTATIONS, context),
             self.parameterAsInt(parameters, self.SEED, context),
         )
+
+    def layer_style(self, style: str, inp: StatsInput) -> str:
+        """The style of an output of ``inp``: the polygon style, or its point version (circles of the
+        same colours) for a point layer."""
+        from ... import styling
+
+        return styling.point_qml(styling.style_path(style)) if inp.point_layer else style
+
+    def transform_words(self, code: str) -> str:
+        """Words for a weights standardisation code (log and reports, never the code letter)."""
+        return {"R": self.tr("row-standardised"), "O": self.tr("binary"), "B": self.tr("binary")}.get(code, code)
 
     def transform(self, parameters, context) -> str:
         return TRANSFORM_CODE[Standardization(self.parameterAsEnum(parameters, self.STANDARDIZATION, context))]

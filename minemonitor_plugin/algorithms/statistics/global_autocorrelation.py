@@ -91,9 +91,9 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
         if inp is None or feedback.isCanceled():
             return {}
         feedback.pushInfo(
-            self.tr("Field {field}; standardisation {transform} for Moran's I (binary for General G); "
+            self.tr("Field {field}; {transform} weights for Moran's I (binary for General G); "
                     "{perm} permutations, seed {seed}.").format(
-                field=inp.field, transform=transform, perm=permutations, seed=seed)
+                field=inp.field, transform=self.transform_words(transform), perm=permutations, seed=seed)
         )
         moran = global_moran(inp.values, inp.weights, permutations, seed, transform,
                              progress=self.progress_callback(feedback, 20.0, 60.0))
@@ -137,6 +137,20 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
             "N_ISLANDS": moran.n_islands,
         }
 
+    def verdict(self, moran, alpha: float = 0.05) -> str:
+        """One sentence for a reader: clustered, dispersed or not distinguishable from random."""
+        p = moran.p_sim if moran.permutations else moran.p
+        values = {"i": f"{moran.i:.4f}", "z": f"{moran.z:.2f}", "p": fmt(p, 4, significant=True),
+                  "alpha": f"{alpha:g}"}
+        if p < alpha and moran.i > moran.expected:
+            return self.tr("Moran's I = {i} (z = {z}, p = {p}): similar values cluster in space more than a "
+                           "random arrangement would give (significant at {alpha}).").format(**values)
+        if p < alpha:
+            return self.tr("Moran's I = {i} (z = {z}, p = {p}): neighbouring values differ more than a random "
+                           "arrangement would give (dispersion, significant at {alpha}).").format(**values)
+        return self.tr("Moran's I = {i} (z = {z}, p = {p}): the pattern cannot be told apart from a random "
+                       "arrangement at the {alpha} level.").format(**values)
+
     def _core_message(self, err) -> str:
         from ...i18n import core_error_message
 
@@ -151,6 +165,7 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
             [self.tr("Pseudo p-value (folded)"), moran.p_sim], [self.tr("Permutation z-score"), moran.z_sim],
         ]
         body = [f"<h2>{html.escape(self.tr('Global Moran statistic'))}</h2>",
+                f"<p>{html.escape(self.verdict(moran))}</p>",
                 stats_table([self.tr("Statistic"), self.tr("Value")], rows)]
         body.append(f"<h2>{html.escape(self.tr('Getis-Ord General G (binary weights)'))}</h2>")
         if gg is None:
@@ -165,14 +180,15 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
         body.append(stats_table([self.tr("Setting"), self.tr("Value")], [
             [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
             [self.tr("Spatial weights"), inp.weights_label],
-            [self.tr("Standardisation (Moran's I)"), {"R": self.tr("row"), "O": self.tr("binary")}[transform]],
+            [self.tr("Standardisation (Moran's I)"), self.transform_words(transform)],
             [self.tr("Features"), moran.n], [self.tr("Features without neighbours"), moran.n_islands],
             [self.tr("Permutations"), permutations], [self.tr("Seed"), seed],
             [self.tr("Distance CRS"), inp.distance_crs or "—"],
         ]))
         z = (inp.values - inp.values.mean()) / inp.values.std()
         lag = inp.weights.transformed(transform).matrix @ z
-        body += self.scatterplot_section(z, lag)
+        body += self.scatterplot_section(z, lag, moran_i=moran.i)
+        body += self.reference_distribution_section(moran.sims, moran.i, moran.expected, moran.p_sim)
         self.write_report(path, self.tr("Global spatial autocorrelation"), body, self.tr(
             "p-values: two-sided normal approximation under randomisation. Pseudo p-values: folded as in "
             "esda/GeoDa, (extreme permutations on the observed side + 1) / (permutations + 1). General G "

@@ -84,7 +84,7 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
             "HOT_90": self.tr("hot spot, 90 % confidence"), "NOT_SIGNIFICANT": self.tr("not significant"),
             "COLD_90": self.tr("cold spot, 90 % confidence"), "COLD_95": self.tr("cold spot, 95 % confidence"),
             "COLD_99": self.tr("cold spot, 99 % confidence"),
-        })
+        }, self.tr("Hot spot summary"))
         self.add_output(QgsProcessingOutputNumber("AREA_PCT_HOT", self.tr("Area % of hot spots (90 % and above)")))
         self.add_output(QgsProcessingOutputNumber("AREA_PCT_COLD", self.tr("Area % of cold spots (90 % and above)")))
 
@@ -101,8 +101,10 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
         if inp.weights.kind in ("inverse_distance", "file") and transform == "B":
             transform = "O"  # "binary (no standardisation)" keeps 1/d and file weights
         feedback.pushInfo(
-            self.tr("Field {field}; standardisation {transform}; FDR {fdr}; inference {inference}.").format(
-                field=inp.field, transform=transform, fdr=fdr,
+            self.tr("Field {field}; {transform} weights; false discovery rate correction: {fdr}; inference: "
+                    "{inference}.").format(
+                field=inp.field, transform=self.transform_words(transform),
+                fdr=self.tr("yes") if fdr else self.tr("no"),
                 inference=self.tr("analytical") if permutations == 0 else self.tr(
                     "{perm} permutations, seed {seed}").format(perm=permutations, seed=seed))
         )
@@ -111,22 +113,25 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
         columns = [res.z_score, res.p_value, res.gi_bin, res.n_neighbors]
         dest_id = self.write_layer(parameters, self.OUTPUT, context, feedback, inp, OUTPUT_FIELDS, columns,
                                    progress_range=(85.0, 98.0))
-        if not inp.point_layer:  # the style's fill symbols do not draw points
-            self.style_output(context, dest_id, "hotspots")
+        self.style_output(context, dest_id, self.layer_style("hotspots", inp))
 
         summary, shares = self.summary_results(res.gi_bin, CLASSES, inp, feedback)
         results = {self.OUTPUT: dest_id, **summary}
+        summary_id = self.write_summary_table(parameters, context, feedback, shares, inp)
+        if summary_id:
+            results[self.OUTPUT_SUMMARY] = summary_id
         if inp.areas_km2 is not None:
             total = float(inp.areas_km2.sum())
             results["AREA_PCT_HOT"] = float(100.0 * inp.areas_km2[res.gi_bin > 0].sum() / total)
             results["AREA_PCT_COLD"] = float(100.0 * inp.areas_km2[res.gi_bin < 0].sum() / total)
         if report_path:
             body = [f"<h2>{html.escape(self.tr('Hot and cold spots'))}</h2>",
-                    self.summary_table(shares, inp, "Gi_Bin"),
+                    self.summary_table(shares, inp, self.tr("Gi* bin")),
                     f"<h2>{html.escape(self.tr('Settings'))}</h2>",
                     stats_table([self.tr("Setting"), self.tr("Value")], [
                         [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
-                        [self.tr("Spatial weights"), inp.weights_label], [self.tr("Standardisation"), transform],
+                        [self.tr("Spatial weights"), inp.weights_label],
+                        [self.tr("Standardisation"), self.transform_words(transform)],
                         [self.tr("FDR correction"), self.tr("yes") if fdr else self.tr("no")],
                         [self.tr("Permutations"), permutations], [self.tr("Seed"), seed],
                         [self.tr("Features"), res.n],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 from qgis.core import QgsProcessingParameterNumber
 
 from ... import compat
@@ -91,7 +92,7 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         self.add_summary_outputs(CLASSES, {
             "HH": self.tr("high-high cluster"), "HL": self.tr("high-low outlier"), "LH": self.tr("low-high outlier"),
             "LL": self.tr("low-low cluster"), "NS": self.tr("not significant"), "NN": self.tr("no neighbours"),
-        })
+        }, self.tr("LISA summary"))
 
     def execute(self, parameters, context, feedback):
         from ...core.spatial_stats import CLUSTER_LABELS, local_moran
@@ -105,9 +106,10 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         if inp is None or feedback.isCanceled():
             return {}
         feedback.pushInfo(
-            self.tr("Field {field}; standardisation {transform}; alpha {alpha}; FDR {fdr}; {perm} permutations, "
-                    "seed {seed}.").format(field=inp.field, transform=transform, alpha=alpha, fdr=fdr,
-                                           perm=permutations, seed=seed)
+            self.tr("Field {field}; {transform} weights; significance level {alpha}; false discovery rate "
+                    "correction: {fdr}; {perm} permutations, seed {seed}.").format(
+                field=inp.field, transform=self.transform_words(transform), alpha=alpha,
+                fdr=self.tr("yes") if fdr else self.tr("no"), perm=permutations, seed=seed)
         )
         res = local_moran(inp.values, inp.weights, permutations, seed, alpha, fdr, transform,
                           progress=self.progress_callback(feedback, 15.0, 85.0))
@@ -117,11 +119,15 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         columns = [res.i, res.z_score, res.p_value, labels, res.n_neighbors, res.lag_values, res.q, res.cluster]
         dest_id = self.write_layer(parameters, self.OUTPUT, context, feedback, inp, OUTPUT_FIELDS, columns,
                                    progress_range=(85.0, 98.0))
-        if not inp.point_layer:  # the style's fill symbols do not draw points
-            self.style_output(context, dest_id, "lisa_clusters")
+        # the cluster map, and the significance map as a second style of the same layer
+        self.style_output(context, dest_id, self.layer_style("lisa_clusters", inp),
+                          extra_styles=(self.layer_style("lisa_significance", inp),))
 
         summary, shares = self.summary_results(res.cluster, CLASSES, inp, feedback)
         results = {self.OUTPUT: dest_id, **summary}
+        summary_id = self.write_summary_table(parameters, context, feedback, shares, inp)
+        if summary_id:
+            results[self.OUTPUT_SUMMARY] = summary_id
         if report_path:
             self._write_report(report_path, inp, res, shares, transform, alpha, fdr)
             results[self.OUTPUT_REPORT] = report_path
@@ -134,13 +140,18 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         body.append(stats_table([self.tr("Setting"), self.tr("Value")], [
             [self.tr("Layer"), inp.data.layer_name], [self.tr("Field"), inp.field],
             [self.tr("Spatial weights"), inp.weights_label],
-            [self.tr("Standardisation"), {"R": self.tr("row"), "O": self.tr("binary")}[transform]],
+            [self.tr("Standardisation"), self.transform_words(transform)],
             [self.tr("Significance level"), alpha],
             [self.tr("FDR correction"), self.tr("yes") if fdr else self.tr("no")],
             [self.tr("Permutations"), res.permutations], [self.tr("Seed"), res.seed],
             [self.tr("Features"), res.n], [self.tr("Features without neighbours"), int((res.cluster == 5).sum())],
         ]))
-        body += self.scatterplot_section(res.z_values, res.lag, clusters=res.cluster)
+        # the global Moran's I of the same weights: the slope of the scatterplot up to n / S0
+        s0 = float(inp.weights.transformed(transform).matrix.sum())
+        global_i = float("nan")
+        if s0:
+            global_i = float(res.n / s0 * np.nansum(res.z_values * res.lag) / np.sum(res.z_values ** 2))
+        body += self.scatterplot_section(res.z_values, res.lag, clusters=res.cluster, moran_i=global_i)
         self.write_report(path, self.tr("Cluster and outlier analysis (Anselin Local Moran's I)"), body, self.tr(
             "LMiIndex uses esda's scaling (GeoDa's I is n/(n-1) times larger). LMiPValue: folded pseudo "
             "p-value of the conditional randomisation (one-sided, GeoDa's convention), or the two-sided "

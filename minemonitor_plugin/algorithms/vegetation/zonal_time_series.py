@@ -23,6 +23,7 @@ from qgis.core import (
 
 from ... import compat
 from ...core.errors import CancelledError
+from ...i18n import html_language
 from ...qgis_io import crs as qcrs
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
@@ -367,7 +368,7 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
     def _html(self, names, years, series, pt, significant, whole, stat, alpha, source_name) -> str:
         """HTML page: SVG chart of the zone series and the change-point table."""
         svg = chart_svg(names, years, series, pt, significant, ylabel=self.tr("Annual {stat} of {layer}").format(
-            stat=stat, layer=source_name), title=self.tr("Annual series by zone"))
+            stat=stat, layer=source_name), title=self.tr("Annual series by zone"), xlabel=self.tr("Year"))
         rows = []
         for z, name in enumerate(names):
             year = "" if not (pt.year[z] == pt.year[z]) else str(int(pt.year[z]))
@@ -380,7 +381,8 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                        "Theil-Sen slopes per year of the years up to and including the change year (before) and "
                        "after it.").format(stat=stat, alpha=alpha)
         return html_document(self.tr("Zonal annual series"), [
-            svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)])
+            svg, html_paragraph(note), html_table(headers, rows, left_columns=2, digits=4, significant=True)],
+            html_language())
 
 
 #: Farthest ring edge accepted (metres): 500 km is far beyond any mine's surroundings, and buffers of
@@ -404,8 +406,17 @@ def parse_rings(text: str):
     return rings
 
 
-def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) -> str:
+def chart_svg(names, years, series, pt, significant, ylabel: str, title: str, xlabel: str = "Year") -> str:
     """Inline SVG of the series (one line per zone), significant change years and segment trends."""
+    import matplotlib
+
+    from ...reporting import charts
+
+    with matplotlib.rc_context(charts.RC):
+        return _chart(names, years, series, pt, significant, ylabel, title, xlabel)
+
+
+def _chart(names, years, series, pt, significant, ylabel, title, xlabel) -> str:
     import numpy as np
 
     from ...reporting import charts
@@ -425,9 +436,10 @@ def chart_svg(names, years, series, pt, significant, ylabel: str, title: str) ->
                     xs, ys = yrs[ok], series[z][ok]
                     intercept = np.median(ys - slope * xs)
                     ax.plot(xs, intercept + slope * xs, color=c, linestyle="--", linewidth=1)
-    ax.set_xlabel("year")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    charts.annual_axis(ax)  # whole years, never 2002.5
     ax.grid(alpha=0.3)
     ax.legend(fontsize="small")
     return charts.to_svg(fig)
