@@ -48,31 +48,90 @@ def report(progress: Progress, fraction: float) -> None:
 
 
 
-def _permuted_values(values: np.ndarray, permutations: int, seed: int, scheme: str) -> Any:
-    """Yield ``permutations`` random permutations of ``values``."""
+#: Elements (values x permutations) of the dense block one task of :func:`simulate_quadratic`
+#: fills: small lattices get up to :data:`MAX_QUADRATIC_CHUNK` permutations per sparse product
+#: (one call instead of hundreds), large ones one permutation per task.
+QUADRATIC_CHUNK_ELEMENTS = 1 << 19
+MAX_QUADRATIC_CHUNK = 64
+
+
+def _generator(scheme: str, seed: int) -> Any:
     if scheme == "esda":
         # esda's global statistics call np.random.permutation(values) after the caller seeded
         # the global generator; a private RandomState with that seed gives the same stream.
-        gen: Any = np.random.RandomState(seed)
-    elif scheme == "numpy":
-        gen = np.random.default_rng(seed)
-    else:
-        raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
-    for _ in range(permutations):
-        yield gen.permutation(values)
+        return np.random.RandomState(seed)
+    raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
+
+
+def permutation_generator(seed: int, k: int) -> np.random.Generator:
+    """The generator of permutation ``k`` under ``scheme="numpy"``: seeded by ``(seed, k)`` alone.
+
+    Every permutation has its own stream (``SeedSequence(seed, spawn_key=(k,))``), so the draws do
+    not depend on how the permutations are split into tasks, threads or cluster workers.
+    """
+    return np.random.default_rng(np.random.SeedSequence(int(seed), spawn_key=(int(k),)))
+
+
+def quadratic_chunks(n: int, permutations: int) -> list[tuple[int, int]]:
+    """The permutation ranges ``[start, stop)`` of the tasks of :func:`simulate_quadratic`.
+
+    Depends on ``n`` and ``permutations`` only (never on the mapper), so every mapper evaluates
+    the same dense products and the simulated values are bit-identical everywhere.
+    """
+    size = int(min(MAX_QUADRATIC_CHUNK, max(1, QUADRATIC_CHUNK_ELEMENTS // max(int(n), 1))))
+    return [(s, min(s + size, permutations)) for s in range(0, permutations, size)]
+
+
+def _quadratic_block(block: np.ndarray, m: sp.csr_matrix) -> np.ndarray:
+    """``v' M v`` of every column ``v`` of ``block`` (n x b): one sparse x dense product."""
+    return np.einsum("ij,ij->j", block, m @ block)
+
+
+def quadratic_chunk(chunk: tuple[int, int], values: np.ndarray, m: sp.csr_matrix, seed: int) -> np.ndarray:
+    """Simulated ``v_k' M v_k`` for the permutations ``k`` in ``chunk`` (``scheme="numpy"``).
+
+    A task of :func:`simulate_quadratic`: module level, so a cluster worker can run it.
+    """
+    start, stop = chunk
+    block = np.empty((values.size, stop - start))
+    for j, k in enumerate(range(start, stop)):
+        block[:, j] = permutation_generator(seed, k).permutation(values)
+    return _quadratic_block(block, m)
 
 
 def simulate_quadratic(
     values: np.ndarray, m: sp.csr_matrix, permutations: int, seed: int, scheme: str,
-    progress: Progress,
+    progress: Progress, mapper: Any = None,
 ) -> np.ndarray:
-    """``v_p' M v_p`` for ``permutations`` random permutations ``v_p`` of ``values``."""
+    """``v_p' M v_p`` for ``permutations`` random permutations ``v_p`` of ``values``.
+
+    The permutations are evaluated in chunks (:func:`quadratic_chunks`): one sparse matrix x dense
+    block product per chunk instead of one sparse product per permutation, the chunks on a
+    :class:`~.parallel.LocalMapper` (two threads) or the ``mapper`` given (a dask cluster).
+    ``scheme="numpy"``: permutation ``k`` is drawn from :func:`permutation_generator` ``(seed, k)``.
+    ``scheme="esda"``: esda's single sequential stream (bit for bit), drawn here in order, so it
+    runs in this process only.
+    """
+    from .parallel import LocalMapper
+
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    chunks = quadratic_chunks(values.size, permutations)
+    if scheme == "numpy":
+        mapper = mapper if mapper is not None else LocalMapper()
+        parts = mapper.map(quadratic_chunk, chunks, {"values": values, "m": m, "seed": int(seed)}, progress)
+        sims = np.concatenate(parts) if parts else np.empty(0)
+        report(progress, 1.0)
+        return sims
+    if mapper is not None and not isinstance(mapper, LocalMapper):
+        raise InvalidInputError("The {value} random scheme runs on this computer only.", value=scheme)
+    gen = _generator(scheme, seed)
     sims = np.empty(permutations)
-    step = max(1, permutations // 50)
-    for k, vp in enumerate(_permuted_values(values, permutations, seed, scheme)):
-        sims[k] = vp @ (m @ vp)
-        if k % step == 0:
-            report(progress, k / permutations)
+    for start, stop in chunks:
+        block = np.empty((values.size, stop - start))
+        for j in range(stop - start):
+            block[:, j] = gen.permutation(values)
+        sims[start:stop] = _quadratic_block(block, m)
+        report(progress, stop / permutations)
     report(progress, 1.0)
     return sims
 
@@ -137,6 +196,7 @@ def conditional_randomisation(
     scheme: str = "numpy",
     progress: Progress = None,
     block_elements: int = BLOCK_ELEMENTS,
+    mapper: Any = None,
 ) -> _CrandResult:
     """Null distribution of the neighbour sums ``T_i = sum_j m_ij values_j`` (self excluded).
 
@@ -155,10 +215,16 @@ def conditional_randomisation(
     observed : numpy.ndarray
         Observed ``T_i``.
     permutations, seed, scheme, progress
-        See :func:`permuted_positions`; ``progress`` is called once per block.
+        See :func:`permuted_positions`; ``progress`` is called once per task.
     block_elements : int
         Size of the dense ``permutations x features`` work block.
+    mapper : optional
+        Where the blocks are computed (:class:`~.parallel.LocalMapper` by default, or a dask
+        cluster's mapper). The blocks, hence the results, are the same on every mapper; only how
+        many blocks one task carries (``mapper.task_elements``) changes.
     """
+    from .parallel import LocalMapper
+
     n = values.size
     card = np.diff(m.indptr).astype(np.int64)
     max_card = int(card.max(initial=0))
@@ -170,35 +236,57 @@ def conditional_randomisation(
         return _CrandResult(n_ge, n_le, mean, std)
     m = m.copy()
     m.sort_indices()
+    values = np.ascontiguousarray(values, dtype=np.float64)
     positions = permuted_positions(n, max_card, permutations, seed, scheme)
     uniform = _uniform_rows(m)
     scale = np.abs(values).max()
     abs_rows = np.asarray(abs(m).sum(axis=1)).ravel()
     block = max(1, block_elements // permutations)
-    cards = np.unique(card[card > 0])
-    total = int(np.count_nonzero(card > 0))
-    done = 0
-    report(progress, 0.0)
-    for c in cards:
+    blocks = []
+    for c in np.unique(card[card > 0]):
         members = np.flatnonzero(card == c)
-        pc = positions[:, :c]
         row_w = m.data[m.indptr[members][:, None] + np.arange(c)]  # (members, c)
         for start in range(0, members.size, block):
             idx = members[start : start + block]
-            w_blk = row_w[start : start + block]
-            t = _block_draws(values, pc, idx, w_blk, uniform)
             obs = observed[idx]
             tol = TIE_RTOL * (np.abs(obs) + abs_rows[idx] * scale)
-            n_ge[idx] = np.count_nonzero(t >= obs - tol, axis=0)
-            n_le[idx] = np.count_nonzero(t <= obs + tol, axis=0)
-            mu = t.mean(axis=0)
-            mean[idx] = mu
-            t -= mu
-            np.square(t, out=t)
-            std[idx] = np.sqrt(t.mean(axis=0))
-            done += idx.size
-            report(progress, done / total)
+            blocks.append((int(c), idx, row_w[start : start + block], obs, tol))
+    mapper = mapper if mapper is not None else LocalMapper()
+    # group consecutive blocks into tasks of about mapper.task_elements (one block per task locally)
+    tasks: list[list] = []
+    size = 0
+    for b in blocks:
+        work = permutations * b[1].size
+        if not tasks or size + work > getattr(mapper, "task_elements", 0):
+            tasks.append([])
+            size = 0
+        tasks[-1].append(b)
+        size += work
+    report(progress, 0.0)
+    results = mapper.map(crand_task, tasks, {"values": values, "positions": positions, "uniform": uniform},
+                         progress)
+    for task, res in zip(tasks, results, strict=True):
+        for (_c, idx, *_rest), (ge, le, mu, sd) in zip(task, res, strict=True):
+            n_ge[idx], n_le[idx], mean[idx], std[idx] = ge, le, mu, sd
     return _CrandResult(n_ge, n_le, mean, std)
+
+
+def crand_task(task: list, values: np.ndarray, positions: np.ndarray, uniform: bool) -> list:
+    """Counts, means and standard deviations of the draws of a list of feature blocks.
+
+    A task of :func:`conditional_randomisation` (module level, so a cluster worker can run it):
+    each block is ``(cardinality, feature indices, their weights, observed T, tie tolerance)``.
+    """
+    out = []
+    for c, idx, w_blk, obs, tol in task:
+        t = _block_draws(values, positions[:, :c], idx, w_blk, uniform)
+        ge = np.count_nonzero(t >= obs - tol, axis=0)
+        le = np.count_nonzero(t <= obs + tol, axis=0)
+        mu = t.mean(axis=0)
+        t -= mu
+        np.square(t, out=t)
+        out.append((ge, le, mu, np.sqrt(t.mean(axis=0))))
+    return out
 
 
 def _block_draws(
