@@ -81,8 +81,9 @@ def trend_window(values: np.ndarray, settings: TrendSettings, workers: int = 1, 
 
 
 def trend_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, settings: TrendSettings,
-               folder: str, extra: Sequence[str] = ()) -> dict:
-    """Read ``window`` of the annual ``sources``, compute the trend, write one tile per output."""
+               folders: dict, extra: Sequence[str] = ()) -> dict:
+    """Read ``window`` of the annual ``sources``, compute the trend, write one tile per output
+    (into ``folders[output name]``)."""
     from ..core.trend import ARCGIS_MANN_KENDALL_BANDS
 
     block = W.read_window(sources, window)
@@ -90,12 +91,14 @@ def trend_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, sett
     tiles = {}
     for name, stat, dtype, nodata in settings.outputs:
         out = W.to_output(getattr(res, stat), missing, dtype, nodata)
-        tiles[name] = W.write_tile(W.tile_path(folder, name, window), grid, window, [out], dtype, nodata, extra)
+        tiles[name] = W.write_tile(W.tile_path(folders[name], name, window), grid, window, [out], dtype, nodata,
+                                   extra)
     if settings.mk_output:
         bands = [W.to_output(getattr(res, s), missing, "float32", settings.float_nodata)
                  for s in ARCGIS_MANN_KENDALL_BANDS]
         tiles[settings.mk_output] = W.write_tile(
-            W.tile_path(folder, settings.mk_output, window), grid, window, bands, "float32", settings.float_nodata,
+            W.tile_path(folders[settings.mk_output], settings.mk_output, window), grid, window, bands, "float32",
+            settings.float_nodata,
             extra, settings.mk_descriptions)
     summary["tiles"] = tiles
     return summary

@@ -236,9 +236,11 @@ def window_plan(sources: Sequence[Source], max_window_bytes: int = DEFAULT_WINDO
     grid = grid_of(sources[0])
     blocks, bytes_pp = [], 0
     for src in sources:
-        band = open_raster(src).GetRasterBand(src.band)
+        ds = open_raster(src)  # keep the dataset alive while its band is used
+        band = ds.GetRasterBand(src.band)
         blocks.append(tuple(band.GetBlockSize()))
         bytes_pp += band_dtype(band).itemsize + 1  # + the mask
+        del band, ds
     return grid, plan_windows(grid, blocks, bytes_pp, max_window_bytes)
 
 
