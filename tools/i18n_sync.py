@@ -4,7 +4,7 @@
 Extraction (by reading the code, nothing is imported):
 - ``self.tr("literal")`` inside ``class C`` -> context ``C``;
 - ``tr("literal")`` outside classes -> context ``MineMonitor``;
-- in ``core/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
+- in ``core/`` and ``engine/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
 - ``QT_TRANSLATE_NOOP("Context", "literal")`` (tables of names translated later) -> context ``Context``.
 
 Existing translations are kept (matched by context and source, else by source alone); translations
@@ -83,7 +83,7 @@ def extract(package: Path = PACKAGE) -> tuple[list[tuple[str, str]], list[str]]:
     problems: list[str] = []
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package)
-        extractor = _Extractor(rel, in_core=rel.parts[0] == "core")
+        extractor = _Extractor(rel, in_core=rel.parts[0] in ("core", "engine"))  # engine raises core errors
         extractor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         for message in extractor.messages:
             seen.setdefault(message, None)

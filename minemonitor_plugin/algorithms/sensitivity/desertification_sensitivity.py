@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...engine.tasks import GradeFactors
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
 from .base import SensitivityAlgorithm
@@ -150,6 +151,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             self.tr("Sum (or weighted sum) of the factor grades (tiled DEFLATE GeoTIFF), styled."),
         )
         self.add_class_parameters(optional_output=False)
+        self.add_execution_parameter()
         self.add_score_outputs()
         self.add_output(QgsProcessingOutputNumber(self.FACTOR_COUNT, self.tr("Number of factors")))
 
@@ -195,7 +197,6 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         import numpy as np
         import shapely
 
-        from ...core.grading import grade_array
         from ...core.raster_overlay import overlay_spec
 
         names = self.factor_names()
@@ -234,44 +235,23 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         if footprints is not None:
             crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
             data = vio.read_polygons(footprints, context, feedback, crs=crs, progress_range=(0.0, 2.0))
-            wkbs = shapely.to_wkb(data.geometries)
+            wkbs = tuple(bytes(b) for b in shapely.to_wkb(data.geometries))
             bounds = shapely.bounds(data.geometries) if len(data) else np.empty((0, 4))
             occupied = (wkbs, bounds)
             feedback.pushInfo(self.tr("{n} mining footprints rasterised (pixel centre rule); grade outside "
                                       "mining: {grade}").format(n=len(data), grade=mining_grade))
         land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
-        outside_counts = [0] * len(params)
-
-        footprint_mask = {}  # the footprints rasterised once per block, sliced per chunk of rows
-
-        def prepare(block, rows):
-            arrays, masks = [], []
-            for i, table in enumerate(tables):
-                values, nodata = block.arrays[i][rows], block.nodata[i][rows]
-                if i == land_index and occupied is not None:
-                    # land use matters inside footprints only; elsewhere the 'outside mining' grade
-                    if footprint_mask.get("window") != block.window:
-                        footprint_mask.update(window=block.window,
-                                              mask=self._footprint_mask(occupied, grid, block.window))
-                    inside = footprint_mask["mask"][rows]
-                    res = grade_array(values, table, nodata | ~inside, outside_grade, nan_in_nodata=True)
-                    grades = np.where(inside, res.grades, mining_grade).astype(np.int16)
-                    nodata = inside & res.nodata
-                else:
-                    res = grade_array(values, table, nodata, outside_grade, nan_in_nodata=True)
-                    grades, nodata = res.grades, res.nodata
-                outside_counts[i] += res.outside
-                arrays.append(grades)
-                masks.append(nodata)
-            return arrays, masks
-
-        score_path = self.raster_destination(parameters, self.OUTPUT_SCORE, context)
-        class_path = self.raster_destination(parameters, self.OUTPUT_CLASSES, context)
+        prepare = GradeFactors(tables=tuple(tables), outside_grade=outside_grade, land_index=land_index,
+                               mining_grade=mining_grade, footprints=occupied)
+        address = self.execution_address(parameters, context, feedback)
+        score_path = self.cluster_raster_destination(parameters, self.OUTPUT_SCORE, context, address)
+        class_path = self.cluster_raster_destination(parameters, self.OUTPUT_CLASSES, context, address)
         settings = self.class_settings(parameters, context)
         run = self.run_overlay(aligned, spec, prepare, spec.integer_output, score_path, class_path, settings,
                                self.read_threads(parameters, context), feedback,
                                [names[dict(FACTORS)[p]] for p in params],
-                               self.raster_compression(parameters, context, feedback))
+                               self.raster_compression(parameters, context, feedback), address)
+        outside_counts = self.outside_counts or [0] * len(params)
         for param, n in zip(params, outside_counts):
             if n:
                 feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(
@@ -280,19 +260,3 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         self.style_output(context, class_path, "sensitivity_classes")
         return {self.OUTPUT_SCORE: score_path, self.OUTPUT_CLASSES: class_path, self.FACTOR_COUNT: len(params),
                 **self.score_results(run)}
-
-    @staticmethod
-    def _footprint_mask(occupied, grid, window):
-        """True where a pixel centre of ``window`` lies in a footprint (GDAL rasteriser)."""
-        import numpy as np
-
-        wkbs, bounds = occupied
-        x0, dx, _, y0, _, dy = grid.window_geotransform(window)
-        xmin, xmax = x0, x0 + dx * window.cols
-        ymax, ymin = y0, y0 + dy * window.rows
-        sel = np.nonzero((bounds[:, 0] <= xmax) & (bounds[:, 2] >= xmin) &
-                         (bounds[:, 1] <= ymax) & (bounds[:, 3] >= ymin))[0] if len(bounds) else []
-        if len(sel) == 0:
-            return np.zeros((window.rows, window.cols), dtype=bool)
-        burnt = rio.rasterize_values(wkbs[sel], np.ones(len(sel)), grid, window, fill=0, dtype="uint8")
-        return burnt.astype(bool)

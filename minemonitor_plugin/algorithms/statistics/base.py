@@ -9,6 +9,7 @@ end write the reports (numbers, settings, conventions, an inline SVG Moran scatt
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import os
@@ -36,6 +37,7 @@ from ...core.spatial_stats import SEED as DEFAULT_SEED
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
+from ..execution import ExecutionMixin
 from ...reporting.charts import moran_scatter_svg
 from ...reporting.html import html_document, html_table
 
@@ -88,7 +90,7 @@ class StatsInput:
     wkb_type: int
 
 
-class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
+class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
     """Base of minemonitor:globalautocorrelation, :localmoran and :hotspots."""
 
     GROUP_ID = "spatialstatistics"
@@ -235,6 +237,18 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             ),
             advanced=True,
         )
+
+    @contextlib.contextmanager
+    def statistics_mapper(self, parameters, context, feedback, permutations: int):
+        """Where the permutation tasks run: None (two threads here) or the dask cluster's mapper.
+
+        Without permutations there is nothing to distribute: the cluster is not contacted."""
+        address = self.execution_address(parameters, context, feedback)
+        if not address or not permutations:
+            yield None
+            return
+        with self.open_cluster(address, feedback) as cluster:
+            yield self.cluster_mapper(cluster, feedback)
 
     def permutations_help(self) -> str:
         return self.tr(
