@@ -248,6 +248,8 @@ def fmt_time(r: dict | None) -> str:
     if r["status"] == "ok":
         s = r["seconds"]
         return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+    if r["status"] == "failed":
+        return f"failed ({r.get('error', '?')[:80]})"
     return r["status"]
 
 

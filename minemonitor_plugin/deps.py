@@ -21,6 +21,13 @@ PIP_REQUIREMENTS = {
 }
 
 
+#: Optional groups (``python3 -m minemonitor_plugin.installer --extra NAME``): the plugin works without them.
+#: cluster: EXECUTION=tcp://... (the dask client); pinned to the versions the tests run with.
+OPTIONAL_REQUIREMENTS = {
+    "cluster": ("dask==2026.8.0", "distributed==2026.8.0"),
+}
+
+
 def is_available(module: str) -> bool:
     """True when ``module`` can be imported (without importing it)."""
     if module == "shapely":

@@ -630,7 +630,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                                           f"python/{DEPS_DIRNAME}, which the plugin puts on sys.path)")
     parser.add_argument("--profile", default="default", help="QGIS profile for the default target")
     parser.add_argument("--python", default=None, help="QGIS's Python interpreter (default: this one)")
+    parser.add_argument("--extra", action="append", default=[], choices=sorted(deps.OPTIONAL_REQUIREMENTS),
+                        help="also install an optional group: cluster = dask and distributed (EXECUTION=tcp://...)")
     args = parser.parse_args(argv)
+    if args.extra:
+        args.requirements = list(args.requirements or default_requirements())
+        for extra in args.extra:
+            args.requirements += list(deps.OPTIONAL_REQUIREMENTS[extra])
     target = args.target or default_target(args.profile)
     width = 0
 

@@ -63,23 +63,24 @@ def _generator(scheme: str, seed: int) -> Any:
     raise InvalidInputError("Unknown random scheme {value}; use numpy or esda", value=scheme)
 
 
-def permutation_generator(seed: int, k: int) -> np.random.Generator:
-    """The generator of permutation ``k`` under ``scheme="numpy"``: seeded by ``(seed, k)`` alone.
+def chunk_generator(seed: int, chunk: int) -> np.random.Generator:
+    """The generator of permutation chunk ``chunk`` under ``scheme="numpy"``: seeded by ``(seed, chunk)``.
 
-    Every permutation has its own stream (``SeedSequence(seed, spawn_key=(k,))``), so the draws do
-    not depend on how the permutations are split into tasks, threads or cluster workers.
+    Each chunk of :func:`quadratic_chunks` (fixed by the number of values and permutations, never by
+    the mapper) draws its permutations from its own stream (``SeedSequence(seed, spawn_key=(chunk,))``),
+    so the draws do not depend on how the chunks are spread over threads or cluster workers.
     """
-    return np.random.default_rng(np.random.SeedSequence(int(seed), spawn_key=(int(k),)))
+    return np.random.default_rng(np.random.SeedSequence(int(seed), spawn_key=(int(chunk),)))
 
 
-def quadratic_chunks(n: int, permutations: int) -> list[tuple[int, int]]:
-    """The permutation ranges ``[start, stop)`` of the tasks of :func:`simulate_quadratic`.
+def quadratic_chunks(n: int, permutations: int) -> list[tuple[int, int, int]]:
+    """The chunks ``(index, start, stop)`` of permutations of the tasks of :func:`simulate_quadratic`.
 
     Depends on ``n`` and ``permutations`` only (never on the mapper), so every mapper evaluates
     the same dense products and the simulated values are bit-identical everywhere.
     """
     size = int(min(MAX_QUADRATIC_CHUNK, max(1, QUADRATIC_CHUNK_ELEMENTS // max(int(n), 1))))
-    return [(s, min(s + size, permutations)) for s in range(0, permutations, size)]
+    return [(i, s, min(s + size, permutations)) for i, s in enumerate(range(0, permutations, size))]
 
 
 def _quadratic(v: np.ndarray, m: sp.csr_matrix) -> float:
@@ -91,13 +92,15 @@ def _quadratic(v: np.ndarray, m: sp.csr_matrix) -> float:
     return float(v @ (m @ v))
 
 
-def quadratic_chunk(chunk: tuple[int, int], values: np.ndarray, m: sp.csr_matrix, seed: int) -> np.ndarray:
-    """Simulated ``v_k' M v_k`` for the permutations ``k`` in ``chunk`` (``scheme="numpy"``).
+def quadratic_chunk(chunk: tuple[int, int, int], values: np.ndarray, m: sp.csr_matrix, seed: int) -> np.ndarray:
+    """Simulated ``v_k' M v_k`` for the permutations ``k`` in ``[start, stop)`` of chunk ``(index, start,
+    stop)`` (``scheme="numpy"``), drawn in order from :func:`chunk_generator` ``(seed, index)``.
 
     A task of :func:`simulate_quadratic`: module level, so a cluster worker can run it.
     """
-    start, stop = chunk
-    return np.array([_quadratic(permutation_generator(seed, k).permutation(values), m) for k in range(start, stop)])
+    index, start, stop = chunk
+    gen = chunk_generator(seed, index)
+    return np.array([_quadratic(gen.permutation(values), m) for _ in range(start, stop)])
 
 
 def simulate_quadratic(
@@ -109,7 +112,7 @@ def simulate_quadratic(
     The permutations are evaluated in chunks (:func:`quadratic_chunks`), the chunks on a
     :class:`~.parallel.LocalMapper` (two threads: drawing a permutation, the dominant cost,
     releases Python's lock) or the ``mapper`` given (a dask cluster).
-    ``scheme="numpy"``: permutation ``k`` is drawn from :func:`permutation_generator` ``(seed, k)``.
+    ``scheme="numpy"``: chunk ``c`` draws its permutations from :func:`chunk_generator` ``(seed, c)``.
     ``scheme="esda"``: esda's single sequential stream (bit for bit), drawn here in order, so it
     runs in this process only.
     """
@@ -127,7 +130,7 @@ def simulate_quadratic(
         raise InvalidInputError("The {value} random scheme runs on this computer only.", value=scheme)
     gen = _generator(scheme, seed)
     sims = np.empty(permutations)
-    for start, stop in chunks:
+    for _index, start, stop in chunks:
         for k in range(start, stop):
             sims[k] = _quadratic(gen.permutation(values), m)
         report(progress, stop / permutations)

@@ -233,17 +233,19 @@ def overlay_window(block: W.Block, grid: W.Grid, settings: OverlaySettings) -> d
 
 
 def overlay_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, settings: OverlaySettings,
-                 folder: str, extra: Sequence[str] = ()) -> dict:
-    """Read ``window`` of the factor ``sources``, overlay, write the score (and class) tiles."""
+                 folders: dict, extra: Sequence[str] = ()) -> dict:
+    """Read ``window`` of the factor ``sources``, overlay, write the score (and class) tiles into
+    ``folders["score"]`` (and ``folders["classes"]``)."""
     out = overlay_window(W.read_window(sources, window), grid, settings)
     tiles = {}
     if out["values"] is not None:
         score = W.to_output(out["values"], out["nodata"], settings.score_dtype, settings.score_nodata)
-        tiles["score"] = W.write_tile(W.tile_path(folder, "score", window), grid, window, [score],
+        tiles["score"] = W.write_tile(W.tile_path(folders["score"], "score", window), grid, window, [score],
                                       settings.score_dtype, settings.score_nodata, extra)
         if out["classes"] is not None:
             cls = W.to_output(out["classes"], out["cmask"], "uint8", settings.class_nodata)
-            tiles["classes"] = W.write_tile(W.tile_path(folder, "classes", window), grid, window, [cls], "uint8",
+            tiles["classes"] = W.write_tile(W.tile_path(folders["classes"], "classes", window), grid, window, [cls],
+                                            "uint8",
                                             settings.class_nodata, extra)
     for key in ("values", "nodata", "classes", "cmask"):
         out.pop(key)

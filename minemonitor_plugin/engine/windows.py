@@ -70,6 +70,19 @@ class Grid:
     geotransform: tuple[float, float, float, float, float, float]
     crs_wkt: str
 
+    @property
+    def pixel_width(self) -> float:
+        return abs(self.geotransform[1])
+
+    @property
+    def pixel_height(self) -> float:
+        return abs(self.geotransform[5])
+
+    @property
+    def is_geographic(self) -> bool:
+        srs = _srs(self.crs_wkt)
+        return bool(srs is not None and srs.IsGeographic())
+
     def window_geotransform(self, window: Window) -> tuple[float, float, float, float, float, float]:
         x0, dx, rx, y0, ry, dy = self.geotransform
         return (x0 + window.col * dx + window.row * rx, dx, rx, y0 + window.col * ry + window.row * dy, ry, dy)

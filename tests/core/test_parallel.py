@@ -34,18 +34,20 @@ def _values(n, seed):
     return np.random.default_rng(seed).lognormal(size=n)
 
 
-def test_each_simulated_statistic_is_its_own_permutation():
-    """sims[k] = v_k' M v_k with v_k drawn from (seed, k) alone: a direct sparse product per k."""
+def test_each_simulated_statistic_is_a_permutation_of_its_chunk_stream():
+    """sims[k] = v_k' M v_k with v_k the k-th draw of its chunk's stream, seeded by (seed, chunk) alone."""
     w = _lattice(23, 17)
     m = w.transformed("R").matrix
     y = _values(w.n, 1)
     sims = crand.simulate_quadratic(y, m, 150, 42, "numpy", None)
-    for k in (0, 1, 63, 64, 149):
-        vp = np.random.default_rng(np.random.SeedSequence(42, spawn_key=(k,))).permutation(y)
-        np.testing.assert_allclose(sims[k], vp @ (m @ vp), rtol=1e-12)
-    # a permutation's draw is a permutation of the values
-    vp = crand.permutation_generator(42, 5).permutation(y)
-    np.testing.assert_array_equal(np.sort(vp), np.sort(y))
+    chunks = crand.quadratic_chunks(y.size, 150)
+    assert [c[0] for c in chunks] == [0, 1, 2] and chunks[1][1] == 64  # 391 values: chunks of 64
+    for index, start, stop in chunks:
+        gen = np.random.default_rng(np.random.SeedSequence(42, spawn_key=(index,)))
+        for k in range(start, stop):
+            vp = gen.permutation(y)
+            np.testing.assert_allclose(sims[k], vp @ (m @ vp), rtol=1e-12)
+            np.testing.assert_array_equal(np.sort(vp), np.sort(y))
 
 
 @pytest.mark.parametrize("threads", [1, 2, 3])
@@ -61,7 +63,7 @@ def test_simulations_are_bit_identical_on_any_number_of_threads(threads):
 def test_chunks_depend_on_size_only_and_cover_every_permutation():
     for n in (10, 9_000, 2_000_000):
         chunks = crand.quadratic_chunks(n, 999)
-        covered = np.concatenate([np.arange(a, b) for a, b in chunks])
+        covered = np.concatenate([np.arange(a, b) for _i, a, b in chunks])
         np.testing.assert_array_equal(covered, np.arange(999))
     assert len(crand.quadratic_chunks(10, 999)) == -(-999 // crand.MAX_QUADRATIC_CHUNK)
     assert len(crand.quadratic_chunks(2_000_000, 999)) == 999
