@@ -349,6 +349,7 @@ def test_cancel_cancels_the_tasks_and_leaves_nothing(run_alg, cluster, stack, tm
         assert not any(k.startswith("minemonitor-") for k in client.who_has())  # no task result kept
 
 
+@pytest.mark.slow  # its own cluster and a full qgis_process run (about a minute)
 def test_a_worker_killed_mid_run_is_recovered(qgis_process, stack, local_trend, tmp_path):
     """Its tasks are recomputed on the other worker; the raster is the same as the local one."""
     out_l, res_l = local_trend
