@@ -53,6 +53,10 @@ def report(progress: Progress, fraction: float) -> None:
 #: clusters), large ones one permutation per task.
 QUADRATIC_CHUNK_ELEMENTS = 1 << 19
 MAX_QUADRATIC_CHUNK = 64
+#: Below this many values a chunk is evaluated as one sparse x dense block product (Python's per-call
+#: overhead dominates single products of small vectors) and on one thread (tasks this small only fight
+#: over Python's lock); from it on, one sparse product per permutation on two threads.
+SMALL_VALUES = 8192
 
 
 def _generator(scheme: str, seed: int) -> Any:
@@ -83,6 +87,11 @@ def quadratic_chunks(n: int, permutations: int) -> list[tuple[int, int, int]]:
     return [(i, s, min(s + size, permutations)) for i, s in enumerate(range(0, permutations, size))]
 
 
+def _quadratic_rows(block: np.ndarray, m: sp.csr_matrix) -> np.ndarray:
+    """``v' M v`` of every row ``v`` of ``block`` (b x n): one sparse x dense product."""
+    return np.einsum("ij,ij->i", block, (m @ block.T).T)
+
+
 def _quadratic(v: np.ndarray, m: sp.csr_matrix) -> float:
     """``v' M v``: one sparse product and a dot product.
 
@@ -100,6 +109,11 @@ def quadratic_chunk(chunk: tuple[int, int, int], values: np.ndarray, m: sp.csr_m
     """
     index, start, stop = chunk
     gen = chunk_generator(seed, index)
+    if values.size < SMALL_VALUES:
+        block = np.empty((stop - start, values.size))
+        for j in range(stop - start):
+            block[j] = gen.permutation(values)
+        return _quadratic_rows(block, m)
     return np.array([_quadratic(gen.permutation(values), m) for _ in range(start, stop)])
 
 
@@ -116,12 +130,13 @@ def simulate_quadratic(
     ``scheme="esda"``: esda's single sequential stream (bit for bit), drawn here in order, so it
     runs in this process only.
     """
-    from .parallel import LocalMapper
+    from .parallel import DEFAULT_THREADS, LocalMapper
 
     values = np.ascontiguousarray(values, dtype=np.float64)
     chunks = quadratic_chunks(values.size, permutations)
     if scheme == "numpy":
-        mapper = mapper if mapper is not None else LocalMapper()
+        if mapper is None:
+            mapper = LocalMapper(1 if values.size < SMALL_VALUES else DEFAULT_THREADS)
         parts = mapper.map(quadratic_chunk, chunks, {"values": values, "m": m, "seed": int(seed)}, progress)
         sims = np.concatenate(parts) if parts else np.empty(0)
         report(progress, 1.0)
@@ -131,8 +146,14 @@ def simulate_quadratic(
     gen = _generator(scheme, seed)
     sims = np.empty(permutations)
     for _index, start, stop in chunks:
-        for k in range(start, stop):
-            sims[k] = _quadratic(gen.permutation(values), m)
+        if values.size < SMALL_VALUES:
+            block = np.empty((stop - start, values.size))
+            for j in range(stop - start):
+                block[j] = gen.permutation(values)
+            sims[start:stop] = _quadratic_rows(block, m)
+        else:
+            for k in range(start, stop):
+                sims[k] = _quadratic(gen.permutation(values), m)
         report(progress, stop / permutations)
     report(progress, 1.0)
     return sims
