@@ -171,7 +171,8 @@ def _is_large(value: Any) -> bool:
         return True
     if isinstance(value, (list, tuple)):
         return len(value) > 1000
-    return False
+    # task settings (footprint geometries, grading tables ...): sent once, not with every task
+    return hasattr(value, "__dataclass_fields__")
 
 
 class DaskMapper:
