@@ -31,6 +31,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .errors import CancelledError, InvalidInputError
+from .parallel import DEFAULT_THREADS, LocalMapper
 from .significance import folded_p
 
 Progress = Callable[[float], bool] | None
@@ -130,8 +131,6 @@ def simulate_quadratic(
     ``scheme="esda"``: esda's single sequential stream (bit for bit), drawn here in order, so it
     runs in this process only.
     """
-    from .parallel import DEFAULT_THREADS, LocalMapper
-
     values = np.ascontiguousarray(values, dtype=np.float64)
     chunks = quadratic_chunks(values.size, permutations)
     if scheme == "numpy":
@@ -246,8 +245,6 @@ def conditional_randomisation(
         cluster's mapper). The blocks, hence the results, are the same on every mapper; only how
         many blocks one task carries (``mapper.task_elements``) changes.
     """
-    from .parallel import LocalMapper
-
     n = values.size
     card = np.diff(m.indptr).astype(np.int64)
     max_card = int(card.max(initial=0))
