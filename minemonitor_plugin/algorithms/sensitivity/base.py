@@ -426,7 +426,12 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
             counts = np.sum([o["counts"] for o in outs], axis=0) if outs else np.zeros(len(breaks) + 2, np.int64)
             class_counts = {c: int(counts[c]) for c in range(1, len(breaks) + 2)}
         elif sampler is not None:
-            nb = self.natural_breaks(sampler, settings, feedback)
+            try:
+                nb = self.natural_breaks(sampler, settings, feedback)
+            except BaseException:
+                if address:
+                    run["abort"]()  # close the cluster connection, remove the tiles
+                raise
             breaks = nb.breaks
             if address:
                 class_counts = run["classify"](breaks)
@@ -532,8 +537,12 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
                 raise
             finally:
                 cluster_cm.__exit__(None, None, None)
+        def abort():
+            cluster_cm.__exit__(None, None, None)
+            self.discard_tile_folders()
+
         feedback.setProgress(end)
-        return {"grid": grid, "windows": outs, "classify": classify}
+        return {"grid": grid, "windows": outs, "classify": classify, "abort": abort}
 
 
 def format_breaks(breaks) -> str:
