@@ -400,3 +400,21 @@ def test_qgis_process_end_to_end_with_the_environment_default(qgis_process_env, 
     assert result["results"]["VALID_PIXELS"] == res_l["VALID_PIXELS"]
     assert_same_raster(out_l / "l_slope.tif", tmp_path / "e_slope.tif")
     assert_same_raster(out_l / "l_p.tif", tmp_path / "e_p.tif")
+
+
+def test_the_processing_option_is_the_default_and_local_overrides_it(run_alg, cluster, lattice_layer, tmp_path):
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from minemonitor_plugin.algorithms.execution import SETTING
+
+    assert ProcessingConfig.getSetting(SETTING) in ("", None)  # registered by the provider, empty by default
+    base = {"INPUT": lattice_layer, "FIELD": "density", "PERMUTATIONS": 99, "SEED": 2}
+    ProcessingConfig.setSettingValue(SETTING, cluster.address)
+    try:
+        on = run_alg("minemonitor:localmoran", {**base, "OUTPUT": str(tmp_path / "a.gpkg")})
+        off = run_alg("minemonitor:localmoran", {**base, "EXECUTION": "local", "OUTPUT": str(tmp_path / "b.gpkg")})
+    finally:
+        ProcessingConfig.setSettingValue(SETTING, "")
+    assert f"dask scheduler {cluster.address} (from the MineMonitor Processing option)" in on["_feedback"].log()
+    assert "Execution: this computer." in off["_feedback"].log()
+    assert _rows(tmp_path / "a.gpkg") == _rows(tmp_path / "b.gpkg")
