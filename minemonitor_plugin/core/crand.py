@@ -263,9 +263,11 @@ def conditional_randomisation(
     abs_rows = np.asarray(abs(m).sum(axis=1)).ravel()
     block = max(1, block_elements // permutations)
     blocks = []
+    index_type = np.int32 if n < 2**31 else np.int64  # tasks carry their features' indices: keep them small
     for c in np.unique(card[card > 0]):
-        members = np.flatnonzero(card == c)
-        row_w = m.data[m.indptr[members][:, None] + np.arange(c)]  # (members, c)
+        members = np.flatnonzero(card == c).astype(index_type)
+        # uniform rows need one weight per feature (the draws use the first column only)
+        row_w = m.data[m.indptr[members][:, None] + np.arange(1 if uniform else c)]  # (members, c or 1)
         for start in range(0, members.size, block):
             idx = members[start : start + block]
             obs = observed[idx]
