@@ -18,8 +18,9 @@ processes started here, stopped after):
   lattice, its blocks on the cluster (``engine.cluster.DaskMapper``).
 
 Recorded: wall time, summed task CPU time (``time.process_time`` inside each task), efficiency =
-summed task CPU / (wall x min(workers, cores)), peak resident memory of the workers (``ru_maxrss``),
-the load average before and after. The per-pixel trend rate (task CPU per pixel) gives the projection
+summed task CPU / (wall x min(workers, cores)), peak resident memory of the workers (``VmHWM``),
+the load average before and after. The local Moran wall time includes the client's own part (standardising,
+the analytical moments, the position matrix, building the blocks) and sending the blocks to the workers. The per-pixel trend rate (task CPU per pixel) gives the projection
 for China at 30 m (1.07e10 pixels, 23 years) with N workers. ``python -m benchmarks.bench_scaling
 [--windows 8] [--cells 10000000] [--permutations 99] [--workers 1,2,4] [--out docs/benchmarks/scaling.md]``.
 """
@@ -84,6 +85,18 @@ def make_stack(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------- tasks
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process's address space (``VmHWM``: unlike ``ru_maxrss`` it does
+    not inherit the peak of the process that started this one)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def timed_trend_task(window, sources, grid, settings, folders, extra=()):
     """``engine.tasks.trend_task`` with its CPU time and the worker's peak memory."""
     from minemonitor_plugin.engine.tasks import trend_task
@@ -91,7 +104,7 @@ def timed_trend_task(window, sources, grid, settings, folders, extra=()):
     t0 = time.process_time()
     out = trend_task(window, sources, grid, settings, folders, extra)
     out["cpu"] = time.process_time() - t0
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    out["rss_mb"] = peak_rss_mb()
     out.pop("samples", None)
     return out
 
@@ -118,7 +131,7 @@ class TimingMapper:
 def _timed(item, _func, **shared):
     t0 = time.process_time()
     res = _func(item, **shared)
-    return res, time.process_time() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return res, time.process_time() - t0, peak_rss_mb()
 
 
 # ---------------------------------------------------------------------------------------- runs
