@@ -224,9 +224,17 @@ class DaskMapper:
                     time.sleep(0.05)
                     continue
                 for fut in completed.next_batch(block=False):
-                    if fut.status != "finished":
+                    if fut.status in ("error", "cancelled"):
                         self._raise(fut)
-                    results[position[fut.key]] = fut.result()
+                    if fut.status != "finished":
+                        # "lost": the worker holding the result died; the scheduler recomputes it
+                        completed.add(fut)
+                        continue
+                    try:
+                        results[position[fut.key]] = fut.result(timeout=60)
+                    except (TimeoutError, OSError):  # lost while being fetched: wait for its recomputation
+                        completed.add(fut)
+                        continue
                     done += 1
                 if progress is not None and progress(done / len(items)) is False:
                     raise CancelledError()
