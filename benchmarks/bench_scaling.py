@@ -19,10 +19,11 @@ processes started here, stopped after):
 
 Recorded: wall time, summed task CPU time (``time.process_time`` inside each task), efficiency =
 summed task CPU / (wall x min(workers, cores)), peak resident memory of the workers (``VmHWM``),
-the load average before and after. The local Moran wall time includes the client's own part (standardising,
-the analytical moments, the position matrix, building the blocks) and sending the blocks to the workers. The per-pixel trend rate (task CPU per pixel) gives the projection
-for China at 30 m (1.07e10 pixels, 23 years) with N workers. ``python -m benchmarks.bench_scaling
-[--windows 8] [--cells 10000000] [--permutations 99] [--workers 1,2,4] [--out docs/benchmarks/scaling.md]``.
+the load average before and after. The local Moran wall time includes the client's own part
+(standardising, the analytical moments, the position matrix, building the blocks) and sending the blocks to
+the workers. The per-pixel trend rate (task CPU per pixel) gives the projection for China at 30 m
+(1.07e10 pixels, 23 years) with N workers. ``python -m benchmarks.bench_scaling [--windows 8]
+[--cells 10000000] [--permutations 99] [--workers 1,2,4] [--out docs/benchmarks/scaling.md]``.
 """
 
 from __future__ import annotations
@@ -136,12 +137,12 @@ def _timed(item, _func, **shared):
 
 # ---------------------------------------------------------------------------------------- runs
 def run_trend(address: str, vrts: list[str], windows: int, out: Path) -> dict:
-    from minemonitor_plugin.engine import windows as W
+    from minemonitor_plugin.engine import windows as ew
     from minemonitor_plugin.engine.cluster import Cluster
     from minemonitor_plugin.engine.tasks import TrendSettings
 
-    sources = [W.Source(v, 1, Path(v).stem) for v in vrts]
-    grid, plan = W.window_plan(sources)
+    sources = [ew.Source(v, 1, Path(v).stem) for v in vrts]
+    grid, plan = ew.window_plan(sources)
     plan = plan[:windows]
     settings = TrendSettings(years=YEARS, statistics=("mean", "mk_p", "sen_slope"), alpha=0.05, min_years=10,
                              outputs=(("slope", "sen_slope", "float32", -3.4e38),), sample_step=1000)
@@ -157,11 +158,11 @@ def run_trend(address: str, vrts: list[str], windows: int, out: Path) -> dict:
 
 
 def run_lisa(address: str, cells: int, permutations: int) -> dict:
-    from minemonitor_plugin.core import spatial_stats as S
+    from minemonitor_plugin.core import spatial_stats as ss
     from minemonitor_plugin.core.weights import lattice_weights
     from minemonitor_plugin.engine.cluster import Cluster
 
-    side = int(round(cells ** 0.5))
+    side = round(cells ** 0.5)
     r, c = np.divmod(np.arange(side * side), side)
     y = np.exp(np.sin(r / 50.0) + np.cos(c / 70.0) + 0.3 * np.random.default_rng(5).standard_normal(r.size))
     w = lattice_weights(r, c, "queen")
@@ -169,7 +170,7 @@ def run_lisa(address: str, cells: int, permutations: int) -> dict:
     with Cluster(address) as cluster:
         mapper = TimingMapper(cluster.mapper())
         t0 = time.perf_counter()
-        res = S.local_moran(y, w, permutations, 12345, mapper=mapper)
+        res = ss.local_moran(y, w, permutations, 12345, mapper=mapper)
         wall = time.perf_counter() - t0
     return {"wall": wall, "cpu": mapper.cpu, "rss": mapper.rss, "cells": side * side,
             "significant": int(res.significant.sum())}
@@ -224,17 +225,20 @@ def report(rows, args, cores) -> str:
              "count ran on its own loopback cluster (`dask scheduler` + `dask worker --nthreads 1`).", "",
              f"**Trend** (Theil-Sen, Mann-Kendall p, mean; 23 years; {trend0['tasks']} windows of "
              f"{trend0['window']} = {px / 1e6:.1f} Mpx of the 4.2e8-pixel simulated national VRT stack):", "",
-             "| workers | wall | summed task CPU | efficiency | CPU per pixel | peak worker memory | load before -> after |",
+             "| workers | wall | summed task CPU | efficiency | CPU per pixel | peak worker memory "
+             "| load before -> after |",
              "|---:|---:|---:|---:|---:|---:|---|"]
     for n, t, _lisa, before, after in rows:
         eff = t["cpu"] / (t["wall"] * min(n, cores))
-        lines.append(f"| {n} | {t['wall']:.1f} s | {t['cpu']:.1f} s | {eff:.2f} | {1e6 * t['cpu'] / t['pixels']:.2f} µs "
+        per_pixel = 1e6 * t["cpu"] / t["pixels"]
+        lines.append(f"| {n} | {t['wall']:.1f} s | {t['cpu']:.1f} s | {eff:.2f} | {per_pixel:.2f} µs "
                      f"| {t['rss']:.0f} MB | {before} -> {after} |")
     if rows[0][2] is not None:
         lisa0 = rows[0][2]
         lines += ["", f"**Local Moran** ({lisa0['cells']:,} cells, queen lattice, {args.permutations} conditional "
                   "permutations, blocks on the workers):", "",
-                  "| workers | wall | summed task CPU | efficiency | peak worker memory |", "|---:|---:|---:|---:|---:|"]
+                  "| workers | wall | summed task CPU | efficiency | peak worker memory |",
+                  "|---:|---:|---:|---:|---:|"]
         for n, _t, lisa, _b, _a in rows:
             eff = lisa["cpu"] / (lisa["wall"] * min(n, cores))
             lines.append(f"| {n} | {lisa['wall']:.1f} s | {lisa['cpu']:.1f} s | {eff:.2f} | {lisa['rss']:.0f} MB |")

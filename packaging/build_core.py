@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RECIPE = ROOT / "packaging" / "minemonitor-core"
-PACKAGE_INIT = '''"""minemonitor-core: the QGIS-free kernels (core) and execution engine (engine) of the MineMonitor plugin."""
+PACKAGE_INIT = '''"""minemonitor-core: the QGIS-free kernels (core) and execution engine (engine) of MineMonitor."""
 '''
 
 
@@ -44,8 +44,8 @@ def build(out: Path, python: str = sys.executable) -> Path:
     with tempfile.TemporaryDirectory(prefix="minemonitor-core-") as tmp:
         src = stage(Path(tmp) / "src")
         before = set(out.glob("minemonitor_core-*.whl"))
-        subprocess.run([python, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--disable-pip-version-check",
-                        "-q", "-w", str(out), str(src)], check=True)
+        subprocess.run([python, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                        "--disable-pip-version-check", "-q", "-w", str(out), str(src)], check=True)
     built = sorted(set(out.glob("minemonitor_core-*.whl")) - before) or sorted(out.glob("minemonitor_core-*.whl"))
     return built[-1]
 

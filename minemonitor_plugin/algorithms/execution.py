@@ -130,14 +130,14 @@ class ExecutionMixin:
 
     def finish_raster(self, path: str, tiles, folder: str, compression, descriptions=None) -> None:
         """The tiles of one output as its VRT (a .vrt output) or as one assembled COG (.tif)."""
-        from ..engine import windows as W
+        from ..engine import windows as ew
 
         if path.lower().endswith(".vrt"):
-            W.build_vrt(path, tiles, descriptions)
+            ew.build_vrt(path, tiles, descriptions)
             return
         vrt = os.path.join(folder, "mosaic.vrt")
-        W.build_vrt(vrt, tiles, descriptions)
-        W.assemble(vrt, path, compression)
+        ew.build_vrt(vrt, tiles, descriptions)
+        ew.assemble(vrt, path, compression)
         shutil.rmtree(folder, ignore_errors=True)
 
     def discard_tile_folders(self) -> None:

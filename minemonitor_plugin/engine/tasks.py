@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.errors import InvalidInputError
-from . import windows as W
+from . import windows as ew
 
 #: Pixels per chunk of rows the overlay computes at a time (a float32 factor chunk of 1 MB): the
 #: dozen passes over a factor (comparisons, grades, masks, sum) then run in the CPU cache.
@@ -80,24 +80,24 @@ def trend_window(values: np.ndarray, settings: TrendSettings, workers: int = 1, 
     return res, missing, summary
 
 
-def trend_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, settings: TrendSettings,
+def trend_task(window: ew.Window, sources: Sequence[ew.Source], grid: ew.Grid, settings: TrendSettings,
                folders: dict, extra: Sequence[str] = ()) -> dict:
     """Read ``window`` of the annual ``sources``, compute the trend, write one tile per output
     (into ``folders[output name]``)."""
     from ..core.trend import ARCGIS_MANN_KENDALL_BANDS
 
-    block = W.read_window(sources, window)
+    block = ew.read_window(sources, window)
     res, missing, summary = trend_window(stack_block(block.arrays, block.nodata), settings)
     tiles = {}
     for name, stat, dtype, nodata in settings.outputs:
-        out = W.to_output(getattr(res, stat), missing, dtype, nodata)
-        tiles[name] = W.write_tile(W.tile_path(folders[name], name, window), grid, window, [out], dtype, nodata,
+        out = ew.to_output(getattr(res, stat), missing, dtype, nodata)
+        tiles[name] = ew.write_tile(ew.tile_path(folders[name], name, window), grid, window, [out], dtype, nodata,
                                    extra)
     if settings.mk_output:
-        bands = [W.to_output(getattr(res, s), missing, "float32", settings.float_nodata)
+        bands = [ew.to_output(getattr(res, s), missing, "float32", settings.float_nodata)
                  for s in ARCGIS_MANN_KENDALL_BANDS]
-        tiles[settings.mk_output] = W.write_tile(
-            W.tile_path(folders[settings.mk_output], settings.mk_output, window), grid, window, bands, "float32",
+        tiles[settings.mk_output] = ew.write_tile(
+            ew.tile_path(folders[settings.mk_output], settings.mk_output, window), grid, window, bands, "float32",
             settings.float_nodata,
             extra, settings.mk_descriptions)
     summary["tiles"] = tiles
@@ -111,7 +111,7 @@ def trend_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, sett
 class PassThrough:
     """``prepare`` of the weighted overlay: the factor values as read."""
 
-    def __call__(self, block: W.Block, rows: slice, grid: W.Grid, cache: dict):
+    def __call__(self, block: ew.Block, rows: slice, grid: ew.Grid, cache: dict):
         return [a[rows] for a in block.arrays], [m[rows] for m in block.nodata], None
 
 
@@ -128,7 +128,7 @@ class GradeFactors:
     mining_grade: int = 1
     footprints: tuple | None = None
 
-    def __call__(self, block: W.Block, rows: slice, grid: W.Grid, cache: dict):
+    def __call__(self, block: ew.Block, rows: slice, grid: ew.Grid, cache: dict):
         from ..core.grading import grade_array
 
         arrays, masks, outside = [], [], []
@@ -151,7 +151,7 @@ class GradeFactors:
         return arrays, masks, outside
 
 
-def footprint_mask(footprints: tuple, grid: W.Grid, window: W.Window) -> np.ndarray:
+def footprint_mask(footprints: tuple, grid: ew.Grid, window: ew.Window) -> np.ndarray:
     """True where a pixel centre of ``window`` lies in a footprint (GDAL rasteriser)."""
     wkbs, bounds = footprints
     x0, dx, _, y0, _, dy = grid.window_geotransform(window)
@@ -161,7 +161,7 @@ def footprint_mask(footprints: tuple, grid: W.Grid, window: W.Window) -> np.ndar
                      (bounds[:, 1] <= ymax) & (bounds[:, 3] >= ymin))[0] if len(bounds) else []
     if len(sel) == 0:
         return np.zeros((window.rows, window.cols), dtype=bool)
-    burnt = W.rasterize_values([wkbs[i] for i in sel], np.ones(len(sel)), grid, window, fill=0, dtype="uint8")
+    burnt = ew.rasterize_values([wkbs[i] for i in sel], np.ones(len(sel)), grid, window, fill=0, dtype="uint8")
     return burnt.astype(bool)
 
 
@@ -181,7 +181,7 @@ class OverlaySettings:
     class_nodata: int = 255
 
 
-def overlay_window(block: W.Block, grid: W.Grid, settings: OverlaySettings) -> dict:
+def overlay_window(block: ew.Block, grid: ew.Grid, settings: OverlaySettings) -> dict:
     """Score (and classes with user breaks) of one window, in cache-sized chunks of rows.
 
     Returns the score values and mask, the classes and their mask (or None), the window's valid
@@ -232,19 +232,19 @@ def overlay_window(block: W.Block, grid: W.Grid, settings: OverlaySettings) -> d
             "valid": valid, "counts": counts, "outside": outside, "sample": sample}
 
 
-def overlay_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, settings: OverlaySettings,
+def overlay_task(window: ew.Window, sources: Sequence[ew.Source], grid: ew.Grid, settings: OverlaySettings,
                  folders: dict, extra: Sequence[str] = ()) -> dict:
     """Read ``window`` of the factor ``sources``, overlay, write the score (and class) tiles into
     ``folders["score"]`` (and ``folders["classes"]``)."""
-    out = overlay_window(W.read_window(sources, window), grid, settings)
+    out = overlay_window(ew.read_window(sources, window), grid, settings)
     tiles = {}
     if out["values"] is not None:
-        score = W.to_output(out["values"], out["nodata"], settings.score_dtype, settings.score_nodata)
-        tiles["score"] = W.write_tile(W.tile_path(folders["score"], "score", window), grid, window, [score],
+        score = ew.to_output(out["values"], out["nodata"], settings.score_dtype, settings.score_nodata)
+        tiles["score"] = ew.write_tile(ew.tile_path(folders["score"], "score", window), grid, window, [score],
                                       settings.score_dtype, settings.score_nodata, extra)
         if out["classes"] is not None:
-            cls = W.to_output(out["classes"], out["cmask"], "uint8", settings.class_nodata)
-            tiles["classes"] = W.write_tile(W.tile_path(folders["classes"], "classes", window), grid, window, [cls],
+            cls = ew.to_output(out["classes"], out["cmask"], "uint8", settings.class_nodata)
+            tiles["classes"] = ew.write_tile(ew.tile_path(folders["classes"], "classes", window), grid, window, [cls],
                                             "uint8",
                                             settings.class_nodata, extra)
     for key in ("values", "nodata", "classes", "cmask"):
@@ -253,23 +253,23 @@ def overlay_task(window: W.Window, sources: Sequence[W.Source], grid: W.Grid, se
     return out
 
 
-def classify_task(window: W.Window, score: W.Source, grid: W.Grid, breaks: tuple[float, ...], folder: str,
+def classify_task(window: ew.Window, score: ew.Source, grid: ew.Grid, breaks: tuple[float, ...], folder: str,
                   extra: Sequence[str] = (), class_nodata: int = 255) -> dict:
     """Second pass of natural breaks: classify ``window`` of the score, write the class tile."""
     from ..core.raster_overlay import classify
 
-    block = W.read_window([score], window)
+    block = ew.read_window([score], window)
     classes, mask = classify(block.arrays[0], breaks, block.nodata[0])
     counts = np.bincount(classes[~mask], minlength=len(breaks) + 2)[: len(breaks) + 2]
-    cls = W.to_output(classes, mask, "uint8", class_nodata)
-    path = W.write_tile(W.tile_path(folder, "classes", window), grid, window, [cls], "uint8", class_nodata, extra)
+    cls = ew.to_output(classes, mask, "uint8", class_nodata)
+    path = ew.write_tile(ew.tile_path(folder, "classes", window), grid, window, [cls], "uint8", class_nodata, extra)
     return {"counts": counts, "tiles": {"classes": path}}
 
 
 # --------------------------------------------------------------------------------------------
 # zonal sums
 # --------------------------------------------------------------------------------------------
-def zonal_class_task(windows: Sequence[W.Window], source: W.Source, polygons: np.ndarray, grid: tuple,
+def zonal_class_task(windows: Sequence[ew.Window], source: ew.Source, polygons: np.ndarray, grid: tuple,
                      rule: str, row_areas: np.ndarray | None) -> list:
     """Class areas of the polygons (WKB) in each of ``windows`` of the class raster: one
     ``ClassAreaTable`` per window, merged by the client in window order."""
@@ -280,7 +280,7 @@ def zonal_class_task(windows: Sequence[W.Window], source: W.Source, polygons: np
     coverage = PolygonCoverage(shapely.from_wkb(polygons), PixelGrid(*grid), rule)
     out = []
     for window in windows:
-        block = W.read_window([source], window)
+        block = ew.read_window([source], window)
         out.append(tabulate_class_areas(coverage, [(window.row, window.col, block.arrays[0], block.nodata[0])],
                                         row_areas=row_areas))
     return out
@@ -304,7 +304,7 @@ def merge_class_area_tables(tables: Sequence, n: int, rule: str):
     return ClassAreaTable(classes, area, nodata_area, pixels, rule)
 
 
-def zone_values_window(block: W.Block, grid: W.Grid, zones: Sequence[bytes], bounds: np.ndarray,
+def zone_values_window(block: ew.Block, grid: ew.Grid, zones: Sequence[bytes], bounds: np.ndarray,
                        all_touched: bool) -> list:
     """``(zone index, values (t x pixels))`` of every zone with pixels in the window."""
     w = block.window
@@ -318,7 +318,7 @@ def zone_values_window(block: W.Block, grid: W.Grid, zones: Sequence[bytes], bou
     for z, b in enumerate(bounds):
         if b[2] < min(wx0, wx1) or b[0] > max(wx0, wx1) or b[3] < min(wy0, wy1) or b[1] > max(wy0, wy1):
             continue
-        mask = W.rasterize_values([zones[z]], [1], grid, w, fill=0, dtype="uint8",
+        mask = ew.rasterize_values([zones[z]], [1], grid, w, fill=0, dtype="uint8",
                                   all_touched=all_touched).astype(bool)
         if not mask.any():
             continue
@@ -328,7 +328,7 @@ def zone_values_window(block: W.Block, grid: W.Grid, zones: Sequence[bytes], bou
     return out
 
 
-def zone_values_task(windows: Sequence[W.Window], sources: Sequence[W.Source], grid: W.Grid,
+def zone_values_task(windows: Sequence[ew.Window], sources: Sequence[ew.Source], grid: ew.Grid,
                      zones: Sequence[bytes], bounds: np.ndarray, all_touched: bool) -> list:
     """:func:`zone_values_window` of each of ``windows``, read here."""
-    return [zone_values_window(W.read_window(sources, w), grid, zones, bounds, all_touched) for w in windows]
+    return [zone_values_window(ew.read_window(sources, w), grid, zones, bounds, all_touched) for w in windows]

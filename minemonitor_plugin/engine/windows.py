@@ -339,7 +339,7 @@ def write_tile(path: str, grid: Grid, window: Window, bands: Sequence[np.ndarray
     if out is None:
         raise InvalidInputError("Could not write the raster {path}: {error}", path=path,
                                 error=gdal.GetLastErrorMsg())
-    out = None  # noqa: F841 - closes the file
+    out = None  # closes the file
     os.replace(tmp, path)
     return path
 
@@ -355,7 +355,7 @@ def build_vrt(path: str, tiles: Sequence[str], descriptions: Sequence[str] | Non
         for b, text in enumerate(descriptions, start=1):
             if b <= vrt.RasterCount:
                 vrt.GetRasterBand(b).SetDescription(text)
-    vrt = None  # noqa: F841 - closing writes the VRT
+    vrt = None  # closing writes the VRT
     return path
 
 
@@ -369,7 +369,7 @@ def assemble(vrt_path: str, out_path: str, extra: Sequence[str] = (), threads: i
     if out is None:
         raise InvalidInputError("Could not write the raster {path}: {error}", path=out_path,
                                 error=gdal.GetLastErrorMsg())
-    out = None  # noqa: F841
+    out = None
     os.replace(tmp, out_path)
     return out_path
 

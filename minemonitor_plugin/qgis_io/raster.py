@@ -29,13 +29,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 
 from qgis.core import QgsProcessingException
 
 from ..core.errors import InvalidInputError
 from ..engine import windows as _engine
-from ..engine.windows import Block, Window, plan_windows  # noqa: F401 - one home (QGIS-free), re-exported
+from ..engine.windows import Block, Window, plan_windows  # one home (QGIS-free), re-exported
 from ..i18n import core_error_message, tr
 
 #: Resampling methods accepted by :func:`align_inputs` (GDAL names, in the order of the enum
@@ -302,7 +302,7 @@ def _warp_to_vrt(inp: RasterInput, reference: RasterGrid, method: str, vrt: str)
     if out is None:
         raise QgsProcessingException(tr("Could not resample the raster {layer}: {error}").format(
             layer=inp.name, error=gdal.GetLastErrorMsg()))
-    out = None  # noqa: F841 - closing writes the VRT
+    out = None  # closing writes the VRT
     return RasterInput(vrt, 1, inp.name)
 
 

@@ -158,7 +158,8 @@ def test_desertificationsensitivity_on_the_cluster_equals_local(run_alg, cluster
     footprints = make_layer(tmp_path / "feet.gpkg", feet, crs=CRS)
     base = {**paths, "FOOTPRINTS": footprints, "CLASS_METHOD": 0, "SAMPLE_SIZE": 300}
     loc = run_alg("minemonitor:desertificationsensitivity", {
-        **base, "EXECUTION": "local", "OUTPUT_SCORE": str(tmp_path / "ls.tif"), "OUTPUT_CLASSES": str(tmp_path / "lc.tif")})
+        **base, "EXECUTION": "local", "OUTPUT_SCORE": str(tmp_path / "ls.tif"),
+        "OUTPUT_CLASSES": str(tmp_path / "lc.tif")})
     dist = run_alg("minemonitor:desertificationsensitivity", {
         **base, "EXECUTION": cluster.address, "OUTPUT_SCORE": str(tmp_path / "cs.tif"),
         "OUTPUT_CLASSES": str(tmp_path / "cc.tif")})
@@ -270,7 +271,7 @@ def test_missing_dask_names_the_packages_and_the_installer(run_alg, stack, tmp_p
     from minemonitor_plugin.engine import cluster as engine_cluster
 
     monkeypatch.setattr(engine_cluster, "missing_packages", lambda: ["distributed"])
-    with pytest.raises(QgsProcessingException, match="distributed.*minemonitor_plugin.installer"):
+    with pytest.raises(QgsProcessingException, match=r"distributed.*minemonitor_plugin\.installer"):
         run_alg("minemonitor:ndvitrend", trend_params(stack[:6], tmp_path, "x", EXECUTION="tcp://127.0.0.1:8786"))
     assert not list(tmp_path.iterdir())
 
@@ -299,9 +300,7 @@ def test_a_worker_of_another_version_is_refused(run_alg, cluster, stack, tmp_pat
 def test_an_input_the_workers_cannot_open_is_named(run_alg, cluster, stack, tmp_path):
     """A raster that exists only in this process (GDAL's /vsimem/): QGIS opens it, no worker can."""
     from osgeo import gdal
-    from qgis.core import QgsProcessingException
-
-    from qgis.core import QgsRasterLayer
+    from qgis.core import QgsProcessingException, QgsRasterLayer
 
     memory = [f"/vsimem/minemonitor_test/ndvi_{2001 + i}.tif" for i in range(6)]
     for src, dst in zip(stack[:6], memory):

@@ -21,10 +21,10 @@ from qgis.core import (
 from ... import compat
 from ...core.errors import CancelledError
 from ...core.raster_overlay import DEFAULT_SAMPLE_SIZE
+from ...engine.tasks import CHUNK_PIXELS  # noqa: F401 - rows of a block computed together (tests import it)
 from ...qgis_io import raster as rio
 from ..base import MineMonitorAlgorithm
 from ..execution import ExecutionMixin
-from ...engine.tasks import CHUNK_PIXELS  # noqa: F401 - rows of a block computed together (tests import it)
 
 SCORE_NODATA_INT = -32768
 SCORE_NODATA_FLOAT = -3.4028234663852886e38  # lowest float32, QGIS's usual float NoData
@@ -476,11 +476,11 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
 
     def _overlay_on_cluster(self, inputs, overlay, score_path, class_path, _threads, feedback, compression, address):
         """The overlay windows as tasks on the dask cluster; a ``classify`` closure for the second pass."""
-        from ...engine import tasks as T
-        from ...engine import windows as W
+        from ...engine import tasks as et
+        from ...engine import windows as ew
 
-        sources = [W.Source(i.dataset, i.band, i.name) for i in inputs]
-        grid, windows = W.window_plan(sources)
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in inputs]
+        grid, windows = ew.window_plan(sources)
         self._tile_folders = []
         end = 80.0 if overlay.sample_size else 95.0
         try:
@@ -496,7 +496,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
             feedback.pushInfo(self.tr("{n} windows of up to {rows} rows as tasks on the cluster.").format(
                 n=len(windows), rows=windows[0].rows if windows else 0))
             outs = self.cluster_mapper(cluster, feedback).map(
-                T.overlay_task, windows,
+                et.overlay_task, windows,
                 {"sources": sources, "grid": grid, "settings": overlay, "folders":
                  {"score": score_folder, "classes": class_folder}, "extra": list(compression)},
                 self.progress_callback(feedback, 0.0, end))
@@ -513,10 +513,10 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
             """Second pass: the class tiles from the score mosaic, then both rasters finished."""
             try:
                 vrt = os.path.join(score_folder, "score.vrt")
-                W.build_vrt(vrt, score_tiles)
+                ew.build_vrt(vrt, score_tiles)
                 parts = self.cluster_mapper(cluster, feedback).map(
-                    T.classify_task, windows,
-                    {"score": W.Source(vrt, 1, "score"), "grid": grid, "breaks": tuple(breaks),
+                    et.classify_task, windows,
+                    {"score": ew.Source(vrt, 1, "score"), "grid": grid, "breaks": tuple(breaks),
                      "folder": class_folder, "extra": list(compression), "class_nodata": CLASS_NODATA},
                     self.progress_callback(feedback, 85.0, 95.0))
                 counts = sum(p["counts"] for p in parts)

@@ -258,18 +258,18 @@ class ZonalClassAreaAlgorithm(SensitivityAlgorithm):
         sums of the local path, bit for bit)."""
         import shapely
 
-        from ...engine import tasks as T
-        from ...engine import windows as W
+        from ...engine import tasks as et
+        from ...engine import windows as ew
 
         groups = [windows[i:i + 16] for i in range(0, len(windows), 16)]
         with self.open_cluster(address, feedback, readable=[(inp.name, inp.dataset)]) as cluster:
             parts = self.cluster_mapper(cluster, feedback).map(
-                T.zonal_class_task, groups,
-                {"source": W.Source(inp.dataset, inp.band, inp.name), "polygons": shapely.to_wkb(geoms),
+                et.zonal_class_task, groups,
+                {"source": ew.Source(inp.dataset, inp.band, inp.name), "polygons": shapely.to_wkb(geoms),
                  "grid": (pgrid.x0, pgrid.y0, pgrid.dx, pgrid.dy, pgrid.width, pgrid.height), "rule": rule,
                  "row_areas": row_areas},
                 self.progress_callback(feedback, 10.0, 85.0))
-        return T.merge_class_area_tables([t for part in parts for t in part], len(geoms), rule)
+        return et.merge_class_area_tables([t for part in parts for t in part], len(geoms), rule)
 
     @staticmethod
     def _polygon_areas(geoms, crs, context, factor):
@@ -291,9 +291,8 @@ class ZonalClassAreaAlgorithm(SensitivityAlgorithm):
 
 
 def _as_multi(geoms):
-    import shapely
-
     import numpy as np
+    import shapely
 
     single = shapely.get_type_id(geoms) == shapely.GeometryType.POLYGON
     out = geoms.copy()

@@ -83,8 +83,8 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
 
     def execute(self, parameters, context, feedback):
         from ...core.errors import InvalidInputError
-        from ...engine.cluster import ClusterError
         from ...core.spatial_stats import general_g, global_moran
+        from ...engine.cluster import ClusterError
 
         permutations, seed = self.permutation_settings(parameters, context)
         transform = self.transform(parameters, context)

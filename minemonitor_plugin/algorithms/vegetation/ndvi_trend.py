@@ -271,7 +271,7 @@ class NdviTrendAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgorithm)
         workers = self.parameterAsInt(parameters, self.COMPUTE_THREADS, context)
         address = self.execution_address(parameters, context, feedback)
         paths = {}
-        for pid, stat, _dtype, _nodata, _style, _default in OUTPUTS:
+        for pid, _stat, _dtype, _nodata, _style, _default in OUTPUTS:
             path = self.cluster_raster_destination(parameters, pid, context, address)
             if path:
                 paths[pid] = path
@@ -363,13 +363,13 @@ class NdviTrendAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgorithm)
 
     def _run_on_cluster(self, address, stack, settings, paths, mk_path, compression, feedback) -> list:
         """The same windows as tasks on the dask cluster: COG tiles, then each output's VRT / COG."""
-        from ...engine import tasks as T
-        from ...engine import windows as W
+        from ...engine import tasks as et
+        from ...engine import windows as ew
 
-        sources = [W.Source(i.dataset, i.band, i.name) for i in stack.inputs]
-        grid, windows = W.window_plan(sources)
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in stack.inputs]
+        grid, windows = ew.window_plan(sources)
         settings = replace(settings, sample_step=sample_step(grid))
-        outputs = {pid: path for pid, path in paths.items()}
+        outputs = dict(paths)
         if mk_path:
             outputs[self.OUTPUT_MK_BANDS] = mk_path
         self._tile_folders = []
@@ -380,7 +380,7 @@ class NdviTrendAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgorithm)
                 feedback.pushInfo(self.tr("{n} windows of up to {rows} rows as tasks on the cluster.").format(
                     n=len(windows), rows=windows[0].rows if windows else 0))
                 summaries = self.cluster_mapper(cluster, feedback).map(
-                    T.trend_task, windows,
+                    et.trend_task, windows,
                     {"sources": sources, "grid": grid, "settings": settings, "folders": folders,
                      "extra": list(compression)},
                     self.progress_callback(feedback, 0.0, 90.0))

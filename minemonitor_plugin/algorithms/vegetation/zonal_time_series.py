@@ -23,8 +23,8 @@ from qgis.core import (
 
 from ... import compat
 from ...core.errors import CancelledError
-from ...qgis_io import crs as qcrs
 from ...engine.tasks import zone_values_window
+from ...qgis_io import crs as qcrs
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
 from ...reporting.html import html_document, html_paragraph, html_table
@@ -171,7 +171,7 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
                                   stat=stat, alpha=alpha))
 
         # raster windows holding zones only
-        x0, dx, _, y0, _, dy = grid.geotransform
+        _x0, _dx, _, y0, _, dy = grid.geotransform
         bounds = shapely.bounds(np.array(geoms, dtype=object))
         wkbs = [shapely.to_wkb(g) for g in geoms]
         threads = self.parameterAsInt(parameters, self.READ_THREADS, context)
@@ -350,15 +350,15 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
 
     def _zone_values_on_cluster(self, address, stack, windows, grid, wkbs, bounds, all_touched, feedback) -> list:
         """The zone pixels of the same windows, 8 to a task, read on the dask cluster (in window order)."""
-        from ...engine import tasks as T
-        from ...engine import windows as W
+        from ...engine import tasks as et
+        from ...engine import windows as ew
 
-        sources = [W.Source(i.dataset, i.band, i.name) for i in stack.inputs]
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in stack.inputs]
         groups = [windows[i:i + 8] for i in range(0, len(windows), 8)]
         with self.open_cluster(address, feedback, readable=[(s.name, s.dataset) for s in sources]) as cluster:
             parts = self.cluster_mapper(cluster, feedback).map(
-                T.zone_values_task, groups,
-                {"sources": sources, "grid": W.Grid(grid.width, grid.height, tuple(grid.geotransform), grid.crs_wkt),
+                et.zone_values_task, groups,
+                {"sources": sources, "grid": ew.Grid(grid.width, grid.height, tuple(grid.geotransform), grid.crs_wkt),
                  "zones": list(wkbs), "bounds": bounds, "all_touched": all_touched},
                 self.progress_callback(feedback, 0.0, 80.0))
         return [found for part in parts for found in part]
