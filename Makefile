@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: setup build deploy test test-core test-fast lint typecheck demo package bench clean distclean i18n
+.PHONY: setup build deploy test test-core test-fast lint typecheck demo package bench clean distclean i18n core-wheel
 
 setup:
 	@scripts/setup.sh
@@ -75,6 +75,10 @@ package:
 	@cd $(DIST_DIR)/stage && zip -q -r -X $(abspath $(DIST_DIR))/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
 	@rm -rf $(DIST_DIR)/stage
 	@echo "$(DIST_DIR)/$(PLUGIN)-$(VERSION).zip"
+
+# The minemonitor-core wheel for dask worker machines (core + engine, version from metadata.txt)
+core-wheel:
+	@$(if $(wildcard $(PY)),$(PY),python3) packaging/build_core.py --out $(DIST_DIR)
 
 i18n:
 	@$(PY) -m tools.i18n_sync

@@ -52,6 +52,7 @@ STEPS = (
     ("weights", "queen weights"),
     ("global", "global Moran's I, analytical"),
     ("global_perm", "global Moran's I, 999 permutations"),
+    ("gg_perm", "General G, 999 permutations"),
     ("local", "local Moran, analytical"),
     ("local_perm", "local Moran, 999 permutations"),
     ("gi", "Gi*, analytical"),
@@ -119,6 +120,10 @@ def _child(approach: str, step: str, n: int, out: str) -> None:
             np.random.seed(SEED)  # esda.Moran draws from the global generator
             m = esda.Moran(y, w, permutations=PERMUTATIONS if step == "global_perm" else 0)
             value = np.array([m.I, getattr(m, "p_sim", np.nan)])
+        elif step == "gg_perm":
+            np.random.seed(SEED)  # esda.G draws from the global generator
+            g = esda.G(y, w, permutations=PERMUTATIONS)
+            value = np.array([g.G, g.p_sim])
         elif step in ("local", "local_perm"):
             perm = PERMUTATIONS if step == "local_perm" else 0
             m = esda.Moran_Local(y, w, permutations=perm, seed=SEED, n_jobs=1)
@@ -140,6 +145,9 @@ def _child(approach: str, step: str, n: int, out: str) -> None:
         elif step in ("global", "global_perm"):
             m = S.global_moran(y, w, permutations=PERMUTATIONS if step == "global_perm" else 0, seed=SEED)
             value = np.array([m.i, m.p_sim])
+        elif step == "gg_perm":
+            g = S.general_g(y, w, permutations=PERMUTATIONS, seed=SEED)
+            value = np.array([g.g, g.p_sim])
         elif step in ("local", "local_perm"):
             perm = PERMUTATIONS if step == "local_perm" else 0
             m = S.local_moran(y, w, permutations=perm, seed=SEED)
@@ -223,6 +231,9 @@ def agreement(step: str, ours: np.ndarray, ref: np.ndarray) -> str:
     """How the two approaches' results compare (deterministic: max relative difference)."""
     if step == "weights":
         return "same neighbours" if np.array_equal(ours, ref) else "DIFFERENT"
+    if step == "gg_perm" or step == "global_perm":
+        rel = abs(float(ours[0]) - float(ref[0])) / max(abs(float(ref[0])), 1e-12)
+        return f"statistic rel. diff {rel:.1e}; pseudo p {ours[1]:.4g} vs {ref[1]:.4g}"
     if step.endswith("_perm"):
         p_ours, p_ref = ours[-1], ref[-1]
         return f"p<0.05: {np.mean(p_ours < 0.05):.3f} vs {np.mean(p_ref < 0.05):.3f}"
@@ -237,6 +248,8 @@ def fmt_time(r: dict | None) -> str:
     if r["status"] == "ok":
         s = r["seconds"]
         return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+    if r["status"] == "failed":
+        return f"failed ({r.get('error', '?')[:80]})"
     return r["status"]
 
 
@@ -245,6 +258,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="358,10000,100000,1000000")
     parser.add_argument("--esda-timeout", type=float, default=600.0)
     parser.add_argument("--out", default="")
+    parser.add_argument("--steps", default="", help="comma-separated step keys to run (default: all)")
     parser.add_argument("--stream-check", type=int, default=0,
                         help="only run the same-stream check at this size and append it to --out")
     args = parser.parse_args()
@@ -266,6 +280,8 @@ def main() -> None:
         tmp = Path(tmpdir)
         for n in sizes:
             for step, label in STEPS:
+                if args.steps and step not in args.steps.split(","):
+                    continue
                 ours = run_one("minemonitor", step, n, tmp, 3600)
                 ref = None
                 skip_note = ""

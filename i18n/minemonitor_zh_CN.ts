@@ -692,6 +692,49 @@ Table 6 presets:</source>
     </message>
 </context>
 <context>
+    <name>ExecutionMixin</name>
+    <message>
+        <source>Execution (dask scheduler)</source>
+        <translation>运行位置（dask 调度器）</translation>
+    </message>
+    <message>
+        <source>Where the heavy part runs. Empty: the default set in Processing &gt; Options &gt; Providers &gt; MineMonitor, else the environment variable MINEMONITOR_DASK_SCHEDULER, else this computer. 'local': this computer. tcp://host:8786: the dask scheduler at that address (started outside QGIS; its workers need minemonitor-core of this plugin's version and must see the inputs and the output folder under the same paths). The results are the same either way. On a cluster a raster output named .vrt is written as Cloud Optimized GeoTIFF tiles in a folder beside it plus the VRT; a .tif output is assembled into one Cloud Optimized GeoTIFF.</source>
+        <translation>计算量大的部分在哪里运行。留空：使用“处理 &gt; 选项 &gt; 提供者 &gt; MineMonitor”中的默认设置，其次为环境变量 MINEMONITOR_DASK_SCHEDULER，否则在本机运行。“local”：在本机运行。tcp://host:8786：该地址上的 dask 调度器（在 QGIS 之外启动；其工作进程需要安装与本插件版本相同的 minemonitor-core，并且能以相同路径访问输入数据和输出文件夹）。两种方式的结果完全相同。在集群上，名为 .vrt 的栅格输出会写成其旁边文件夹中的云优化 GeoTIFF 瓦片加上该 VRT；.tif 输出会合并为一个云优化 GeoTIFF。</translation>
+    </message>
+    <message>
+        <source>the EXECUTION parameter</source>
+        <translation>EXECUTION 参数</translation>
+    </message>
+    <message>
+        <source>the MineMonitor Processing option</source>
+        <translation>MineMonitor 的处理选项</translation>
+    </message>
+    <message>
+        <source>the environment variable {name}</source>
+        <translation>环境变量 {name}</translation>
+    </message>
+    <message>
+        <source>Execution: this computer.</source>
+        <translation>运行位置：本机。</translation>
+    </message>
+    <message>
+        <source>Execution: dask scheduler {address} (from {origin}).</source>
+        <translation>运行位置：dask 调度器 {address}（来自{origin}）。</translation>
+    </message>
+    <message>
+        <source>Running on the dask cluster {address} needs the Python packages {packages}, which are not installed for QGIS's Python. Install them with: python3 -m minemonitor_plugin.installer --extra cluster (or: {command}), or leave EXECUTION empty to run on this computer.</source>
+        <translation>在 dask 集群 {address} 上运行需要 Python 包 {packages}，但 QGIS 的 Python 尚未安装它们。请用以下命令安装：python3 -m minemonitor_plugin.installer --extra cluster（或：{command}），或将 EXECUTION 留空以在本机运行。</translation>
+    </message>
+    <message>
+        <source>Connecting to the dask scheduler {address} ...</source>
+        <translation>正在连接 dask 调度器 {address} ……</translation>
+    </message>
+    <message>
+        <source>{n} dask workers, all running MineMonitor {version}.</source>
+        <translation>{n} 个 dask 工作进程，均运行 MineMonitor {version}。</translation>
+    </message>
+</context>
+<context>
     <name>FishnetDensityAlgorithm</name>
     <message>
         <source>Fishnet mining density</source>
@@ -2762,10 +2805,6 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>栅格 {layer} 没有第 {band} 波段。</translation>
     </message>
     <message>
-        <source>Could not read the raster {layer}: {error}</source>
-        <translation>无法读取栅格 {layer}：{error}</translation>
-    </message>
-    <message>
         <source>Unknown raster compression {name}.</source>
         <translation>未知的栅格压缩方式 {name}。</translation>
     </message>
@@ -2780,10 +2819,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Could not write the raster {path}: {error}</source>
         <translation>无法写入栅格 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>Could not rasterise the polygons: {error}</source>
-        <translation>无法栅格化这些面：{error}</translation>
     </message>
     <message>
         <source>GDAL cannot open the raster {layer} ({source}).</source>
@@ -3016,6 +3051,10 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Unknown random scheme {value}; use numpy or esda</source>
         <translation>未知的随机方案 {value}；请使用 numpy 或 esda</translation>
+    </message>
+    <message>
+        <source>The {value} random scheme runs on this computer only.</source>
+        <translation>随机方案 {value} 只能在本机运行。</translation>
     </message>
     <message>
         <source>The computation was cancelled.</source>
@@ -3677,6 +3716,62 @@ The summary outputs give the number of features and the percentage of the total 
         <source>The class raster has the non-integer value {value}.</source>
         <translation>等级栅格含有非整数值 {value}。</translation>
     </message>
+    <message>
+        <source>Running on a dask cluster needs the Python packages {packages}.</source>
+        <translation>在 dask 集群上运行需要 Python 包 {packages}。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the dask scheduler at {address}: {error}</source>
+        <translation>无法连接位于 {address} 的 dask 调度器：{error}</translation>
+    </message>
+    <message>
+        <source>The dask scheduler at {address} has no worker.</source>
+        <translation>位于 {address} 的 dask 调度器没有任何工作进程（worker）。</translation>
+    </message>
+    <message>
+        <source>The dask workers at {address} cannot run MineMonitor ({error}); install minemonitor-core {version} on them.</source>
+        <translation>位于 {address} 的 dask 工作进程无法运行 MineMonitor（{error}）；请在其上安装 minemonitor-core {version}。</translation>
+    </message>
+    <message>
+        <source>The dask worker {worker} runs MineMonitor {found}, this plugin is {expected}; install minemonitor-core {expected} on the workers.</source>
+        <translation>dask 工作进程 {worker} 运行的是 MineMonitor {found}，而本插件为 {expected}；请在工作进程上安装 minemonitor-core {expected}。</translation>
+    </message>
+    <message>
+        <source>The dask worker {worker} cannot open the input {layer} ({path}); put it on storage every worker sees under the same path (or a URL GDAL reads, /vsicurl/...).</source>
+        <translation>dask 工作进程 {worker} 无法打开输入 {layer}（{path}）；请把它放在所有工作进程都能以相同路径访问的存储上（或使用 GDAL 可读的 URL，如 /vsicurl/...）。</translation>
+    </message>
+    <message>
+        <source>The dask worker {worker} cannot write into {path}; choose an output folder every worker sees under the same path.</source>
+        <translation>dask 工作进程 {worker} 无法写入 {path}；请选择所有工作进程都能以相同路径访问的输出文件夹。</translation>
+    </message>
+    <message>
+        <source>A task failed on the dask cluster: {error}</source>
+        <translation>dask 集群上的一个任务失败：{error}</translation>
+    </message>
+    <message>
+        <source>The score reaches {value}, beyond the Int16 output; use the weighted method.</source>
+        <translation>得分达到 {value}，超出 Int16 输出范围；请使用加权方法。</translation>
+    </message>
+    <message>
+        <source>GDAL cannot open the raster {layer} ({source}).</source>
+        <translation>GDAL 无法打开栅格 {layer}（{source}）。</translation>
+    </message>
+    <message>
+        <source>Could not read the raster {layer}: {error}</source>
+        <translation>无法读取栅格 {layer}：{error}</translation>
+    </message>
+    <message>
+        <source>The raster {layer} has no band {band}.</source>
+        <translation>栅格 {layer} 没有第 {band} 波段。</translation>
+    </message>
+    <message>
+        <source>Could not write the raster {path}: {error}</source>
+        <translation>无法写入栅格 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not rasterise the polygons: {error}</source>
+        <translation>无法栅格化这些面：{error}</translation>
+    </message>
 </context>
 <context>
     <name>MineMonitorProvider</name>
@@ -3687,6 +3782,10 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>MineMonitor {version}: open-pit mining analyses</source>
         <translation>MineMonitor {version}：露天采矿空间分析</translation>
+    </message>
+    <message>
+        <source>Dask scheduler address (e.g. tcp://10.0.0.5:8786; empty: run on this computer)</source>
+        <translation>Dask 调度器地址（例如 tcp://10.0.0.5:8786；留空：在本机运行）</translation>
     </message>
 </context>
 <context>
@@ -4099,10 +4198,6 @@ Missing values (NoData) are skipped year by year; pixels with fewer valid years 
         <translation>统计量：{names}</translation>
     </message>
     <message>
-        <source>Grid: {grid}; {n} blocks</source>
-        <translation>网格：{grid}；{n} 个数据块</translation>
-    </message>
-    <message>
         <source>Sen's slope</source>
         <translation>Sen 斜率</translation>
     </message>
@@ -4129,6 +4224,14 @@ Missing values (NoData) are skipped year by year; pixels with fewer valid years 
     <message>
         <source>Significant increase: {inc} pixels; significant decrease: {dec} pixels (alpha {alpha:g}).</source>
         <translation>显著增加：{inc} 个像元；显著减少：{dec} 个像元（alpha {alpha:g}）。</translation>
+    </message>
+    <message>
+        <source>Grid: {grid}; {n} blocks</source>
+        <translation>网格：{grid}；{n} 个数据块</translation>
+    </message>
+    <message>
+        <source>{n} windows of up to {rows} rows as tasks on the cluster.</source>
+        <translation>{n} 个窗口（每个最多 {rows} 行）作为集群上的任务。</translation>
     </message>
 </context>
 <context>
@@ -5672,20 +5775,20 @@ PDF 以目录页开始，每一节从新页开始。数据来源按文件名列�
         <translation>等级 {c}：{n} 个像元（{pct:.1f} %，{area:.6g} {unit}）</translation>
     </message>
     <message>
-        <source>{n} rasters in {blocks} blocks of up to {rows} rows</source>
-        <translation>{n} 个栅格，分为 {blocks} 个数据块，每块最多 {rows} 行</translation>
-    </message>
-    <message>
-        <source>The score reaches {value}, beyond the Int16 output; use the weighted method.</source>
-        <translation>得分达到 {value}，超出 Int16 输出范围；请使用加权方法。</translation>
-    </message>
-    <message>
         <source>The score has no valid pixel: every pixel is NoData in some factor.</source>
         <translation>得分没有有效像元：每个像元都在某个因子中为 NoData。</translation>
     </message>
     <message>
         <source>Score: {n} valid pixels, minimum {lo:g}, maximum {hi:g}</source>
         <translation>得分：{n} 个有效像元，最小值 {lo:g}，最大值 {hi:g}</translation>
+    </message>
+    <message>
+        <source>{n} rasters in {blocks} blocks of up to {rows} rows</source>
+        <translation>{n} 个栅格，分为 {blocks} 个数据块，每块最多 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{n} windows of up to {rows} rows as tasks on the cluster.</source>
+        <translation>{n} 个窗口（每个最多 {rows} 行）作为集群上的任务。</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,13 @@ def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
+#: Optional groups (``python3 -m minemonitor_plugin.installer --extra NAME``): the plugin works without them.
+#: cluster: EXECUTION=tcp://... (the dask client); pinned to the versions the tests run with.
+OPTIONAL_REQUIREMENTS = {
+    "cluster": ("dask==2026.8.0", "distributed==2026.8.0"),
+}
+
+
 def is_available(module: str) -> bool:
     """True when ``module`` can be imported at a version the code works with."""
     minimum = MINIMUM_VERSIONS.get(module)

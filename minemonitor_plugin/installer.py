@@ -728,7 +728,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--python", default=None,
                         help="QGIS's Python interpreter (default: this one if it can import qgis, else QGIS's "
                              "Python found where QGIS installs it, e.g. /usr/bin/python3)")
+    parser.add_argument("--extra", action="append", default=[], choices=sorted(deps.OPTIONAL_REQUIREMENTS),
+                        help="also install an optional group: cluster = dask and distributed (EXECUTION=tcp://...)")
     args = parser.parse_args(argv)
+    if args.extra:
+        args.requirements = list(args.requirements or default_requirements())
+        for extra in args.extra:
+            args.requirements += list(deps.OPTIONAL_REQUIREMENTS[extra])
     target = args.target or default_target(args.profile)
     python = args.python
     if python is None:

@@ -48,6 +48,31 @@ class MineMonitorProvider(QgsProcessingProvider):
     def svgIconPath(self):
         return os.path.join(PLUGIN_DIR, "resources", "icons", "minemonitor.svg")
 
+    def load(self):
+        """Register the provider's Processing options (Processing > Options > Providers > MineMonitor)."""
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig, Setting
+        except ImportError:  # Processing's Python plugin not loaded: no options page
+            return super().load()
+        from .algorithms.execution import SETTING
+
+        ProcessingConfig.settingIcons[self.name()] = self.icon()
+        ProcessingConfig.addSetting(Setting(
+            self.name(), SETTING,
+            self.tr("Dask scheduler address (e.g. tcp://10.0.0.5:8786; empty: run on this computer)"), ""))
+        ProcessingConfig.readSettings()
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self):
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig
+        except ImportError:
+            return
+        from .algorithms.execution import SETTING
+
+        ProcessingConfig.removeSetting(SETTING)
+
     def loadAlgorithms(self):
         from .algorithms import ALGORITHMS
 

@@ -4,7 +4,7 @@
 Extraction (by reading the code, nothing is imported):
 - ``self.tr("literal")`` inside ``class C`` -> context ``C``;
 - ``tr("literal")`` outside classes -> context ``MineMonitor``;
-- in ``core/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
+- in ``core/`` and ``engine/``, ``SomethingError("literal template", ...)`` -> context ``MineMonitorCore``;
 - ``QT_TRANSLATE_NOOP("Context", "literal")`` (tables of names translated later) -> context ``Context``;
   tools/make_models.py is read too (the shipped models' names, help and input labels, context
   ``ShippedModel``);
@@ -111,7 +111,7 @@ def extract(package: Path = PACKAGE) -> tuple[list[tuple[str, str]], list[str]]:
     paths = [(path, path.relative_to(package)) for path in sorted(package.rglob("*.py"))]
     paths += [(path, path.relative_to(ROOT)) for path in EXTRA_SOURCES if path.exists()]
     for path, rel in paths:
-        extractor = _Extractor(rel, in_core=rel.parts[0] == "core")
+        extractor = _Extractor(rel, in_core=rel.parts[0] in ("core", "engine"))  # engine raises core errors
         extractor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         for message in extractor.messages:
             seen.setdefault(message, None)

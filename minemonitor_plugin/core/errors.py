@@ -19,6 +19,11 @@ class MineMonitorError(Exception):
         self.params = params
         super().__init__(self.format(template))
 
+    def __reduce__(self):
+        # pickled by template and values (not the formatted text), so an error raised on a cluster
+        # worker is still translated by the client
+        return _rebuild, (type(self), self.template, self.params)
+
     def format(self, template: str) -> str:
         """Format ``template`` (English or translated) with this error's values."""
         try:
@@ -40,3 +45,12 @@ class CancelledError(MineMonitorError):
 
     def __init__(self) -> None:
         super().__init__("The computation was cancelled.")
+
+    def __reduce__(self):
+        return CancelledError, ()
+
+
+def _rebuild(cls: type, template: str, params: dict) -> MineMonitorError:
+    error = cls.__new__(cls)
+    MineMonitorError.__init__(error, template, **params)
+    return error

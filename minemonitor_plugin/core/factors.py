@@ -73,6 +73,13 @@ class GradeTally:
         if np.isfinite(high):
             self.value_max = max(self.value_max, float(high))
 
+    def merge(self, other: GradeTally) -> None:
+        """Add the counts and value range of ``other`` (the tally of another window)."""
+        for grade, n in other.counts.items():
+            self.counts[grade] = self.counts.get(grade, 0) + n
+        self.value_min = min(self.value_min, other.value_min)
+        self.value_max = max(self.value_max, other.value_max)
+
     @property
     def total(self) -> int:
         return int(sum(self.counts.values()))

@@ -336,16 +336,7 @@ class DeterministicSample:
         self.population += values.size
         if not values.size:
             return
-        keys = pixel_keys(flat_index, self.seed)
-        if self._keys.size >= self.size:
-            keep = keys < self._keys.max()
-            keys, values = keys[keep], values[keep]
-        keys = np.concatenate([self._keys, keys])
-        values = np.concatenate([self._values, values])
-        if keys.size > self.size:
-            idx = np.argpartition(keys, self.size - 1)[: self.size]
-            keys, values = keys[idx], values[idx]
-        self._keys, self._values = keys, values
+        self._offer(pixel_keys(flat_index, self.seed), values)
 
     def add_block(self, values: np.ndarray, nodata: np.ndarray | None, row: int, col: int, width: int) -> None:
         """Offer a 2-D block whose top-left pixel is (``row``, ``col``) of a grid ``width`` wide."""
@@ -356,6 +347,32 @@ class DeterministicSample:
         r, c = np.nonzero(valid)
         flat = (r.astype(np.int64) + row) * width + (c.astype(np.int64) + col)
         self.add(values[valid], flat)
+
+    def state(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """``(keys, values, population)``: what :meth:`merge` needs (small: at most ``size`` pixels)."""
+        return self._keys.copy(), self._values.copy(), self.population
+
+    def merge(self, state: tuple[np.ndarray, np.ndarray, int]) -> None:
+        """Add another sample's :meth:`state` (of other pixels, same seed and size).
+
+        Keeping the ``size`` smallest keys of the union gives exactly the sample of all the pixels
+        together, in any merge order: samples drawn per window on cluster workers merge into the
+        sample the local path draws."""
+        keys, values, population = state
+        before = self.population
+        self._offer(np.asarray(keys, dtype=np.uint64), np.asarray(values, dtype=np.float64))
+        self.population = before + int(population)
+
+    def _offer(self, keys: np.ndarray, values: np.ndarray) -> None:
+        if self._keys.size >= self.size:
+            keep = keys < self._keys.max()
+            keys, values = keys[keep], values[keep]
+        keys = np.concatenate([self._keys, keys])
+        values = np.concatenate([self._values, values])
+        if keys.size > self.size:
+            idx = np.argpartition(keys, self.size - 1)[: self.size]
+            keys, values = keys[idx], values[idx]
+        self._keys, self._values = keys, values
 
     @property
     def values(self) -> np.ndarray:

@@ -362,6 +362,7 @@ def global_moran(
     transform: str = "R",
     scheme: str = "numpy",
     progress: Progress = None,
+    mapper: Any = None,
 ) -> GlobalMoranResult:
     """Global Moran's I (Moran 1950; moments of Cliff & Ord 1981).
 
@@ -382,6 +383,9 @@ def global_moran(
         then ``Moran(..., permutations)`` draws the same permutations).
     progress : callable or None
         ``progress(fraction) -> bool``; False cancels.
+    mapper : optional
+        Where the permutation tasks run (:mod:`.parallel`): two local threads by default, or a
+        dask cluster's mapper; the results are the same on every mapper.
 
     Returns
     -------
@@ -421,7 +425,7 @@ def global_moran(
     sims = None
     if permutations:
         zs = z / np.sqrt(zz / n)  # esda permutes the standardised z; I is scale-free anyway
-        sims = simulate_quadratic(zs, m, permutations, seed, scheme, progress) * (n / s0) / n
+        sims = simulate_quadratic(zs, m, permutations, seed, scheme, progress, mapper) * (n / s0) / n
         p_sim, mean_sim, std_sim, z_sim = folded_from_sims(sims, i_stat, permutations)
     return GlobalMoranResult(
         i=i_stat, expected=ei, variance_norm=float(v_norm), variance_rand=float(v_rand),
@@ -439,6 +443,7 @@ def general_g(
     seed: int = SEED,
     scheme: str = "numpy",
     progress: Progress = None,
+    mapper: Any = None,
 ) -> GeneralGResult:
     """Getis-Ord General G on binary weights (Getis & Ord 1992).
 
@@ -497,7 +502,7 @@ def general_g(
     z = (g - eg) / np.sqrt(vg)
     p_sim = mean_sim = std_sim = z_sim = float("nan")
     if permutations:
-        sims = simulate_quadratic(y, m, permutations, seed, scheme, progress) / den
+        sims = simulate_quadratic(y, m, permutations, seed, scheme, progress, mapper) / den
         p_sim, mean_sim, std_sim, z_sim = folded_from_sims(sims, g, permutations)
     return GeneralGResult(
         g=g, expected=eg, variance=float(vg), z=float(z), p=float(two_sided(z)),
@@ -521,6 +526,7 @@ def local_moran(
     transform: str = "R",
     scheme: str = "numpy",
     progress: Progress = None,
+    mapper: Any = None,
 ) -> LocalMoranResult:
     """Anselin local Moran's I (LISA) with conditional-randomisation inference.
 
@@ -545,6 +551,9 @@ def local_moran(
         p-values for the same seed.
     progress : callable or None
         ``progress(fraction) -> bool``; False cancels.
+    mapper : optional
+        Where the permutation tasks run (:mod:`.parallel`): two local threads by default, or a
+        dask cluster's mapper; the results are the same on every mapper.
 
     Returns
     -------
@@ -594,7 +603,7 @@ def local_moran(
     nan = np.full(n, np.nan)
     p_sim, z_sim, mean_sim, std_sim = nan.copy(), nan.copy(), nan.copy(), nan.copy()
     if permutations:
-        cr = conditional_randomisation(z, m, lag, permutations, seed, scheme, progress)
+        cr = conditional_randomisation(z, m, lag, permutations, seed, scheme, progress, mapper=mapper)
         # I_ik = (n-1)/den * z_i * T_ik: for z_i < 0 the order of T is reversed.
         pos = z > 0
         n_ge = np.where(pos, cr.n_ge, cr.n_le)
@@ -660,6 +669,7 @@ def gi_star(
     transform: str = "B",
     scheme: str = "numpy",
     progress: Progress = None,
+    mapper: Any = None,
 ) -> GiStarResult:
     """Getis-Ord Gi* hot spots.
 
@@ -708,7 +718,8 @@ def gi_star(
     nan = np.full(n, np.nan)
     p_sim, z_sim = nan.copy(), nan.copy()
     if permutations:
-        cr = conditional_randomisation(y, neighbours, t_obs, permutations, seed, scheme, progress)
+        cr = conditional_randomisation(y, neighbours, t_obs, permutations, seed, scheme, progress,
+                                       mapper=mapper)
         p_sim = folded_p(cr.n_ge, cr.n_le, permutations)
         with np.errstate(divide="ignore", invalid="ignore"):
             z_sim = np.where(cr.std > 0, (t_obs - cr.mean) / cr.std, np.nan)

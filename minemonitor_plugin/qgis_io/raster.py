@@ -22,7 +22,6 @@ cache does not grow to its default (5 % of RAM) during a long read.
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -30,11 +29,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 
 from qgis.core import QgsProcessingException
 
-from ..i18n import tr
+from ..core.errors import InvalidInputError
+from ..engine import windows as _engine
+from ..engine.windows import Block, Window, plan_windows  # one home (QGIS-free), re-exported
+from ..i18n import core_error_message, tr
 
 #: Resampling methods accepted by :func:`align_inputs` (GDAL names, in the order of the enum
 #: parameters that offer them). ``near`` is the only sensible one for grades and classes.
@@ -216,9 +218,7 @@ def dtype_of(source: RasterInput) -> np.dtype:
 
 
 def _band_dtype(band) -> np.dtype:
-    if band.GetScale() not in (None, 1.0) or band.GetOffset() not in (None, 0.0):
-        return np.dtype(np.float64)
-    return np.dtype(_GDAL_TO_NUMPY.get(band.DataType, np.float64))
+    return _engine.band_dtype(band)
 
 
 def grid_from_layer(layer) -> RasterGrid:
@@ -331,77 +331,13 @@ def _warp_to_vrt(inp: RasterInput, reference: RasterGrid, method: str, vrt: str)
     if out is None:
         raise QgsProcessingException(tr("Could not resample the raster {layer}: {error}").format(
             layer=inp.name, error=gdal.GetLastErrorMsg()))
-    out = None  # noqa: F841 - closing writes the VRT
+    out = None  # closing writes the VRT
     return RasterInput(vrt, 1, inp.name)
 
 
 # --------------------------------------------------------------------------------------------
 # reading
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Window:
-    """A rectangle of a grid: ``rows`` x ``cols`` pixels from (``row``, ``col``); ``index`` of ``count``."""
-
-    row: int
-    col: int
-    rows: int
-    cols: int
-    index: int = 0
-    count: int = 1
-
-    @property
-    def slices(self) -> tuple[slice, slice]:
-        """Slices of this window in a full-grid array."""
-        return slice(self.row, self.row + self.rows), slice(self.col, self.col + self.cols)
-
-    @property
-    def size(self) -> int:
-        return self.rows * self.cols
-
-
-@dataclass(frozen=True)
-class Block:
-    """The data of one window: per input an array and a NoData mask (True = NoData; NaN pixels of
-    float bands are always marked).
-
-    Arrays keep the band's data type (float64 when a scale/offset is declared and applied).
-    """
-
-    window: Window
-    arrays: tuple[np.ndarray, ...]
-    nodata: tuple[np.ndarray, ...]
-
-
-def plan_windows(
-    grid: RasterGrid,
-    block_sizes: Sequence[tuple[int, int]],
-    bytes_per_pixel: int,
-    max_window_bytes: int = DEFAULT_WINDOW_BYTES,
-) -> list[Window]:
-    """Split ``grid`` into windows aligned to the inputs' natural blocks and to :data:`TILE`.
-
-    Windows are full-width rows of blocks whose height is a multiple of the least common multiple
-    of the inputs' block heights and of :data:`TILE` (so no input block is decoded twice and the
-    writer completes whole tiles); as many such rows as fit ``max_window_bytes``. If one such row
-    is wider than the budget, windows are split into columns the same way.
-    """
-    step_r = _lcm([b[1] for b in block_sizes] + [TILE], cap=4 * TILE)
-    step_c = _lcm([b[0] for b in block_sizes] + [TILE], cap=4 * TILE)
-    row_bytes = max(1, grid.width * bytes_per_pixel)
-    rows = max(1, max_window_bytes // (row_bytes * step_r)) * step_r
-    if row_bytes * step_r <= max_window_bytes:
-        cols = grid.width
-    else:
-        rows = step_r
-        cols = max(1, max_window_bytes // (bytes_per_pixel * step_r * step_c)) * step_c
-    rows, cols = min(rows, grid.height), min(cols, grid.width)
-    starts = [(r, c) for r in range(0, grid.height, rows) for c in range(0, grid.width, cols)]
-    return [
-        Window(r, c, min(rows, grid.height - r), min(cols, grid.width - c), i, len(starts))
-        for i, (r, c) in enumerate(starts)
-    ]
-
-
 class BlockReader:
     """Iterate over windows of one or many aligned rasters, reading ahead on a thread pool.
 
@@ -518,41 +454,11 @@ class BlockReader:
         return [futures[i] for i in range(len(self.inputs))]
 
     def _read_one(self, i: int, window: Window) -> tuple[np.ndarray, np.ndarray]:
-        band = self._bands[i]
-        data = band.ReadAsArray(window.col, window.row, window.cols, window.rows)
-        if data is None:
-            raise QgsProcessingException(tr("Could not read the raster {layer}: {error}").format(
-                layer=self.inputs[i].name, error=gdal.GetLastErrorMsg()))
-        mask = _nodata_mask(band, data, self.nodata_values[i], window)
-        scale, offset = band.GetScale(), band.GetOffset()
-        if (scale not in (None, 1.0)) or (offset not in (None, 0.0)):
-            data = data * (1.0 if scale is None else scale) + (0.0 if offset is None else offset)
-        # drop the decoded blocks from GDAL's cache: windows never revisit them
-        band.FlushCache()
-        return data, mask
-
-
-def _nodata_mask(band, data: np.ndarray, nodata: float | None, window: Window) -> np.ndarray:
-    flags = band.GetMaskFlags()
-    if flags & (gdal.GMF_PER_DATASET | gdal.GMF_ALPHA) and not flags & gdal.GMF_NODATA:
-        mask_band = band.GetMaskBand()
-        m = mask_band.ReadAsArray(window.col, window.row, window.cols, window.rows)
-        mask = m == 0
-    elif nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
-        mask = data == np.asarray(nodata).astype(data.dtype) if _representable(nodata, data.dtype) \
-            else np.zeros(data.shape, dtype=bool)
-    else:
-        mask = np.zeros(data.shape, dtype=bool)
-    if data.dtype.kind == "f":
-        mask |= np.isnan(data)
-    return mask
-
-
-def _representable(value: float, dtype: np.dtype) -> bool:
-    if dtype.kind == "f":
-        return True
-    info = np.iinfo(dtype)
-    return float(value).is_integer() and info.min <= value <= info.max
+        # the engine's reader: cluster workers read the same numbers (engine/windows.py)
+        try:
+            return _engine.read_band_window(self._bands[i], self.nodata_values[i], window, self.inputs[i].name)
+        except InvalidInputError as err:
+            raise QgsProcessingException(core_error_message(err)) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -574,24 +480,8 @@ def compression_options(name: str) -> list[str]:
 
 
 def creation_options(dtype: np.dtype | str, extra: Sequence[str] = (), threads: int = 2) -> list[str]:
-    """GeoTIFF creation options: 256 x 256 tiles, DEFLATE level 1, BigTIFF when needed, compression
-    on ``threads`` threads; ``extra`` (``KEY=VALUE``) override them.
-
-    Level 1 rather than GDAL's default 6: measured here on score and class rasters it compresses
-    5-15 times faster for files only 10-15 % larger (and no predictor: it cost time without
-    making these files smaller)."""
-    opts = {
-        "TILED": "YES", "BLOCKXSIZE": str(TILE), "BLOCKYSIZE": str(TILE), "COMPRESS": "DEFLATE",
-        "ZLEVEL": "1", "BIGTIFF": "IF_SAFER", "NUM_THREADS": str(max(1, int(threads))),
-    }
-    for item in extra:
-        key, _, value = item.partition("=")
-        opts[key.strip().upper()] = value.strip()
-    if opts["COMPRESS"].upper() != "DEFLATE":
-        opts.pop("ZLEVEL", None)  # a DEFLATE level only
-    if opts["COMPRESS"].upper() == "NONE":
-        opts.pop("NUM_THREADS", None)
-    return [f"{k}={v}" for k, v in opts.items()]
+    """GeoTIFF creation options (256 x 256 tiles, DEFLATE level 1 ...): :func:`engine.windows.creation_options`."""
+    return _engine.creation_options(dtype, extra, threads)
 
 
 class BlockWriter:
@@ -736,35 +626,12 @@ def rasterize_values(
     dtype="int32",
     all_touched: bool = False,
 ) -> np.ndarray:
-    """Burn ``values`` of polygons (WKB, in the grid's CRS) into ``window`` of ``grid``.
-
-    A pixel gets a polygon's value when its centre is inside the polygon (GDAL's rule), or when
-    the polygon touches it if ``all_touched``; later polygons overwrite earlier ones; other
-    pixels get ``fill``.
-    """
-    dtype = np.dtype(dtype)
-    mem = gdal.GetDriverByName("MEM").Create("", window.cols, window.rows, 1, _NUMPY_TO_GDAL[dtype])
-    mem.SetGeoTransform(grid.window_geotransform(window))
-    if grid.crs_wkt:
-        mem.SetProjection(grid.crs_wkt)
-    band = mem.GetRasterBand(1)
-    band.Fill(fill)
-    if len(wkbs):
-        vds = ogr.GetDriverByName("Memory").CreateDataSource("")
-        srs = _srs(grid.crs_wkt)
-        layer = vds.CreateLayer("burn", srs=srs, geom_type=ogr.wkbUnknown)
-        layer.CreateField(ogr.FieldDefn("value", ogr.OFTReal))
-        defn = layer.GetLayerDefn()
-        for wkb, value in zip(wkbs, values):
-            feat = ogr.Feature(defn)
-            feat.SetGeometry(ogr.CreateGeometryFromWkb(bytes(wkb)))
-            feat.SetField(0, float(value))
-            layer.CreateFeature(feat)
-        opts = ["ATTRIBUTE=value"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
-        if gdal.RasterizeLayer(mem, [1], layer, options=opts) != 0:
-            raise QgsProcessingException(
-                tr("Could not rasterise the polygons: {error}").format(error=gdal.GetLastErrorMsg()))
-    return band.ReadAsArray()
+    """Burn ``values`` of polygons (WKB, in the grid's CRS) into ``window`` of ``grid``
+    (:func:`engine.windows.rasterize_values`: pixel centre rule, or every touched pixel)."""
+    try:
+        return _engine.rasterize_values(wkbs, values, grid, window, fill, dtype, all_touched)
+    except InvalidInputError as err:
+        raise QgsProcessingException(core_error_message(err)) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -810,13 +677,3 @@ def _crs_name(wkt: str) -> str:
     auth = srs.GetAuthorityName(None)
     code = srs.GetAuthorityCode(None)
     return f"{auth}:{code}" if auth and code else (srs.GetName() or "(unnamed)")
-
-
-def _lcm(values: Sequence[int], cap: int) -> int:
-    out = 1
-    for v in values:
-        v = max(1, int(v))
-        out = out * v // math.gcd(out, v)
-        if out > cap:
-            return TILE
-    return out

@@ -21,14 +21,14 @@ from qgis.core import (
 from ... import compat
 from ...core.errors import CancelledError
 from ...core.raster_overlay import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE
+from ...engine.tasks import CHUNK_PIXELS  # noqa: F401 - rows of a block computed together (tests import it)
 from ...qgis_io import raster as rio
 from ..base import MineMonitorAlgorithm
+from ..execution import ExecutionMixin
 
 SCORE_NODATA_INT = -32768
 SCORE_NODATA_FLOAT = -3.4028234663852886e38  # lowest float32, QGIS's usual float NoData
 CLASS_NODATA = 255
-#: Pixels per chunk of rows the overlay computes at a time (a float32 factor chunk of 1 MB).
-CHUNK_PIXELS = 1 << 18
 CLASS_METHODS = ("fisher_jenks", "user")
 
 
@@ -54,7 +54,7 @@ class OverlayRun:
     class_counts: dict
 
 
-class SensitivityAlgorithm(MineMonitorAlgorithm):
+class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
     """Base of the sensitivity algorithms: common parameters and raster steps."""
 
     GROUP_ID = "sensitivity"
@@ -574,19 +574,20 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
 
     def run_overlay(self, inputs, spec, prepare, integer_score: bool, score_path: str,
                     class_path: str, settings: ClassSettings | None, threads: int, feedback,
-                    names=None, compression=()) -> OverlayRun:
-        """Stream ``inputs`` block by block: ``prepare(block, rows) -> (arrays, masks)`` (e.g.
-        grading) for the rows ``rows`` (a slice) of the block, weighted overlay, score raster; then
-        the class raster (in the same pass for user breaks, in a second pass over the score for
-        natural breaks, whose sample is drawn in the first).
+                    names=None, compression=(), address: str = "") -> OverlayRun:
+        """Stream ``inputs`` block by block through ``prepare`` (``engine.tasks.PassThrough`` or
+        ``GradeFactors``: the factor values or their grades), the weighted overlay and the score
+        raster; then the class raster (in the same pass for user breaks, in a second pass over the
+        score for natural breaks, whose sample is drawn in the first).
 
-        Each block is computed in chunks of rows of about :data:`CHUNK_PIXELS` pixels, so the dozen
-        passes over a factor (comparisons, grades, masks, sum) run on data held in the CPU cache
-        instead of memory (measured here: grading twice as fast).
-        """
+        Each block is computed by ``engine.tasks.overlay_window`` in chunks of rows of about
+        ``CHUNK_PIXELS`` pixels, so the dozen passes over a factor (comparisons, grades, masks, sum)
+        run on data held in the CPU cache instead of memory (measured here: grading twice as fast).
+        With a scheduler ``address`` the same windows are tasks on the dask cluster (COG tiles)."""
         import numpy as np
 
-        from ...core.raster_overlay import DeterministicSample, classify, weighted_overlay
+        from ...core.raster_overlay import DeterministicSample
+        from ...engine.tasks import OverlaySettings
 
         score_dtype, score_nodata = (("int16", SCORE_NODATA_INT) if integer_score
                                      else ("float32", SCORE_NODATA_FLOAT))
@@ -597,82 +598,157 @@ class SensitivityAlgorithm(MineMonitorAlgorithm):
                 breaks = self.natural_breaks(None, settings, feedback).breaks
             else:
                 sampler = DeterministicSample(settings.sample_size, settings.seed)
-        two_pass = sampler is not None
-        lo, hi = np.inf, -np.inf
-        valid = 0
-        counts = np.zeros(len(breaks) + 2, dtype=np.int64)
-        end1 = 80.0 if two_pass else 100.0
-        with rio.BlockReader(inputs, threads=threads) as reader:
-            grid = reader.grid
-            feedback.pushInfo(self.tr("{n} rasters in {blocks} blocks of up to {rows} rows").format(
-                n=len(inputs), blocks=len(reader), rows=reader.windows[0].rows if reader.windows else 0))
-            # the readers keep both cores busy: one compression thread per output is enough
-            compress = 1 if threads > 1 else 2
-            score_writer = rio.BlockWriter(score_path, grid, score_dtype, score_nodata, compress_threads=compress,
-                                           extra_options=compression)
-            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA, compress_threads=compress,
-                                           extra_options=compression) if breaks else None
-            try:
-                for k, block in enumerate(reader):
-                    w = block.window
-                    step = max(1, CHUNK_PIXELS // max(w.cols, 1))
-                    values = nodata = classes = cmask = None
-                    for r0 in range(0, w.rows, step):
-                        rows = slice(r0, min(r0 + step, w.rows))
-                        arrays, masks = prepare(block, rows)
-                        ov = weighted_overlay(arrays, spec, masks, names)
-                        if values is None:
-                            values = np.empty((w.rows, w.cols), dtype=ov.values.dtype)
-                            nodata = np.empty((w.rows, w.cols), dtype=bool)
-                        values[rows] = ov.values
-                        nodata[rows] = ov.nodata
-                        part = ov.values[~ov.nodata]
-                        if part.size:
-                            lo, hi = min(lo, float(part.min())), max(hi, float(part.max()))
-                            valid += part.size
-                        if class_writer is not None:
-                            c, cm = classify(ov.values, breaks, ov.nodata)
-                            if classes is None:
-                                classes = np.empty((w.rows, w.cols), dtype=c.dtype)
-                                cmask = np.empty((w.rows, w.cols), dtype=bool)
-                            classes[rows], cmask[rows] = c, cm
-                            counts += np.bincount(c[~cm], minlength=counts.size)[: counts.size]
-                    if values is None:
-                        continue
-                    if integer_score and values.size:
-                        vmax = max(abs(lo), abs(hi)) if np.isfinite(lo) else 0
-                        if vmax > 32767:
-                            raise QgsProcessingException(self.tr(
-                                "The score reaches {value}, beyond the Int16 output; use the weighted method.").format(
-                                value=int(vmax)))
-                    if class_writer is not None:
-                        class_writer.write(w, classes, cmask, owned=True)
-                    if sampler is not None:
-                        sampler.add_block(values, nodata, w.row, w.col, grid.width)
-                    # last use of the block's score: the writer may put NoData into it in place
-                    score_writer.write(w, values, nodata, owned=True)
-                    self.block_done(feedback, k, len(reader), 0.0, end1)
-            finally:
-                score_writer.close()
-                if class_writer is not None:
-                    class_writer.close()
+        overlay = OverlaySettings(
+            spec=spec, prepare=prepare, integer_score=integer_score, breaks=tuple(breaks) if class_path else (),
+            names=tuple(names) if names is not None else None, sample_size=sampler.size if sampler else 0,
+            seed=sampler.seed if sampler else 0, score_dtype=score_dtype, score_nodata=score_nodata,
+            class_nodata=CLASS_NODATA)
+        run = (self._overlay_on_cluster if address else self._overlay_here)(
+            inputs, overlay, score_path, class_path, threads, feedback, compression, address)
+        grid, outs = run["grid"], run["windows"]
+        lo = min((o["lo"] for o in outs), default=np.inf)
+        hi = max((o["hi"] for o in outs), default=-np.inf)
+        valid = sum(o["valid"] for o in outs)
+        self.outside_counts = [sum(c) for c in zip(*[o["outside"] for o in outs if o["outside"] is not None])]
+        self.factor_tallies = None  # pixels per grade of every factor (GradeFactors with tally=True)
+        for o in outs:
+            for i, tally in enumerate(o.get("tallies") or ()):
+                if self.factor_tallies is None:
+                    self.factor_tallies = [None] * len(o["tallies"])
+                if self.factor_tallies[i] is None:
+                    self.factor_tallies[i] = tally
+                else:
+                    self.factor_tallies[i].merge(tally)
+        for o in outs:
+            if sampler is not None and o["sample"] is not None:
+                sampler.merge(o["sample"])
         if valid == 0:
             feedback.pushWarning(self.tr("The score has no valid pixel: every pixel is NoData in some factor."))
         else:
             feedback.pushInfo(self.tr("Score: {n} valid pixels, minimum {lo:g}, maximum {hi:g}").format(
                 n=valid, lo=lo, hi=hi))
         class_counts: dict[int, int] = {}
-        if class_writer is not None:
+        if overlay.breaks:
+            counts = np.sum([o["counts"] for o in outs], axis=0) if outs else np.zeros(len(breaks) + 2, np.int64)
             class_counts = {c: int(counts[c]) for c in range(1, len(breaks) + 2)}
-        elif two_pass:
-            nb = self.natural_breaks(sampler, settings, feedback, end1, 85.0)
+        elif sampler is not None:
+            try:
+                nb = self.natural_breaks(sampler, settings, feedback, 80.0, 85.0)
+            except BaseException:
+                if address:
+                    run["abort"]()  # close the cluster connection, remove the tiles
+                raise
             breaks = nb.breaks
-            class_counts = self.write_classes(score_path, class_path, breaks, threads, feedback, 85.0, 100.0,
-                                              compression)
+            if address:
+                class_counts = run["classify"](breaks)
+            else:
+                class_counts = self.write_classes(score_path, class_path, breaks, threads, feedback, 85.0, 100.0,
+                                                  compression)
         if class_path:
             self.log_class_counts(class_counts, grid, feedback)
         return OverlayRun(lo if valid else float("nan"), hi if valid else float("nan"), valid, tuple(breaks),
                           class_counts)
+
+    def _overlay_here(self, inputs, overlay, score_path, class_path, threads, feedback, compression, _address):
+        from ...engine.tasks import overlay_window
+
+        outs = []
+        end = 80.0 if overlay.sample_size else 100.0
+        with rio.BlockReader(inputs, threads=threads) as reader:
+            grid = reader.grid
+            feedback.pushInfo(self.tr("{n} rasters in {blocks} blocks of up to {rows} rows").format(
+                n=len(inputs), blocks=len(reader), rows=reader.windows[0].rows if reader.windows else 0))
+            # the readers keep both cores busy: one compression thread per output is enough
+            compress = 1 if threads > 1 else 2
+            score_writer = rio.BlockWriter(score_path, grid, overlay.score_dtype, overlay.score_nodata,
+                                           compress_threads=compress, extra_options=compression)
+            class_writer = rio.BlockWriter(class_path, grid, "uint8", CLASS_NODATA, compress_threads=compress,
+                                           extra_options=compression) if overlay.breaks else None
+            try:
+                for k, block in enumerate(reader):
+                    out = overlay_window(block, grid, overlay)
+                    if out["values"] is not None:
+                        if class_writer is not None:
+                            class_writer.write(block.window, out.pop("classes"), out.pop("cmask"), owned=True)
+                        # last use of the block's score: the writer may put NoData into it in place
+                        score_writer.write(block.window, out.pop("values"), out.pop("nodata"), owned=True)
+                    outs.append(out)
+                    self.block_done(feedback, k, len(reader), 0.0, end)
+            finally:
+                score_writer.close()
+                if class_writer is not None:
+                    class_writer.close()
+        return {"grid": grid, "windows": outs}
+
+    def _overlay_on_cluster(self, inputs, overlay, score_path, class_path, _threads, feedback, compression, address):
+        """The overlay windows as tasks on the dask cluster; a ``classify`` closure for the second pass."""
+        from ...engine import tasks as et
+        from ...engine import windows as ew
+
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in inputs]
+        grid, windows = ew.window_plan(sources)
+        self._tile_folders = []
+        end = 80.0 if overlay.sample_size else 95.0
+        try:
+            score_folder = self.tile_folder(score_path)
+            class_folder = self.tile_folder(class_path) if class_path else score_folder
+            cluster_cm = self.open_cluster(address, feedback, readable=[(s.name, s.dataset) for s in sources],
+                                           writable=sorted({score_folder, class_folder}))
+            cluster = cluster_cm.__enter__()
+        except BaseException:
+            self.discard_tile_folders()
+            raise
+        try:
+            feedback.pushInfo(self.tr("{n} windows of up to {rows} rows as tasks on the cluster.").format(
+                n=len(windows), rows=windows[0].rows if windows else 0))
+            outs = self.cluster_mapper(cluster, feedback).map(
+                et.overlay_task, windows,
+                {"sources": sources, "grid": grid, "settings": overlay, "folders":
+                 {"score": score_folder, "classes": class_folder}, "extra": list(compression)},
+                self.progress_callback(feedback, 0.0, end))
+            score_tiles = [o["tiles"]["score"] for o in outs if "score" in o["tiles"]]
+            if overlay.breaks:
+                self.finish_raster(class_path, [o["tiles"]["classes"] for o in outs if "classes" in o["tiles"]],
+                                   class_folder, compression)
+        except BaseException:
+            cluster_cm.__exit__(None, None, None)
+            self.discard_tile_folders()
+            raise
+
+        def classify(breaks):
+            """Second pass: the class tiles from the score mosaic, then both rasters finished."""
+            try:
+                vrt = os.path.join(score_folder, "score.vrt")
+                ew.build_vrt(vrt, score_tiles)
+                parts = self.cluster_mapper(cluster, feedback).map(
+                    et.classify_task, windows,
+                    {"score": ew.Source(vrt, 1, "score"), "grid": grid, "breaks": tuple(breaks),
+                     "folder": class_folder, "extra": list(compression), "class_nodata": CLASS_NODATA},
+                    self.progress_callback(feedback, 85.0, 95.0))
+                counts = sum(p["counts"] for p in parts)
+                self.finish_raster(class_path, [p["tiles"]["classes"] for p in parts], class_folder, compression)
+                self.finish_raster(score_path, score_tiles, score_folder, compression)
+            except BaseException:
+                self.discard_tile_folders()
+                raise
+            finally:
+                cluster_cm.__exit__(None, None, None)
+            return {c: int(counts[c]) for c in range(1, len(breaks) + 2)}
+
+        if not overlay.sample_size:  # no second pass: finish now
+            try:
+                self.finish_raster(score_path, score_tiles, score_folder, compression)
+            except BaseException:
+                self.discard_tile_folders()
+                raise
+            finally:
+                cluster_cm.__exit__(None, None, None)
+        def abort():
+            cluster_cm.__exit__(None, None, None)
+            self.discard_tile_folders()
+
+        feedback.setProgress(end)
+        return {"grid": grid, "windows": outs, "classify": classify, "abort": abort}
 
 
 def format_breaks(breaks) -> str:

@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...engine.tasks import GradeFactors
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
 from .base import SensitivityAlgorithm
@@ -180,6 +181,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             self.tr("Optional HTML report: class breaks and shares, factor warnings, a grade histogram per factor "
                     "and the settings."),
         )
+        self.add_execution_parameter()
         self.add_score_outputs()
         self.add_output(QgsProcessingOutputNumber(self.FACTOR_COUNT, self.tr("Number of factors")))
         self.add_output(QgsProcessingOutputNumber(self.FACTOR_WARNINGS, self.tr("Factors with a warning")))
@@ -236,8 +238,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         import numpy as np
         import shapely
 
-        from ...core.factors import GradeTally
-        from ...core.grading import grade_array
+        from ...core.factors import GradeTally, table_grades
         from ...core.raster_overlay import overlay_spec
 
         names = self.factor_names()
@@ -281,53 +282,29 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
         if footprints is not None:
             crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
             data = vio.read_polygons(footprints, context, feedback, crs=crs, progress_range=(0.0, 2.0))
-            wkbs = shapely.to_wkb(data.geometries)
+            wkbs = tuple(bytes(b) for b in shapely.to_wkb(data.geometries))
             bounds = shapely.bounds(data.geometries) if len(data) else np.empty((0, 4))
             occupied = (wkbs, bounds)
             feedback.pushInfo(self.tr("{n} mining footprints rasterised (pixel centre rule); grade outside "
                                       "mining: {grade}").format(n=len(data), grade=mining_grade))
         land_index = params.index("LAND_USE") if "LAND_USE" in params else -1
-        outside_counts = [0] * len(params)
-        from ...core.factors import table_grades
-
-        tallies = [GradeTally(expected=table_grades(t)) for t in tables]
-
-        footprint_mask = {}  # the footprints rasterised once per block, sliced per chunk of rows
-
-        def prepare(block, rows):
-            arrays, masks = [], []
-            for i, table in enumerate(tables):
-                values, nodata = block.arrays[i][rows], block.nodata[i][rows]
-                if i == land_index and occupied is not None:
-                    # land use matters inside footprints only; elsewhere the 'outside mining' grade
-                    if footprint_mask.get("window") != block.window:
-                        footprint_mask.update(window=block.window,
-                                              mask=self._footprint_mask(occupied, grid, block.window))
-                    inside = footprint_mask["mask"][rows]
-                    res = grade_array(values, table, nodata | ~inside, outside_grade, nan_in_nodata=True)
-                    grades = np.where(inside, res.grades, mining_grade).astype(np.int16)
-                    nodata = inside & res.nodata
-                else:
-                    res = grade_array(values, table, nodata, outside_grade, nan_in_nodata=True)
-                    grades, nodata = res.grades, res.nodata
-                tallies[i].add(grades, nodata, values, block.nodata[i][rows])
-                outside_counts[i] += res.outside
-                arrays.append(grades)
-                masks.append(nodata)
-            return arrays, masks
-
-        score_path = self.raster_destination(parameters, self.OUTPUT_SCORE, context)
-        class_path = self.raster_destination(parameters, self.OUTPUT_CLASSES, context)
+        prepare = GradeFactors(tables=tuple(tables), outside_grade=outside_grade, land_index=land_index,
+                               mining_grade=mining_grade, footprints=occupied, tally=True)
+        address = self.execution_address(parameters, context, feedback)
+        score_path = self.cluster_raster_destination(parameters, self.OUTPUT_SCORE, context, address)
+        class_path = self.cluster_raster_destination(parameters, self.OUTPUT_CLASSES, context, address)
         settings = self.class_settings(parameters, context)
         run = self.run_overlay(aligned, spec, prepare, spec.integer_output, score_path, class_path, settings,
                                self.read_threads(parameters, context), feedback,
                                [names[dict(FACTORS)[p]] for p in params],
-                               self.raster_compression(parameters, context, feedback))
+                               self.raster_compression(parameters, context, feedback), address)
+        outside_counts = self.outside_counts or [0] * len(params)
         for param, n in zip(params, outside_counts):
             if n:
                 feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(
                     factor=names[dict(FACTORS)[param]], n=n))
         factor_names = [names[dict(FACTORS)[p]] for p in params]
+        tallies = self.factor_tallies or [GradeTally(expected=table_grades(t)) for t in tables]  # no window: empty
         diagnoses = self.diagnose_factors(factor_names, params, tables, tallies, feedback, trend_years)
         warnings = {param: self.factor_warnings(dx, param, trend_years) for param, dx in diagnoses}
         self.style_output(context, score_path, "sensitivity_score")
@@ -345,19 +322,3 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
             self.sensitivity_report(report_path, run, diagnoses, warnings, settings, spec.describe(), trend_years)
             results[self.OUTPUT_REPORT] = report_path
         return results
-
-    @staticmethod
-    def _footprint_mask(occupied, grid, window):
-        """True where a pixel centre of ``window`` lies in a footprint (GDAL rasteriser)."""
-        import numpy as np
-
-        wkbs, bounds = occupied
-        x0, dx, _, y0, _, dy = grid.window_geotransform(window)
-        xmin, xmax = x0, x0 + dx * window.cols
-        ymax, ymin = y0, y0 + dy * window.rows
-        sel = np.nonzero((bounds[:, 0] <= xmax) & (bounds[:, 2] >= xmin) &
-                         (bounds[:, 1] <= ymax) & (bounds[:, 3] >= ymin))[0] if len(bounds) else []
-        if len(sel) == 0:
-            return np.zeros((window.rows, window.cols), dtype=bool)
-        burnt = rio.rasterize_values(wkbs[sel], np.ones(len(sel)), grid, window, fill=0, dtype="uint8")
-        return burnt.astype(bool)

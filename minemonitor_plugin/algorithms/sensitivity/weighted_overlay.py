@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ... import compat
+from ...engine.tasks import PassThrough
 from ...qgis_io import raster as rio
 from .base import SensitivityAlgorithm
 
@@ -78,6 +79,7 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
             self.tr("The combined score raster (tiled, compressed GeoTIFF)."),
         )
         self.add_class_parameters(optional_output=True)
+        self.add_execution_parameter()
         self.add_score_outputs()
 
     def execute(self, parameters, context, feedback):
@@ -98,19 +100,17 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
             feedback.pushInfo(self.tr("  {layer}: weight {weight:g}").format(layer=inp.name, weight=w))
         aligned, _grid = self.align(parameters, context, feedback, inputs, inputs[0], [None] * len(inputs))
 
-        score_path = self.raster_destination(parameters, self.OUTPUT, context)
-        class_path = self.raster_destination(parameters, self.OUTPUT_CLASSES, context)
+        address = self.execution_address(parameters, context, feedback)
+        score_path = self.cluster_raster_destination(parameters, self.OUTPUT, context, address)
+        class_path = self.cluster_raster_destination(parameters, self.OUTPUT_CLASSES, context, address)
         settings = self.class_settings(parameters, context) if class_path else None
         threads = self.read_threads(parameters, context)
         names = [inp.name for inp in inputs]
         integer_score = spec.integer_output and all(rio.dtype_of(a).kind in "iu" for a in aligned)
 
-        def prepare(block, rows):
-            return [a[rows] for a in block.arrays], [m[rows] for m in block.nodata]
-
-        run = self.run_overlay(aligned, spec, prepare, integer_score,
+        run = self.run_overlay(aligned, spec, PassThrough(), integer_score,
                                score_path, class_path, settings, threads, feedback, names,
-                               self.raster_compression(parameters, context, feedback))
+                               self.raster_compression(parameters, context, feedback), address)
         self.style_output(context, score_path, "sensitivity_score")
         results = {self.OUTPUT: score_path, **self.score_results(run)}
         if class_path:

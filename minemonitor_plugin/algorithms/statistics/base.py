@@ -9,6 +9,7 @@ end write the reports (numbers, settings, conventions, an inline SVG Moran scatt
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import os
@@ -39,6 +40,7 @@ from ...qgis_io import vector as vio
 from ...reporting.charts import moran_scatter_svg
 from ...reporting.html import html_document, html_table
 from ..base import MineMonitorAlgorithm
+from ..execution import ExecutionMixin
 
 
 class WeightsMethod(IntEnum):
@@ -89,7 +91,7 @@ class StatsInput:
     wkb_type: int
 
 
-class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
+class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
     """Base of minemonitor:globalautocorrelation, :localmoran and :hotspots."""
 
     GROUP_ID = "spatialstatistics"
@@ -236,6 +238,18 @@ class SpatialStatisticsAlgorithm(MineMonitorAlgorithm):
             ),
             advanced=True,
         )
+
+    @contextlib.contextmanager
+    def statistics_mapper(self, parameters, context, feedback, permutations: int):
+        """Where the permutation tasks run: None (two threads here) or the dask cluster's mapper.
+
+        Without permutations there is nothing to distribute: the cluster is not contacted."""
+        address = self.execution_address(parameters, context, feedback)
+        if not address or not permutations:
+            yield None
+            return
+        with self.open_cluster(address, feedback) as cluster:
+            yield self.cluster_mapper(cluster, feedback)
 
     def permutations_help(self) -> str:
         return self.tr(

@@ -57,6 +57,7 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
         self.add_input_parameters()
         self.add_weights_parameters()
         self.add_permutation_parameters()
+        self.add_execution_parameter()
         self.add_parameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML files (*.html)")
@@ -83,6 +84,7 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
     def execute(self, parameters, context, feedback):
         from ...core.errors import InvalidInputError
         from ...core.spatial_stats import general_g, global_moran
+        from ...engine.cluster import ClusterError
 
         permutations, seed = self.permutation_settings(parameters, context)
         transform = self.transform(parameters, context)
@@ -95,16 +97,19 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
                     "{perm} permutations, seed {seed}.").format(
                 field=inp.field, transform=self.transform_words(transform), perm=permutations, seed=seed)
         )
-        moran = global_moran(inp.values, inp.weights, permutations, seed, transform,
-                             progress=self.progress_callback(feedback, 20.0, 60.0))
-        gg = None
-        try:
-            gg = general_g(inp.values, inp.weights, permutations, seed,
-                           progress=self.progress_callback(feedback, 60.0, 95.0))
-        except InvalidInputError as err:
-            feedback.pushWarning(
-                self.tr("General G was not computed: {reason}").format(reason=self._core_message(err))
-            )
+        with self.statistics_mapper(parameters, context, feedback, permutations) as mapper:
+            moran = global_moran(inp.values, inp.weights, permutations, seed, transform,
+                                 progress=self.progress_callback(feedback, 20.0, 60.0), mapper=mapper)
+            gg = None
+            try:
+                gg = general_g(inp.values, inp.weights, permutations, seed,
+                               progress=self.progress_callback(feedback, 60.0, 95.0), mapper=mapper)
+            except InvalidInputError as err:
+                if isinstance(err, ClusterError):  # the cluster failed, not General G's conditions
+                    raise
+                feedback.pushWarning(
+                    self.tr("General G was not computed: {reason}").format(reason=self._core_message(err))
+                )
         feedback.pushInfo(
             self.tr("Moran's I = {i:.6f} (expected {e:.6f}, variance {v:.6g}), z = {z:.4f}, p = {p:.4g}, "
                     "pseudo p = {ps}.").format(

@@ -74,6 +74,7 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
         self.add_weights_parameters()
         self.add_fdr_parameter(self.FDR)
         self.add_permutation_parameters()
+        self.add_execution_parameter()
         self.add_layer_outputs(
             self.tr("Hot spots"),
             self.tr("The input features with the Gi* fields, styled by Gi_Bin."),
@@ -108,8 +109,9 @@ class HotSpotsAlgorithm(SpatialStatisticsAlgorithm):
                 inference=self.tr("analytical") if permutations == 0 else self.tr(
                     "{perm} permutations, seed {seed}").format(perm=permutations, seed=seed))
         )
-        res = gi_star(inp.values, inp.weights, permutations, seed, fdr, transform,
-                      progress=self.progress_callback(feedback, 15.0, 85.0))
+        with self.statistics_mapper(parameters, context, feedback, permutations) as mapper:
+            res = gi_star(inp.values, inp.weights, permutations, seed, fdr, transform,
+                          progress=self.progress_callback(feedback, 15.0, 85.0), mapper=mapper)
         columns = [res.z_score, res.p_value, res.gi_bin, res.n_neighbors]
         dest_id = self.write_layer(parameters, self.OUTPUT, context, feedback, inp, OUTPUT_FIELDS, columns,
                                    progress_range=(85.0, 98.0))

@@ -84,6 +84,7 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
         )
         self.add_fdr_parameter(self.FDR)
         self.add_permutation_parameters()
+        self.add_execution_parameter()
         self.add_layer_outputs(
             self.tr("Local Moran clusters"),
             self.tr("The input features with the local Moran fields, styled with the LISA colours."),
@@ -111,8 +112,9 @@ class LocalMoranAlgorithm(SpatialStatisticsAlgorithm):
                 field=inp.field, transform=self.transform_words(transform), alpha=alpha,
                 fdr=self.tr("yes") if fdr else self.tr("no"), perm=permutations, seed=seed)
         )
-        res = local_moran(inp.values, inp.weights, permutations, seed, alpha, fdr, transform,
-                          progress=self.progress_callback(feedback, 15.0, 85.0))
+        with self.statistics_mapper(parameters, context, feedback, permutations) as mapper:
+            res = local_moran(inp.values, inp.weights, permutations, seed, alpha, fdr, transform,
+                              progress=self.progress_callback(feedback, 15.0, 85.0), mapper=mapper)
         if fdr:
             feedback.pushInfo(self.tr("Benjamini-Hochberg p-value cut-off: {cut}.").format(cut=res.fdr_threshold))
         labels = [CLUSTER_LABELS[int(c)] for c in res.cluster]

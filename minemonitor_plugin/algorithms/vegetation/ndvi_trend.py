@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from qgis.core import (
     QgsProcessingException,
@@ -18,8 +19,11 @@ from qgis.core import (
 
 from ... import compat, styling
 from ...core.errors import CancelledError, InvalidInputError
+from ...core.trend import ARCGIS_MANN_KENDALL_BANDS
+from ...engine.tasks import TrendSettings, trend_window
 from ...qgis_io import raster as rio
 from ..base import MineMonitorAlgorithm
+from ..execution import ExecutionMixin
 
 FLOAT_NODATA = -3.4028234663852886e38  # lowest float32, as the other MineMonitor rasters
 CLASS_NODATA = -128
@@ -137,17 +141,11 @@ class AnnualStackMixin:
 
     @staticmethod
     def block_stack(block):
-        """(t, rows, cols) float32 (float64 for 32-bit integer / float64 bands) with NaN for NoData."""
-        import numpy as np
+        """(t, rows, cols) float32 (float64 for 32-bit integer / float64 bands) with NaN for NoData
+        (``engine.tasks.stack_block``, which cluster workers use too)."""
+        from ...engine.tasks import stack_block
 
-        wide = any(a.dtype.itemsize > 4 or (a.dtype.kind in "iu" and a.dtype.itemsize > 2) for a in block.arrays)
-        dtype = np.float64 if wide else np.float32
-        stack = np.empty((len(block.arrays),) + block.arrays[0].shape, dtype=dtype)
-        for i, (a, m) in enumerate(zip(block.arrays, block.nodata)):
-            stack[i] = a
-            if m.any():
-                stack[i][m] = np.nan
-        return stack
+        return stack_block(block.arrays, block.nodata)
 
 
 # outputs: (parameter id, statistic, data type, NoData, style, created by default)
@@ -164,7 +162,7 @@ OUTPUTS = (
 )
 
 
-class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
+class NdviTrendAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgorithm):
     """Theil-Sen slope, Mann-Kendall test, OLS and mean of every pixel of an annual stack."""
 
     ALG_ID = "ndvitrend"
@@ -233,6 +231,7 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                     "in its loops). The results do not depend on it."),
             advanced=True,
         )
+        self.add_execution_parameter()
         labels = {
             "OUTPUT_SEN_SLOPE": (self.tr("Theil-Sen slope"), self.tr("Median pairwise slope per year (Float32).")),
             "OUTPUT_MK_Z": (self.tr("Mann-Kendall Z"), self.tr("Continuity-corrected Z score (Float32).")),
@@ -267,8 +266,6 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
     def execute(self, parameters, context, feedback):
         import numpy as np
 
-        from ...core.trend import ARCGIS_MANN_KENDALL_BANDS, trend_statistics
-
         stack = self.annual_stack(parameters, context, feedback)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         min_years = self.parameterAsInt(parameters, self.MIN_YEARS, context)
@@ -278,12 +275,13 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                 min_years=min_years, n=len(stack.years)))
         threads = self.parameterAsInt(parameters, self.READ_THREADS, context)
         workers = self.parameterAsInt(parameters, self.COMPUTE_THREADS, context)
+        address = self.execution_address(parameters, context, feedback)
         paths = {}
-        for pid, stat, _dtype, _nodata, _style, _default in OUTPUTS:
-            path = self.raster_destination(parameters, pid, context)
+        for pid, _stat, _dtype, _nodata, _style, _default in OUTPUTS:
+            path = self.cluster_raster_destination(parameters, pid, context, address)
             if path:
                 paths[pid] = path
-        mk_path = self.raster_destination(parameters, self.OUTPUT_MK_BANDS, context)
+        mk_path = self.cluster_raster_destination(parameters, self.OUTPUT_MK_BANDS, context, address)
         if not paths and not mk_path:
             raise QgsProcessingException(self.tr("No output was requested."))
         wanted = {stat for pid, stat, *_ in OUTPUTS if pid in paths}
@@ -294,57 +292,23 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             alpha=alpha, min_years=min_years))
         feedback.pushInfo(self.tr("Statistics: {names}").format(names=", ".join(sorted(wanted))))
 
-        valid = increase = decrease = 0
-        samples: dict[str, list] = {"sen_slope": [], "ols_slope": []}
-        writers = {}
         compression = self.raster_compression(parameters, context, feedback)
-        with rio.BlockReader(stack.inputs, threads=threads) as reader:
-            grid = reader.grid
-            feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=grid.describe(), n=len(reader)))
-            step = max(1, (grid.width * grid.height) // 200000)
-            try:
-                for pid, _stat, dtype, nodata, _style, _default in OUTPUTS:
-                    if pid in paths:
-                        writers[pid] = rio.BlockWriter(paths[pid], grid, dtype, nodata, extra_options=compression)
-                if mk_path:
-                    writers[self.OUTPUT_MK_BANDS] = rio.BlockWriter(
-                        mk_path, grid, "float32", FLOAT_NODATA, bands=5, extra_options=compression,
-                        descriptions=[self.tr("Sen's slope"), self.tr("p-value"), self.tr("Mann-Kendall score S"),
-                                      self.tr("S variance"), self.tr("Z-score")])
-                for k, block in enumerate(reader):
-                    values = self.block_stack(block)
-                    n_blocks = len(reader)
-
-                    def progress(f, k=k, n_blocks=n_blocks):
-                        feedback.setProgress(100.0 * (k + f) / n_blocks)
-                        return not feedback.isCanceled()
-
-                    res = trend_statistics(values, stack.years, statistics=sorted(wanted), alpha=alpha,
-                                           min_years=min_years, workers=workers, progress=progress)
-                    missing = res.n_valid < min_years
-                    valid += int((~missing).sum())
-                    for pid, stat, _dtype, _nodata, _style, _default in OUTPUTS:
-                        if pid not in writers:
-                            continue
-                        arr = getattr(res, stat)
-                        writers[pid].write(block.window, arr, missing)
-                    if res.trend_class is not None:
-                        increase += int((res.trend_class == 1).sum())
-                        decrease += int((res.trend_class == -1).sum())
-                    for stat in samples:
-                        arr = getattr(res, stat)
-                        if arr is not None:
-                            flat = arr.reshape(-1)[::step]
-                            samples[stat].append(flat[np.isfinite(flat)])
-                    if mk_path:
-                        bands = np.stack([getattr(res, s) for s in ARCGIS_MANN_KENDALL_BANDS])
-                        for b in range(5):
-                            writers[self.OUTPUT_MK_BANDS].write(block.window, bands[b], missing, band=b + 1)
-                    if feedback.isCanceled():
-                        raise CancelledError()
-            finally:
-                for w in writers.values():
-                    w.close()
+        mk_descriptions = (self.tr("Sen's slope"), self.tr("p-value"), self.tr("Mann-Kendall score S"),
+                           self.tr("S variance"), self.tr("Z-score"))
+        settings = TrendSettings(
+            years=tuple(stack.years), statistics=tuple(sorted(wanted)), alpha=alpha, min_years=min_years,
+            outputs=tuple((pid, stat, dtype, nodata) for pid, stat, dtype, nodata, _s, _d in OUTPUTS if pid in paths),
+            mk_output=self.OUTPUT_MK_BANDS if mk_path else "", mk_descriptions=mk_descriptions,
+            float_nodata=FLOAT_NODATA)
+        if address:
+            summaries = self._run_on_cluster(address, stack, settings, paths, mk_path, compression, feedback)
+        else:
+            summaries = self._run_here(stack, settings, paths, mk_path, compression, threads, workers, feedback)
+        valid = sum(s["valid"] for s in summaries)
+        increase = sum(s["increase"] for s in summaries)
+        decrease = sum(s["decrease"] for s in summaries)
+        samples = {stat: [s["samples"][stat] for s in summaries if stat in s["samples"]]
+                   for stat in ("sen_slope", "ols_slope")}
         feedback.pushInfo(self.tr("{valid} pixels with at least {min_years} valid years.").format(
             valid=valid, min_years=min_years))
         if "trend_class" in wanted:
@@ -365,6 +329,83 @@ class NdviTrendAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         if mk_path:
             results[self.OUTPUT_MK_BANDS] = mk_path
         return results
+
+    def _run_here(self, stack, settings, paths, mk_path, compression, threads, workers, feedback) -> list:
+        """Read, compute and write block by block in this process; one summary per block."""
+        summaries = []
+        writers = {}
+        with rio.BlockReader(stack.inputs, threads=threads) as reader:
+            grid = reader.grid
+            feedback.pushInfo(self.tr("Grid: {grid}; {n} blocks").format(grid=grid.describe(), n=len(reader)))
+            settings = replace(settings, sample_step=sample_step(grid))
+            try:
+                for pid, _stat, dtype, nodata in settings.outputs:
+                    writers[pid] = rio.BlockWriter(paths[pid], grid, dtype, nodata, extra_options=compression)
+                if mk_path:
+                    writers[self.OUTPUT_MK_BANDS] = rio.BlockWriter(
+                        mk_path, grid, "float32", FLOAT_NODATA, bands=5, extra_options=compression,
+                        descriptions=list(settings.mk_descriptions))
+                for k, block in enumerate(reader):
+                    values = self.block_stack(block)
+                    n_blocks = len(reader)
+
+                    def progress(f, k=k, n_blocks=n_blocks):
+                        feedback.setProgress(100.0 * (k + f) / n_blocks)
+                        return not feedback.isCanceled()
+
+                    res, missing, summary = trend_window(values, settings, workers, progress)
+                    summaries.append(summary)
+                    for pid, stat, _dtype, _nodata in settings.outputs:
+                        writers[pid].write(block.window, getattr(res, stat), missing)
+                    if mk_path:
+                        for b, s in enumerate(ARCGIS_MANN_KENDALL_BANDS):
+                            writers[self.OUTPUT_MK_BANDS].write(block.window, getattr(res, s), missing, band=b + 1)
+                    if feedback.isCanceled():
+                        raise CancelledError()
+            finally:
+                for w in writers.values():
+                    w.close()
+        return summaries
+
+    def _run_on_cluster(self, address, stack, settings, paths, mk_path, compression, feedback) -> list:
+        """The same windows as tasks on the dask cluster: COG tiles, then each output's VRT / COG."""
+        from ...engine import tasks as et
+        from ...engine import windows as ew
+
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in stack.inputs]
+        grid, windows = ew.window_plan(sources)
+        settings = replace(settings, sample_step=sample_step(grid))
+        outputs = dict(paths)
+        if mk_path:
+            outputs[self.OUTPUT_MK_BANDS] = mk_path
+        self._tile_folders = []
+        try:
+            folders = {pid: self.tile_folder(path) for pid, path in outputs.items()}
+            with self.open_cluster(address, feedback, readable=[(s.name, s.dataset) for s in sources],
+                                   writable=sorted(set(folders.values()))) as cluster:
+                feedback.pushInfo(self.tr("{n} windows of up to {rows} rows as tasks on the cluster.").format(
+                    n=len(windows), rows=windows[0].rows if windows else 0))
+                summaries = self.cluster_mapper(cluster, feedback).map(
+                    et.trend_task, windows,
+                    {"sources": sources, "grid": grid, "settings": settings, "folders": folders,
+                     "extra": list(compression)},
+                    self.progress_callback(feedback, 0.0, 90.0))
+            for k, (pid, path) in enumerate(outputs.items()):
+                if feedback.isCanceled():
+                    raise CancelledError()
+                tiles = [s["tiles"][pid] for s in summaries]
+                descriptions = list(settings.mk_descriptions) if pid == self.OUTPUT_MK_BANDS else None
+                self.finish_raster(path, tiles, folders[pid], compression, descriptions)
+                feedback.setProgress(90.0 + 10.0 * (k + 1) / len(outputs))
+        except BaseException:
+            self.discard_tile_folders()
+            raise
+        return summaries
+
+
+def sample_step(grid) -> int:
+    """Every how many pixels of a window the slope style samples (about 200,000 pixels in all)."""
+    return max(1, (grid.width * grid.height) // 200000)
 
 
 def slope_style(values, tag: str) -> str:

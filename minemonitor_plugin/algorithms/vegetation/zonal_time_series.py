@@ -23,18 +23,20 @@ from qgis.core import (
 
 from ... import compat
 from ...core.errors import CancelledError
+from ...engine.tasks import zone_values_window
 from ...i18n import html_language
 from ...qgis_io import crs as qcrs
 from ...qgis_io import raster as rio
 from ...qgis_io import vector as vio
 from ...reporting.html import html_document, html_paragraph, html_table
 from ..base import MineMonitorAlgorithm
+from ..execution import ExecutionMixin
 from .ndvi_trend import AnnualStackMixin
 
 SERIES_STATISTICS = ("mean", "median")
 
 
-class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
+class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgorithm):
     """Annual zonal series of a raster stack with a Pettitt change point per zone."""
 
     ALG_ID = "zonaltimeseries"
@@ -120,6 +122,7 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             self.tr("A change point with p < alpha is marked significant (table and chart)."),
         )
         self.add_threads_parameter()
+        self.add_execution_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Annual zonal series"), compat.TYPE_VECTOR_ANY),
             self.tr("Table: zone, zone_type, year, mean, median, count."),
@@ -174,7 +177,7 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
                                   stat=stat, alpha=alpha))
 
         # raster windows holding zones only
-        x0, dx, _, y0, _, dy = grid.geotransform
+        _x0, _dx, _, y0, _, dy = grid.geotransform
         bounds = shapely.bounds(np.array(geoms, dtype=object))
         wkbs = [shapely.to_wkb(g) for g in geoms]
         threads = self.parameterAsInt(parameters, self.READ_THREADS, context)
@@ -185,27 +188,21 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
         r1 = int(np.ceil((ymin - y0) / dy)) + 1
         windows = [w for w in all_windows if w.row + w.rows > r0 and w.row < r1]
         values: list[list] = [[] for _ in geoms]
-        with rio.BlockReader(stack.inputs, threads=threads, windows=windows) as reader:
-            for k, block in enumerate(reader):
-                w = block.window
-                wx0 = x0 + w.col * dx
-                wx1 = wx0 + w.cols * dx
-                wy0 = y0 + w.row * dy
-                wy1 = wy0 + w.rows * dy
-                data = None
-                for z, b in enumerate(bounds):
-                    if b[2] < min(wx0, wx1) or b[0] > max(wx0, wx1) or b[3] < min(wy0, wy1) or b[1] > max(wy0, wy1):
-                        continue
-                    mask = rio.rasterize_values([wkbs[z]], [1], grid, w, fill=0, dtype="uint8",
-                                                all_touched=all_touched).astype(bool)
-                    if not mask.any():
-                        continue
-                    if data is None:
-                        data = self.block_stack(block)
-                    values[z].append(data[:, mask])
-                feedback.setProgress(80.0 * (k + 1) / max(len(reader), 1))
-                if feedback.isCanceled():
-                    raise CancelledError()
+        address = self.execution_address(parameters, context, feedback)
+        if address:
+            per_window = self._zone_values_on_cluster(address, stack, windows, grid, wkbs, bounds, all_touched,
+                                                      feedback)
+        else:
+            per_window = []
+            with rio.BlockReader(stack.inputs, threads=threads, windows=windows) as reader:
+                for k, block in enumerate(reader):
+                    per_window.append(zone_values_window(block, grid, wkbs, bounds, all_touched))
+                    feedback.setProgress(80.0 * (k + 1) / max(len(reader), 1))
+                    if feedback.isCanceled():
+                        raise CancelledError()
+        for found in per_window:  # window order: the same concatenation on both paths
+            for z, data in found:
+                values[z].append(data)
         t = len(years)
         member = [np.concatenate(v, axis=1) if v else np.zeros((t, 0), dtype=np.float32) for v in values]
         sizes = np.array([m.shape[1] for m in member])
@@ -364,6 +361,21 @@ class ZonalTimeSeriesAlgorithm(AnnualStackMixin, MineMonitorAlgorithm):
             names.append(self.tr("ring {a}-{b} m").format(a=f"{a:g}", b=f"{b:g}"))
             geoms.append(shapely.make_valid(shapely.from_wkb(bytes(g.asWkb()))))
         return names, geoms
+
+    def _zone_values_on_cluster(self, address, stack, windows, grid, wkbs, bounds, all_touched, feedback) -> list:
+        """The zone pixels of the same windows, 8 to a task, read on the dask cluster (in window order)."""
+        from ...engine import tasks as et
+        from ...engine import windows as ew
+
+        sources = [ew.Source(i.dataset, i.band, i.name) for i in stack.inputs]
+        groups = [windows[i:i + 8] for i in range(0, len(windows), 8)]
+        with self.open_cluster(address, feedback, readable=[(s.name, s.dataset) for s in sources]) as cluster:
+            parts = self.cluster_mapper(cluster, feedback).map(
+                et.zone_values_task, groups,
+                {"sources": sources, "grid": ew.Grid(grid.width, grid.height, tuple(grid.geotransform), grid.crs_wkt),
+                 "zones": list(wkbs), "bounds": bounds, "all_touched": all_touched},
+                self.progress_callback(feedback, 0.0, 80.0))
+        return [found for part in parts for found in part]
 
     def _html(self, names, years, series, pt, significant, whole, stat, alpha, source_name) -> str:
         """HTML page: SVG chart of the zone series and the change-point table."""
