@@ -722,8 +722,8 @@ Table 6 presets:</source>
         <translation>运行位置：dask 调度器 {address}（来自{origin}）。</translation>
     </message>
     <message>
-        <source>Running on the dask cluster {address} needs the Python packages {packages}, which are not installed for QGIS's Python. Install them with: python3 -m minemonitor_plugin.installer --extra cluster (or: {command}), or leave EXECUTION empty to run on this computer.</source>
-        <translation>在 dask 集群 {address} 上运行需要 Python 包 {packages}，但 QGIS 的 Python 尚未安装它们。请用以下命令安装：python3 -m minemonitor_plugin.installer --extra cluster（或：{command}），或将 EXECUTION 留空以在本机运行。</translation>
+        <source>Running on the dask cluster {address} needs the Python packages {packages}, which are not installed for QGIS's Python. Install them with: {command}; or leave EXECUTION empty to run on this computer.</source>
+        <translation>在 dask 集群 {address} 上运行需要 Python 包 {packages}，QGIS 的 Python 中尚未安装。请用以下命令安装：{command}；或将 EXECUTION 留空，在本机运行。</translation>
     </message>
     <message>
         <source>Connecting to the dask scheduler {address} ...</source>

@@ -192,17 +192,20 @@ def quote(arg: str) -> str:
     return shlex.quote(arg)
 
 
-def install_command(target: str | None = None) -> str:
+def install_command(target: str | None = None, extras: tuple[str, ...] = ()) -> str:
     """The shell command that runs the dependency installer with QGIS's Python.
 
     It installs the missing :data:`PIP_REQUIREMENTS` (exact pins) into the plugin's private folder
     (``target``, default: the default profile's), never into the user site and never replacing
-    numpy/scipy. The interpreter and folders are quoted for the user's shell.
+    numpy/scipy. The interpreter and folders are quoted for the user's shell. ``extras`` adds optional
+    groups of :data:`OPTIONAL_REQUIREMENTS` (``cluster``: dask and distributed).
     """
     plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     args = [quote(python_executable()), "-m", "minemonitor_plugin.installer"]
     if target:
         args += ["--target", quote(target)]
+    for extra in extras:
+        args += ["--extra", extra]
     if sys.platform.startswith("win"):
         return f'set "PYTHONPATH={plugins}" && ' + " ".join(args)
     return f"PYTHONPATH={quote(plugins)} " + " ".join(args)

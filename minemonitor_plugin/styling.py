@@ -258,10 +258,13 @@ def embed_style(dest_id: str, qml_path: str, default: bool = True) -> str | None
 
 def _tag_raster(path: str, key: str) -> None:
     """Record the style id in the GeoTIFF's metadata (read back by :func:`output_style_of`) and name its
-    band after the output."""
+    band after the output.
+
+    Written to GDAL's ``.aux.xml`` beside the file (the file is opened read-only): rewriting the TIFF's
+    header in place would break the layout of a cloud-optimised GeoTIFF."""
     from osgeo import gdal
 
-    dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_UPDATE)
+    dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
     if dataset is not None:
         dataset.SetMetadataItem(RASTER_STYLE_ITEM, key)
         band = dataset.GetRasterBand(1) if dataset.RasterCount == 1 else None

@@ -83,15 +83,15 @@ class ExecutionMixin:
         """Connect to ``address``, check the workers' version and that they can open ``readable``
         (``(label, path)`` pairs) and write into ``writable`` folders; yields the cluster."""
         from .. import deps
-        from ..engine.cluster import PINNED, Cluster, missing_packages
+        from ..engine.cluster import Cluster, missing_packages
 
         missing = missing_packages()
         if missing:
             raise QgsProcessingException(self.tr(
                 "Running on the dask cluster {address} needs the Python packages {packages}, which are not "
-                "installed for QGIS's Python. Install them with: python3 -m minemonitor_plugin.installer "
-                "--extra cluster (or: {command}), or leave EXECUTION empty to run on this computer.").format(
-                address=address, packages=", ".join(missing), command=deps.install_command(list(PINNED))))
+                "installed for QGIS's Python. Install them with: {command}; or leave EXECUTION empty to run on "
+                "this computer.").format(
+                address=address, packages=", ".join(missing), command=deps.install_command(extras=("cluster",))))
         feedback.pushInfo(self.tr("Connecting to the dask scheduler {address} ...").format(address=address))
         with Cluster(address) as cluster:
             versions = cluster.check_versions()

@@ -104,7 +104,7 @@ def test_county_ranking_from_the_county_layer_matches_a_largest_overlap_join(run
         ranked = sorted(((c, k) for k, c in expected.items() if k[0] == province), key=lambda t: -t[0])
         top = ranked[0][1][1]
         assert f"{province} / {top}" in page
-    assert "count_share_pct" in page
+    assert "Share of polygons (%)" in page  # the count ranking shows count shares (readable header)
     # size classes crossed with the (province, county) groups add up to the group counts
     cross = rows_of(crossed)
     per_group = {}
