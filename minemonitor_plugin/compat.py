@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsVectorLayerTemporalProperties,
     QgsWkbTypes,
 )
 
@@ -67,6 +68,8 @@ WKB_POINT = _pick(Qgis, "WkbType.Point", QgsWkbTypes, "Point")
 WKB_NO_GEOMETRY = _pick(Qgis, "WkbType.NoGeometry", QgsWkbTypes, "NoGeometry")
 GEOMETRY_POLYGON = _pick(Qgis, "GeometryType.Polygon", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _pick(Qgis, "GeometryType.Point", QgsWkbTypes, "PointGeometry")
+TEMPORAL_START_END_FIELDS = _pick(Qgis, "VectorTemporalMode.FeatureDateTimeStartAndEndFromFields",
+                                  QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeStartAndEndFromFields")
 
 
 
@@ -80,4 +83,5 @@ def variant_type(name):
         "double": QVariant.Double,
         "string": QVariant.String,
         "bool": QVariant.Bool,
+        "date": QVariant.Date,
     }[name]
