@@ -29,8 +29,10 @@ on a cube of ``cells x epochs`` values:
    * **historical**: not hot in the final epoch but hot in at least 90 % of the epochs.
 
    Cold spots mirror them (an intensifying cold spot has decreasing z-scores). Where the published
-   definitions overlap (a location hot only in the final epoch after earlier cold spots is both
-   "new" and "oscillating"), the cold history wins: oscillating, as in sfdep.
+   definitions overlap, the more specific one wins, as in sfdep's order of tests: a location hot
+   only in the final epoch (or final run) after earlier cold spots is oscillating, not new (or
+   consecutive); a location cold in 90 % of the epochs and hot in the final one is an oscillating
+   hot spot, not a historical cold spot.
 
 Codes (:data:`CATEGORIES`): 1 new ... 8 historical hot spot, -1 ... -8 the cold ones, 0 no pattern
 detected. The differences from R sfdep's ``emerging_hotspot_analysis`` (per-epoch standardisation,
@@ -178,13 +180,13 @@ def classify(hot: np.ndarray, cold: np.ndarray, trend_z: np.ndarray, trend_p: np
         up = significant & (z > 0)
         down = significant & (z < 0)
     out = np.zeros(hot.shape[1], dtype=np.int64)
+    historical = np.zeros_like(out)
     for sign, mine, other, rising, falling in ((1, hot, cold, up, down), (-1, cold, hot, down, up)):
         count = mine.sum(axis=0)
         mostly = 10 * count >= 9 * n_t  # the 90 % rule, in integers
         final = mine[-1]
         reverse = mine[::-1]
         run = np.where(reverse.all(axis=0), n_t, np.argmax(~reverse, axis=0))  # final run length
-        other_ever = other.any(axis=0)
         code = np.zeros_like(out)
         code[final & mostly] = PERSISTENT
         code[final & mostly & rising] = INTENSIFYING
@@ -193,9 +195,11 @@ def classify(hot: np.ndarray, cold: np.ndarray, trend_z: np.ndarray, trend_p: np
         code[few] = SPORADIC
         code[few & (count == run) & (run >= 2)] = CONSECUTIVE
         code[few & (count == 1)] = NEW
-        code[few & other_ever] = OSCILLATING
-        code[~final & mostly] = HISTORICAL
-        out[code > 0] = sign * code[code > 0]
+        code[few & other.any(axis=0)] = OSCILLATING
+        out[final] = sign * code[final]
+        historical[~final & mostly] = sign * HISTORICAL
+    # what the final epoch is wins: a cold spot of 90 % of the epochs that turned hot is oscillating hot
+    out[out == 0] = historical[out == 0]
     return out
 
 
@@ -245,7 +249,7 @@ def emerging_hot_spots(
     w: SpatialWeights,
     *,
     time_steps: int = 1,
-    permutations: int = 999,
+    permutations: int = 0,
     seed: int = SEED,
     fdr: bool = True,
     transform: str = "B",

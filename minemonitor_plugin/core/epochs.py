@@ -605,7 +605,7 @@ def epoch_density(
 
     footprint_km2 = np.bincount(carry_e, weights=carrier_area[carry_c], minlength=n_epochs) / 1e6
     n_footprints = np.bincount(occ_e, minlength=n_epochs).astype(np.int64)
-    member_area = np.bincount(node_e, weights=uarea[node_u], minlength=n_epochs) / 1e6
+    member_area = np.bincount(node_e, weights=uarea[node_u] * node_mult, minlength=n_epochs) / 1e6
     overlap_km2 = np.maximum(member_area - footprint_km2, 0.0)
 
     zone_km2 = zone_polygons = None

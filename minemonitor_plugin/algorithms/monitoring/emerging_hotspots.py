@@ -105,15 +105,17 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
             "- sporadic: hot in the final epoch, hot on and off in less than 90 % of the epochs, never a cold spot;\n"
             "- oscillating: hot in the final epoch, hot in less than 90 % of the epochs, a cold spot before;\n"
             "- historical: not hot in the final epoch but hot in at least 90 % of the epochs.\n"
-            "A cell hot only in the final epoch (or in a final run) after earlier cold spots fits both new (or "
-            "consecutive) and oscillating: it is oscillating, as in sfdep. With fewer than 10 epochs the 90 % rule "
-            "means every epoch.\n\n"
-            "Differences from R sfdep's emerging_hotspot_analysis (checked rule by rule in the tests): sfdep "
-            "standardises each epoch by that epoch's mean and variance (here, and in ArcGIS, the whole cube); it "
-            "takes significance as a folded pseudo p-value of at most 0.01 without FDR and tests the trend at the "
-            "same 0.01; its intensifying counts epochs significant as hot or cold; its persistent does not need the "
-            "final epoch hot and is tested before historical; its historical needs a negative final z; its "
-            "sporadic does not need the final epoch hot; its oscillating allows exactly 90 %.\n\n"
+            "Where the definitions overlap the more specific one wins, as in sfdep's order: hot only in the final "
+            "epoch (or final run) after earlier cold spots is oscillating, not new (or consecutive); cold in 90 % of "
+            "the epochs and hot in the final one is an oscillating hot spot, not a historical cold spot. With fewer "
+            "than 10 epochs the 90 % rule means every epoch.\n\n"
+            "Differences from R sfdep's emerging_hotspot_analysis (each checked on series in the tests): sfdep "
+            "standardises each epoch by that epoch's mean and variance (here, and in ArcGIS by default, the whole "
+            "cube); it takes significance as a folded pseudo p-value of at most 0.01 without FDR and tests the trend "
+            "at the same 0.01; its final run of a consecutive spot may mix hot and cold epochs (here that is "
+            "oscillating); its intensifying hot spot counts epochs significant as hot or cold towards the 90 %; its "
+            "persistent spot does not need the final epoch and is tested before historical; its historical spot needs "
+            "a final z-score of the other sign; its sporadic spot does not need the final epoch.\n\n"
             "Output: one feature per cell with category (1..8 new, consecutive, intensifying, persistent, "
             "diminishing, sporadic, oscillating, historical hot spot; -1..-8 the cold ones; 0 no pattern), pattern "
             "(the name), n_hot and n_cold (significant epochs), trend_z and trend_p (Mann-Kendall of the z-scores), "
@@ -277,12 +279,14 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
             self.tr("Significance: sfdep takes a folded pseudo p-value of at most 0.01 without FDR; here the two-sided "
                     "Gi bins at the chosen confidence, with FDR as chosen (ArcGIS applies it)."),
             self.tr("Trend: sfdep tests the Mann-Kendall trend at the same 0.01; here at the trend level."),
+            self.tr("Consecutive: sfdep's final run may mix hot and cold epochs (a cold spot turning hot in one "
+                    "unbroken run is consecutive there, oscillating here)."),
             self.tr("Intensifying: sfdep counts epochs significant as hot or cold towards the 90 %; ArcGIS hot ones."),
             self.tr("Persistent: sfdep does not need the final epoch hot and tests it before historical (hot in 90 % of "
                     "the epochs but not the final one: persistent in sfdep, historical here)."),
-            self.tr("Historical: sfdep needs a negative z-score in the final epoch; ArcGIS only 'not hot'."),
+            self.tr("Historical: sfdep needs a final z-score of the other sign (negative for a hot spot); ArcGIS only "
+                    "'not hot'."),
             self.tr("Sporadic: sfdep does not need the final epoch hot; ArcGIS Pro's definition does."),
-            self.tr("Oscillating: sfdep allows exactly 90 % hot epochs; ArcGIS says less than 90 %."),
         ]
 
     def write_emerging_report(self, path, cells, res, order, lookup, index, weights_label, feedback):
