@@ -56,8 +56,8 @@ PLANTED = {
     "fading": (105.25, 36.25, 5),
     "oscillating": (104.75, 36.6, 6),
 }
-#: Footprints per planted cluster, their spacing (m) and first-quarter area (km²).
-CLUSTER_SIZE, CLUSTER_PITCH, CLUSTER_AREA_KM2 = 9, 2600.0, 0.5
+#: Footprints per planted cluster, their spacing (m), first-quarter area (km²) and largest scale (area factor).
+CLUSTER_SIZE, CLUSTER_PITCH, CLUSTER_AREA_KM2, MAX_FACTOR = 9, 4000.0, 0.4, 4.0
 
 
 def quarter_labels(n: int, first_year: int = FIRST_YEAR) -> list[str]:
@@ -77,20 +77,28 @@ def quarterly_epochs(base: synthetic.SyntheticFootprints, n_quarters: int, seed:
 
 
 def _cluster(centre: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """CLUSTER_SIZE star-shaped quarries of CLUSTER_AREA_KM2 each, on a jittered 3 x 3 lattice."""
+    """CLUSTER_SIZE star-shaped quarries of about CLUSTER_AREA_KM2 each, on a jittered 3 x 3 lattice, small
+    enough never to touch each other even at MAX_FACTOR times their area."""
     areas = np.full(CLUSTER_SIZE, CLUSTER_AREA_KM2 * 1e6) * rng.uniform(0.7, 1.3, CLUSTER_SIZE)
-    shapes, _ = synthetic._star_shapes(areas, rng)
+    shapes, radius = synthetic._star_shapes(areas, rng)
+    jitter = 100.0
+    reach = radius * np.sqrt(MAX_FACTOR)
+    limit = CLUSTER_PITCH / 2 - jitter - 50.0
+    shrink = np.minimum(1.0, limit / reach)  # a strongly stretched shape is made smaller, not longer
+    shapes = _scaled(shapes, shrink**2)
     k = np.arange(CLUSTER_SIZE)
-    dx = (k % 3 - 1) * CLUSTER_PITCH + rng.uniform(-150, 150, CLUSTER_SIZE)
-    dy = (k // 3 - 1) * CLUSTER_PITCH + rng.uniform(-150, 150, CLUSTER_SIZE)
+    dx = (k % 3 - 1) * CLUSTER_PITCH + rng.uniform(-jitter, jitter, CLUSTER_SIZE)
+    dy = (k // 3 - 1) * CLUSTER_PITCH + rng.uniform(-jitter, jitter, CLUSTER_SIZE)
     return synthetic._translate(shapes, centre[0] + dx, centre[1] + dy)
 
 
-def _scaled(geoms: np.ndarray, factor: float) -> np.ndarray:
-    """Each footprint scaled about its centroid so that its area is ``factor`` times larger."""
+def _scaled(geoms: np.ndarray, factor) -> np.ndarray:
+    """Each footprint scaled about its centroid so that its area is ``factor`` (one, or one per footprint)
+    times larger."""
     centre = shapely.get_coordinates(shapely.centroid(geoms))
     coords, index = shapely.get_coordinates(geoms, return_index=True)
-    coords = centre[index] + (coords - centre[index]) * np.sqrt(factor)
+    scale = np.broadcast_to(np.sqrt(np.asarray(factor, dtype=np.float64)), (len(geoms),))
+    coords = centre[index] + (coords - centre[index]) * scale[index][:, None]
     return shapely.set_coordinates(geoms.copy(), coords)
 
 
@@ -117,23 +125,32 @@ def planted_sample(seed: int = 2022, n_quarters: int = 12, keep: int = 110):
     labels = quarter_labels(n_quarters)
     last = n_quarters - 1
     for q, epoch in enumerate(series):
-        geoms.append(epoch.geometries)
+        this_quarter = [epoch.geometries]
         quarter += [labels[q]] * len(epoch)
         mine += [str(m) for m in epoch.attributes["mine_id"]]
         planted += [""] * len(epoch)
         t = q / last
         present = {
             "new": (q == last, 3.0),
-            "growing": (True, 1.0 + 3.0 * t),
-            "fading": (True, 4.0 - 3.0 * t),
+            "growing": (True, 1.0 + (MAX_FACTOR - 1.0) * t),
+            "fading": (True, MAX_FACTOR - (MAX_FACTOR - 1.0) * t),
             "oscillating": ((q + 1) % 3 == 0, 2.0),
         }
         for name, (on, factor) in present.items():
             if on:
-                geoms.append(_scaled(clusters[name], factor))
+                this_quarter.append(_scaled(clusters[name], factor))
                 quarter += [labels[q]] * CLUSTER_SIZE
                 mine += [f"{name}-{i + 1}" for i in range(CLUSTER_SIZE)]
                 planted += [name] * CLUSTER_SIZE
+        this_quarter = np.concatenate(this_quarter)
+        # no footprint overlaps another of its quarter (checked, not assumed), so footprint statistics
+        # and the fishnet agree whatever their overlap rule
+        tree = shapely.STRtree(this_quarter)
+        a, b = tree.query(this_quarter, predicate="intersects")
+        shared = a < b
+        if shapely.area(shapely.intersection(this_quarter[a[shared]], this_quarter[b[shared]])).sum() > 0:
+            raise RuntimeError(f"footprints of quarter {labels[q]} overlap")
+        geoms.append(this_quarter)
     attributes = {
         "fid": np.arange(1, sum(len(g) for g in geoms) + 1, dtype=np.int64),
         "quarter": np.array(quarter, dtype=object),

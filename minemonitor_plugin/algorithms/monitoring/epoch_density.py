@@ -46,8 +46,6 @@ TOTAL_FIELDS = (
     ("zone", "string"),
     ("epoch", "string"),
     ("epoch_index", "int"),
-    (START_FIELD, "date"),
-    (END_FIELD, "date"),
     ("n_footprints", "int"),
     ("n_mines", "int"),
     ("mining_km2", "double"),
@@ -376,7 +374,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         epochs = order.epochs
         rows = []
         for k, e in enumerate(epochs):
-            rows.append(("total", None, e.label, k + 1, qdate(e.start), qdate(e.end), int(result.n_footprints[k]),
+            rows.append(("total", None, e.label, k + 1, int(result.n_footprints[k]),
                          int(result.n_mines_total[k]), float(result.footprint_km2[k]), float(result.grid_km2[k]),
                          float(result.overlap_km2[k]), int(np.count_nonzero(result.mining_km2[:, k] > 0))))
         if zone_keys is not None:
@@ -384,8 +382,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             for z, key in enumerate([*zone_keys, outside]):
                 level = "zone" if z < len(zone_keys) else "outside"
                 for k, e in enumerate(epochs):
-                    rows.append((level, key, e.label, k + 1, qdate(e.start), qdate(e.end),
-                                 int(result.zone_polygons[z, k]), None,
+                    rows.append((level, key, e.label, k + 1, int(result.zone_polygons[z, k]), None,
                                  float(result.zone_km2[z, k]), None, None, None))
         columns = []
         for j in range(len(TOTAL_FIELDS)):
