@@ -170,7 +170,7 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
                            progress_range=(80.0, 97.0))
         del sink
         self.style_output(context, dest_id, styling.categorized_style(
-            run_path("cell_trend", res), "trend_class",
+            run_path("epochs_trend", res), "trend_class",
             [(c, self.trend_label(c), TREND_COLOURS[c]) for c in (1, 0, -1)]))
 
         counts = {c: int(np.count_nonzero(cls == c)) for c in (1, 0, -1)}

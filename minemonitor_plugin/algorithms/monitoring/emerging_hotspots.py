@@ -257,7 +257,7 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
         del sink
         if not point_layer:
             self.style_output(context, dest_id, styling.categorized_style(
-                run_path("emerging_hotspots", res), "category",
+                run_path("epochs_emerging", res), "category",
                 [(c, lookup[c], EMERGING_COLOURS[c]) for c in CATEGORY_ORDER]))
 
         counts = {c: int(np.count_nonzero(res.category == c)) for c in CATEGORY_ORDER}

@@ -311,7 +311,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         from ... import styling
 
         self.style_output(context, wide_id, styling.derived_style(
-            "fishnet_density", run_path("epoch_density_wide", result), attribute=f"pct_{tags[-1]}"))
+            "fishnet_density", run_path("epochs_wide", result), attribute=f"pct_{tags[-1]}"))
 
         totals_sink, totals_id = self.sink(parameters, self.OUTPUT_TOTALS, context, vio.make_fields(TOTAL_FIELDS),
                                            compat.WKB_NO_GEOMETRY, grid_crs)
@@ -330,7 +330,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
     def long_style(self) -> str:
         from ... import styling
 
-        return styling.derived_style("fishnet_density", run_path("epoch_density_long", self),
+        return styling.derived_style("fishnet_density", run_path("epochs_long", self),
                                      temporal=(START_FIELD, END_FIELD))
 
     def log_result(self, result, order, feedback):

@@ -142,10 +142,27 @@ class EpochInput:
                     layer=layer.name()))
             sources.append(QgsProcessingFeatureSource(layer, context))
         if labels is None:
-            from ...core.epochs import epoch_from_name
-
-            labels = [epoch_from_name(layer.name()).label for layer in layers]
+            labels = [self.epoch_of_layer(layer) for layer in layers]
         return sources, labels, False
+
+    def epoch_of_layer(self, layer) -> str:
+        """The epoch label in the layer's name, else in its table name or file name (layers given as paths
+        are named after their file)."""
+        from qgis.core import QgsProviderRegistry
+
+        from ...core.epochs import epoch_from_name
+        from ...core.errors import InvalidInputError
+
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        candidates = [layer.name(), parts.get("layerName") or "",
+                      os.path.splitext(os.path.basename(parts.get("path") or ""))[0]]
+        for name in candidates:
+            if name:
+                try:
+                    return epoch_from_name(name).label
+                except InvalidInputError:
+                    continue
+        return epoch_from_name(layer.name()).label  # raises, naming the layer
 
     def read_epochs(self, parameters, context, feedback, crs, extra_fields=(), progress_range=(0.0, 20.0)):
         """Footprints of every epoch in ``crs``.
