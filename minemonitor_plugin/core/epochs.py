@@ -489,8 +489,7 @@ def epoch_density(
     n = len(geoms)
     codes = np.asarray(epochs)
     if codes.shape != (n,):
-        raise InvalidInputError("There are {n_values} {what} values for {n} footprints.", n_values=codes.size,
-                                what="epoch", n=n)
+        raise InvalidInputError("There are {n_values} epoch values for {n} footprints.", n_values=codes.size, n=n)
     if n and (codes.dtype.kind not in "iu" or codes.min() < 0 or codes.max() >= n_epochs):
         raise InvalidInputError("Epoch codes must be whole numbers from 0 to {last}.", last=n_epochs - 1)
     codes = codes.astype(np.int64)

@@ -131,9 +131,9 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
                                   "{alpha}.").format(cells=len(cells), n=n_ep, labels=", ".join(order.labels),
                                                      field=field, alpha=alpha))
         feedback.pushInfo(self.tr(
-            "Theil-Sen slopes per year over the epoch dates in {unit}s ({spacing}); per epoch over the epoch "
-            "numbers.").format(unit=axis.unit, spacing=self.tr("evenly spaced") if axis.regular else self.tr(
-                "unevenly spaced")))
+            "Theil-Sen slopes per year over the epoch dates counted in {unit} ({spacing}); per epoch over the epoch "
+            "numbers.").format(unit=self.tr("months") if axis.unit == "month" else self.tr("days"),
+                               spacing=self.tr("evenly spaced") if axis.regular else self.tr("unevenly spaced")))
         if n_missing:
             feedback.pushWarning(self.tr("{n} cell-epoch values are missing (no feature or NULL): they are gaps in "
                                          "the series.").format(n=n_missing))
