@@ -6,7 +6,8 @@
 #   3. Vegetation change model (MODIS LAI 2001-2020 trend, zonal series and change points)
 #   4. Desertification sensitivity model (slope from ETOPO, LAI mean and trend as factors)
 #   5. Monitoring: change 2021 -> 2022, occupation types, interpretation accuracy (sample epochs)
-#   6. One report of everything.
+#   6. Mining dynamics over 12 quarters (per-epoch density, cell trends, emerging hot spots; sample quarters)
+#   7. One report of everything.
 # Leaves styled GeoPackages, GeoTIFFs and report.html in one folder (default output/demo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +17,7 @@ sample=$root/data/sample
 provinces="$sample/nw4_admin.gpkg|layername=province"
 regions="$sample/ne_physical_regions.gpkg|layername=physical_regions"
 epochs=$sample/epochs_2021_2022.gpkg
+quarters=$sample/quarters_2021_2023.gpkg
 start=$(date +%s)
 
 qp() {  # qgis_process run ALG -- ARGS..., quiet unless it fails
@@ -67,14 +69,24 @@ qp minemonitor:accuracyassessment -- VERIFICATION="$epochs|layername=verificatio
   OUTPUT_MATRIX="$out/work/confusion_matrix.gpkg" OUTPUT_CLASSES="$out/work/accuracy_classes.gpkg" \
   OUTPUT_RECORDS="$out/work/accuracy_records.gpkg" OUTPUT_HTML="$out/work/accuracy.html"
 
-step "6. One report"
+step "6. Mining dynamics over 12 quarters: density per epoch, trend per cell, emerging hot spots"
+qp minemonitor:miningdynamics -- FOOTPRINTS="$quarters|layername=footprints" EPOCH_FIELD=quarter \
+  STUDY_AREA="$quarters|layername=study_area" ZONES="$quarters|layername=counties" ZONE_FIELD=name_zh \
+  CELL_SIZE=5000 TIME_STEPS=1 PERMUTATIONS=0 \
+  "epochs:DENSITY=$out/density_per_quarter.gpkg" "epochs:DENSITY_WIDE=$out/work/density_by_quarter.gpkg" \
+  "epochs:TOTALS=$out/work/totals_per_quarter.gpkg" "trend:TREND=$out/mining_trend.gpkg" \
+  "emerging:EMERGING=$out/emerging_hot_spots.gpkg" "report:REPORT=$out/work/dynamics.html"
+
+step "7. One report"
 qp minemonitor:report -- TITLE="MineMonitor: open-pit mining in NW China (sample data)" \
   MAP_LAYERS="$out/fishnet_density.gpkg" MAP_LAYERS="$out/local_moran_clusters.gpkg" MAP_LAYERS="$out/hot_spots.gpkg" \
   MAP_LAYERS="$out/lai_trend_class.tif" MAP_LAYERS="$out/sensitivity_classes.tif" \
   MAP_LAYERS="$out/footprint_change.gpkg" MAP_LAYERS="$out/occupation_types.gpkg" \
+  MAP_LAYERS="$out/emerging_hot_spots.gpkg" MAP_LAYERS="$out/mining_trend.gpkg" \
   TABLES="$out/overlap_by_province.gpkg" TABLES="$out/sensitivity_class_area.gpkg" TABLES="$out/work/change_summary.gpkg" \
   REPORTS="$out/work/spatial_pattern.html" REPORTS="$out/work/overlap.html" REPORTS="$out/work/vegetation.html" \
   REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/occupation.html" REPORTS="$out/work/accuracy.html" \
+  REPORTS="$out/work/dynamics.html" \
   OUTPUT="$out/report.html"
 
 step "Done. Styled outputs (open them in QGIS) and the report are in: $out"
