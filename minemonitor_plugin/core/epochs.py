@@ -409,11 +409,44 @@ class _Stages:
         return lambda f: self.progress(start + (end - start) * min(max(f, 0.0), 1.0))
 
 
-def _clean(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Repaired polygonal geometries, the mask of usable ones (positive area) and the repair count."""
+def _distinct(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct geometries of ``geoms`` (no missing entries): ``(first index of each, id of every entry)``.
+
+    A survey carries unchanged outlines forward, so most footprints repeat ones of earlier epochs.
+    Candidates share their bounds, area and number of vertices (vectorised keys, one sort); each is
+    confirmed to be vertex for vertex identical to its candidate's first occurrence. Ids number the
+    distinct geometries in order of first appearance.
+    """
+    n = len(geoms)
+    if n == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        keys = np.column_stack([shapely.bounds(geoms), shapely.area(geoms),
+                                shapely.get_num_coordinates(geoms).astype(np.float64)])
+    keys = np.nan_to_num(keys, nan=-np.inf)  # empty geometries: one key, confirmed below like the others
+    _, first_of_key, key_of = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    rep = first_of_key[key_of.ravel()]
+    same = rep == np.arange(n)
+    check = np.flatnonzero(~same)
+    if check.size:
+        identical = getattr(shapely, "equals_identical", None)  # shapely >= 2.1
+        if identical is not None:
+            same[check] = identical(geoms[check], geoms[rep[check]])
+        else:
+            same[check] = shapely.equals_exact(geoms[check], geoms[rep[check]], tolerance=0.0)
+    rep = np.where(same, rep, np.arange(n))  # a key collision: its own geometry (compared by WKB below)
+    odd = np.flatnonzero(~same)
+    if odd.size:
+        seen: dict[bytes, int] = {}
+        for i, wkb in zip(odd, shapely.to_wkb(geoms[odd]), strict=True):
+            rep[i] = seen.setdefault(wkb, int(i))
+    firsts, uid = np.unique(rep, return_inverse=True)
+    return firsts, uid.ravel().astype(np.int64)
+
+
+def _repair(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Polygonal, valid versions of ``geoms`` (make_valid where invalid) and the mask of repaired ones."""
     geoms = geoms.copy()
-    missing = shapely.is_missing(geoms)
-    geoms[missing] = shapely.Polygon()
     invalid = ~shapely.is_valid(geoms)
     if invalid.any():
         geoms[invalid] = polygonal_parts(shapely.make_valid(geoms[invalid]))
@@ -421,8 +454,7 @@ def _clean(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     polygonal = np.isin(types, (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON)))
     if not polygonal.all():
         geoms[~polygonal] = polygonal_parts(geoms[~polygonal])
-    usable = ~shapely.is_missing(geoms) & (shapely.area(geoms) > 0)
-    return geoms, usable, int(invalid.sum())
+    return geoms, invalid
 
 
 def epoch_density(
@@ -476,7 +508,8 @@ def epoch_density(
     -----
     Each epoch gives exactly what :func:`.grid.fishnet_density` gives for that epoch's footprints
     alone (overlaps within the epoch dissolved), but the work is shared: distinct geometries
-    (compared by their WKB) are apportioned once with their own area as the weight, together
+    (identical vertex for vertex) are validated, repaired and apportioned once, with their own
+    area as the weight, together
     with the unions of the footprints that overlap within an epoch; the per-epoch values are
     sparse sums of those pieces. Overlap candidates are searched once over the distinct
     geometries; only groups that overlap across epochs are re-examined epoch by epoch.
@@ -493,22 +526,31 @@ def epoch_density(
     if n and (codes.dtype.kind not in "iu" or codes.min() < 0 or codes.max() >= n_epochs):
         raise InvalidInputError("Epoch codes must be whole numbers from 0 to {last}.", last=n_epochs - 1)
     codes = codes.astype(np.int64)
-    geoms, usable, n_repaired = _clean(geoms)
     mine_code = None if mine_ids is None else _encode_ids(mine_ids, n)
     n_mine_codes = 0 if mine_code is None or not n else int(mine_code.max()) + 1
-    if not usable.any():
-        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
-    stages(0.02)
 
-    # 1. Distinct geometries: a footprint repeated unchanged in later epochs is apportioned once.
-    kept = np.flatnonzero(usable)
-    index: dict[bytes, int] = {}
-    uid = np.fromiter((index.setdefault(w, len(index)) for w in shapely.to_wkb(geoms[kept])), dtype=np.int64,
-                      count=len(kept))
-    n_unique = len(index)
-    _, first = np.unique(uid, return_index=True)  # uid numbers geometries in order of appearance
-    ugeom = geoms[kept[first]]
-    uarea = shapely.area(ugeom)
+    # 1. Distinct geometries: a footprint repeated unchanged in later epochs is checked, repaired and
+    # apportioned once.
+    present = np.flatnonzero(~shapely.is_missing(geoms))
+    firsts, present_uid = _distinct(geoms[present])
+    repaired, was_invalid = _repair(geoms[present[firsts]])
+    area = shapely.area(repaired)
+    usable_u = ~shapely.is_missing(repaired) & (area > 0)
+    n_repaired = int(was_invalid[present_uid].sum())
+    if not usable_u.any():
+        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
+    keep_u = np.flatnonzero(usable_u)
+    renumber = np.full(len(firsts), -1, dtype=np.int64)
+    renumber[keep_u] = np.arange(keep_u.size)
+    occ_ok = usable_u[present_uid]
+    kept = present[occ_ok]
+    uid = renumber[present_uid[occ_ok]]
+    usable = np.zeros(n, dtype=bool)
+    usable[kept] = True
+    n_unique = int(keep_u.size)
+    ugeom = repaired[keep_u]
+    uarea = area[keep_u]
+    stages(0.05)
     occ_e = codes[kept]
     node_key, node_mult = np.unique(uid * n_epochs + occ_e, return_counts=True)
     node_u, node_e = np.divmod(node_key, n_epochs)
