@@ -413,8 +413,9 @@ def _distinct(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct geometries of ``geoms`` (no missing entries): ``(first index of each, id of every entry)``.
 
     A survey carries unchanged outlines forward, so most footprints repeat ones of earlier epochs.
-    Candidates share their bounds, area and number of vertices (vectorised keys, one sort); each is
-    confirmed to be vertex for vertex identical to its candidate's first occurrence. Ids number the
+    Candidates share a hash of their bounds, area and number of vertices (vectorised, one sort of
+    integers); each is confirmed to be vertex for vertex identical to its candidate's first
+    occurrence, so a hash collision only costs a comparison. Ids number the
     distinct geometries in order of first appearance.
     """
     n = len(geoms)
@@ -423,8 +424,13 @@ def _distinct(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     with np.errstate(invalid="ignore"):
         keys = np.column_stack([shapely.bounds(geoms), shapely.area(geoms),
                                 shapely.get_num_coordinates(geoms).astype(np.float64)])
-    keys = np.nan_to_num(keys, nan=-np.inf)  # empty geometries: one key, confirmed below like the others
-    _, first_of_key, key_of = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    keys = np.ascontiguousarray(np.nan_to_num(keys, nan=-np.inf))  # empty geometries: one key
+    # one 64-bit hash of the six numbers (FNV-style mixing of their bits): a sort of integers, not rows
+    bits = keys.view(np.uint64)
+    digest = np.full(n, 0xCBF29CE484222325, dtype=np.uint64)
+    for column in range(bits.shape[1]):
+        digest = (digest ^ bits[:, column]) * np.uint64(0x100000001B3)
+    _, first_of_key, key_of = np.unique(digest, return_index=True, return_inverse=True)
     rep = first_of_key[key_of.ravel()]
     same = rep == np.arange(n)
     check = np.flatnonzero(~same)

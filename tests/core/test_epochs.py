@@ -231,6 +231,20 @@ def test_zone_totals_cut_at_zone_boundaries_and_reconcile():
         assert res.zone_polygons[:, e].sum() == res.n_footprints[e]
 
 
+def test_distinct_outlines_are_confirmed_vertex_by_vertex():
+    from minemonitor_plugin.core.epochs import _distinct
+
+    square = shapely.box(0, 0, 10, 10)
+    turned = shapely.Polygon([(0, 0), (0, 10), (10, 10), (10, 0)])  # same square, other vertex order
+    left = shapely.Polygon([(0, 0), (10, 0), (0, 10)])
+    right = shapely.Polygon([(0, 0), (10, 0), (10, 10)])  # same bounds, area and vertex count as left
+    geoms = np.array([square, turned, left, right, shapely.box(0, 0, 10, 10), shapely.Polygon(), shapely.Polygon(),
+                      shapely.Polygon([(0, 0), (10, 0), (0, 10)])], dtype=object)
+    firsts, ids = _distinct(geoms)
+    assert ids.tolist() == [0, 1, 2, 3, 0, 4, 4, 2]
+    assert firsts.tolist() == [0, 1, 2, 3, 5]
+
+
 def test_repaired_and_empty_footprints_are_counted():
     bowtie = shapely.Polygon([(0, 0), (500, 500), (500, 0), (0, 500)])
     res = epoch_density([bowtie, None, shapely.Polygon(), shapely.box(0, 0, 200, 200)], np.array([0, 0, 1, 1]), 2,
