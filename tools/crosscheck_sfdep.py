@@ -144,7 +144,7 @@ def classify_both(gi, p_sim, threshold=0.01):
     sfdep = [sfdep_classify(gi[i], sigs[i], np.sign(mk.mk_s[i]), mk.mk_p[i], threshold) for i in range(n)]
     ours = classify((sigs & (gi > 0)).T, (sigs & (gi < 0)).T, mk.mk_z, mk.mk_p, threshold)
     names = ["no pattern" if c == 0 else " ".join(CATEGORIES[int(c)].lower().split()[:2]) for c in ours]
-    return collections.Counter(sfdep), collections.Counter(names), collections.Counter(zip(sfdep, names))
+    return collections.Counter(sfdep), collections.Counter(names), collections.Counter(zip(sfdep, names, strict=True))
 
 
 def main(argv: list[str] | None = None) -> int:

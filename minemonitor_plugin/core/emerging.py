@@ -171,7 +171,8 @@ def classify(hot: np.ndarray, cold: np.ndarray, trend_z: np.ndarray, trend_p: np
         raise InvalidInputError("Hot and cold bins must be two arrays of the same shape (epochs, locations); "
                                 "got {shape}.", shape=(hot.shape, cold.shape))
     if (hot & cold).any():
-        raise InvalidInputError("A bin cannot be both a hot and a cold spot ({count} are).", count=int((hot & cold).sum()))
+        raise InvalidInputError("A bin cannot be both a hot and a cold spot ({count} are).",
+                                count=int((hot & cold).sum()))
     n_t = hot.shape[0]
     z = np.asarray(trend_z, dtype=np.float64)
     p = np.asarray(trend_p, dtype=np.float64)

@@ -28,6 +28,7 @@ spacing of the epochs for the slope per year.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -138,7 +139,8 @@ _PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match], Epoch]], ...] = (
     (re.compile(r"(\d{4})[-/.](\d{1,2})"), lambda m: _period("month", int(m[1]), int(m[2]))),
     (re.compile(r"(\d{4})(\d{2})"), lambda m: _period("month", int(m[1]), int(m[2]))),
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月"), lambda m: _period("month", int(m[1]), int(m[2]))),
-    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"),
+    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+                r"(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"),
      lambda m: _period("day", int(m[1]), int(m[2]), int(m[3]))),
     (re.compile(r"(\d{4})(\d{2})(\d{2})"), lambda m: _period("day", int(m[1]), int(m[2]), int(m[3]))),
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
@@ -272,7 +274,7 @@ def order_epochs(values: Sequence[object]) -> EpochOrder:
             values=", ".join(bad[:10]) + (" ..." if len(bad) > 10 else ""),
         )
     unique = sorted(set(parsed), key=lambda e: (e.start, e.end))  # type: ignore[arg-type, union-attr]
-    for a, b in zip(unique, unique[1:]):
+    for a, b in itertools.pairwise(unique):
         if b.start < a.end:
             raise InvalidInputError(
                 "The epochs {first} and {second} overlap in time; give each epoch once and use periods that do "
@@ -578,7 +580,7 @@ def epoch_density(
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         bounds = np.r_[starts, key.size]
         split_memo: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        for a, b in itertools.pairwise(bounds):
             if b - a < 2:
                 continue
             nodes = grouped[a:b]

@@ -323,8 +323,9 @@ def test_emerginghotspots_bad_input(run_alg, make_layer, tmp_path):
     from qgis.core import QgsProcessingException
 
     cells = [rect(i * 10, 0, i * 10 + 10, 10) for i in range(4)]
+    years = [y for y in ("2020", "2021", "2022") for _ in range(4)]
     gap = make_layer(tmp_path / "gap.gpkg", cells * 3, crs=EQUAL_AREA,
-                     fields={"cell_id": [1, 2, 3, 4] * 3, "epoch": [y for y in ("2020", "2021", "2022") for _ in range(4)],
+                     fields={"cell_id": [1, 2, 3, 4] * 3, "epoch": years,
                              "density_pct": [1.0, 2.0, None, 4.0] + [1.0] * 8})
     with pytest.raises(QgsProcessingException, match="is NULL for feature 3"):
         run_alg("minemonitor:emerginghotspots", {"INPUT": gap, "OUTPUT": "memory:"})
@@ -339,8 +340,7 @@ def test_emerginghotspots_bad_input(run_alg, make_layer, tmp_path):
     with pytest.raises(QgsProcessingException, match="at least three epochs"):
         run_alg("minemonitor:emerginghotspots", {"INPUT": two, "OUTPUT": "memory:"})
     flat = make_layer(tmp_path / "flat.gpkg", cells * 3, crs=EQUAL_AREA,
-                      fields={"cell_id": [1, 2, 3, 4] * 3, "epoch": [y for y in ("2020", "2021", "2022") for _ in range(4)],
-                              "density_pct": [0.0] * 12})
+                      fields={"cell_id": [1, 2, 3, 4] * 3, "epoch": years, "density_pct": [0.0] * 12})
     res = run_alg("minemonitor:emerginghotspots", {"INPUT": flat, "OUTPUT": "memory:"})
     assert "Gi* is undefined, so no cell has a pattern" in res["_feedback"].log()
     assert res["N_HOT_PATTERNS"] == 0 and res["N_COLD_PATTERNS"] == 0

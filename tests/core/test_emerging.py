@@ -358,7 +358,7 @@ def test_planted_patterns_get_their_categories():
 
 
 def test_permutations_are_explicit_and_reproducible():
-    x, w, blocks = _planted_cube(np.random.default_rng(1), side=8, n_t=6)
+    x, w, _ = _planted_cube(np.random.default_rng(1), side=8, n_t=6)
     a = emerging_hot_spots(x, w, permutations=99, seed=7, fdr=False)
     b = emerging_hot_spots(x, w, permutations=99, seed=7, fdr=False)
     c = emerging_hot_spots(x, w, permutations=99, seed=8, fdr=False)

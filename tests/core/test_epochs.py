@@ -153,7 +153,7 @@ def _absolute(result, rows, cols, size=1000.0):
     """Grid-independent cell keys: (column, row) counted from the origin of the CRS."""
     x0 = round(result.origin_x / size)
     y1 = round(result.origin_y / size)
-    return list(zip((x0 + cols).tolist(), (y1 - rows).tolist()))
+    return list(zip((x0 + cols).tolist(), (y1 - rows).tolist(), strict=True))
 
 
 @pytest.mark.parametrize("with_study", [False, True])

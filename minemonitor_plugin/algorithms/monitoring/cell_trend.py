@@ -164,8 +164,8 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
         for f in vio.make_fields(RESULT_FIELDS):
             fields.append(f)
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, self.output_wkb(source), cells.crs)
-        columns = keep_columns + [res.n_valid, first, last, res.mk_s, res.mk_z, res.mk_p, res.sen_per_epoch,
-                                  res.sen_per_year, cls_out, labels]
+        columns = [*keep_columns, res.n_valid, first, last, res.mk_s, res.mk_z, res.mk_p, res.sen_per_epoch,
+                   res.sen_per_year, cls_out, labels]
         vio.write_features(self, sink, parameters, self.OUTPUT, feedback, columns, self.multi(cells),
                            progress_range=(80.0, 97.0))
         del sink
@@ -196,8 +196,9 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
 
         area = cells.attributes.get(next((n for n in cells.attributes if n.lower() == "cell_km2"), ""), None)
         area = None if area is None else np.array([np.nan if v is None else float(v) for v in area])
-        body = [html_paragraph(self.tr("Layer {layer}, field {field}; epochs {labels}; two-sided level {alpha}.").format(
-            layer=cells.layer_name, field=field, labels=", ".join(order.labels), alpha=alpha), "note")]
+        note = self.tr("Layer {layer}, field {field}; epochs {labels}; two-sided level {alpha}.")
+        body = [html_paragraph(note.format(layer=cells.layer_name, field=field, labels=", ".join(order.labels),
+                                           alpha=alpha), "note")]
         body.append(html_heading(self.tr("Cells per trend class")))
         rows = []
         for c in (1, 0, -1):

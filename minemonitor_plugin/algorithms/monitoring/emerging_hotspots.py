@@ -7,10 +7,7 @@ import html
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -75,7 +72,8 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
             4: self.tr("Persistent hot spot"), 5: self.tr("Diminishing hot spot"), 6: self.tr("Sporadic hot spot"),
             7: self.tr("Oscillating hot spot"), 8: self.tr("Historical hot spot"),
             -1: self.tr("New cold spot"), -2: self.tr("Consecutive cold spot"), -3: self.tr("Intensifying cold spot"),
-            -4: self.tr("Persistent cold spot"), -5: self.tr("Diminishing cold spot"), -6: self.tr("Sporadic cold spot"),
+            -4: self.tr("Persistent cold spot"), -5: self.tr("Diminishing cold spot"),
+            -6: self.tr("Sporadic cold spot"),
             -7: self.tr("Oscillating cold spot"), -8: self.tr("Historical cold spot"),
         }[code]
 
@@ -210,7 +208,7 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Emerging hot spots need at least three epochs (a trend over time); layer {layer} has {n}.").format(
                     layer=cells.layer_name, n=n_ep))
-        weights, label, _, projected = self.build_weights(parameters, context, feedback, source, cells, point_layer)
+        weights, label, _, _ = self.build_weights(parameters, context, feedback, source, cells, point_layer)
         self._log_weights(weights, cells, label, feedback)
         if weights.kind in ("inverse_distance", "file") and transform == "B":
             transform = "O"
@@ -250,8 +248,8 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
         patterns = np.array([lookup[int(c)] for c in CATEGORY_ORDER], dtype=object)
         position = {c: i for i, c in enumerate(CATEGORY_ORDER)}
         index = np.array([position[c] for c in range(-8, 9)], dtype=np.int64)[res.category + 8]
-        columns = keep_columns + [res.category, patterns[index], res.n_hot, res.n_cold, res.trend_z, res.trend_p,
-                                  res.last_bin, res.z[:, -1]]
+        columns = [*keep_columns, res.category, patterns[index], res.n_hot, res.n_cold, res.trend_z, res.trend_p,
+                   res.last_bin, res.z[:, -1]]
         vio.write_features(self, sink, parameters, self.OUTPUT, feedback, columns, self.multi(cells),
                            progress_range=(85.0, 97.0))
         del sink
@@ -275,15 +273,16 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
     def sfdep_differences(self) -> list[str]:
         return [
             self.tr("Gi*: sfdep standardises each epoch by that epoch's mean and variance while its neighbour sums "
-                    "include earlier epochs; here, as in ArcGIS by default, every bin is compared with the whole cube."),
+                    "include earlier epochs; here, as in ArcGIS by default, every bin is compared with the whole "
+                    "cube."),
             self.tr("Significance: sfdep takes a folded pseudo p-value of at most 0.01 without FDR; here the two-sided "
                     "Gi bins at the chosen confidence, with FDR as chosen (ArcGIS applies it)."),
             self.tr("Trend: sfdep tests the Mann-Kendall trend at the same 0.01; here at the trend level."),
             self.tr("Consecutive: sfdep's final run may mix hot and cold epochs (a cold spot turning hot in one "
                     "unbroken run is consecutive there, oscillating here)."),
             self.tr("Intensifying: sfdep counts epochs significant as hot or cold towards the 90 %; ArcGIS hot ones."),
-            self.tr("Persistent: sfdep does not need the final epoch hot and tests it before historical (hot in 90 % of "
-                    "the epochs but not the final one: persistent in sfdep, historical here)."),
+            self.tr("Persistent: sfdep does not need the final epoch hot and tests it before historical (hot in 90 % "
+                    "of the epochs but not the final one: persistent in sfdep, historical here)."),
             self.tr("Historical: sfdep needs a final z-score of the other sign (negative for a hot spot); ArcGIS only "
                     "'not hot'."),
             self.tr("Sporadic: sfdep does not need the final epoch hot; ArcGIS Pro's definition does."),

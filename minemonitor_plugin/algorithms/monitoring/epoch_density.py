@@ -147,8 +147,8 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             self.tr("Drop clipped cells smaller than this fraction of a full cell (0 keeps all)."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.MINE_ID_FIELD, self.tr("Mine id field"), parentLayerParameterName=self.INPUT,
-                                        optional=True),
+            QgsProcessingParameterField(self.MINE_ID_FIELD, self.tr("Mine id field"),
+                                        parentLayerParameterName=self.INPUT, optional=True),
             self.tr("Optional field identifying the mine of each footprint; n_mines counts distinct ids per cell and "
                     "epoch. With a list of layers, the field of this name in every layer."),
         )
@@ -164,12 +164,13 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             advanced=True,
         )
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Zones"), [compat.TYPE_VECTOR_POLYGON], optional=True),
+            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Zones"), [compat.TYPE_VECTOR_POLYGON],
+                                                optional=True),
             self.tr("Optional polygon layer (provinces, counties) for totals per zone and epoch."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
-                                        optional=True),
+            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone name field"),
+                                        parentLayerParameterName=self.ZONES, optional=True),
             self.tr("Field naming each zone in the totals; default the zone feature id."),
         )
         self.add_parameter(
@@ -182,7 +183,8 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             self.tr("One feature per cell with km2_<epoch> and pct_<epoch> columns, styled by the last epoch."),
         )
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_TOTALS, self.tr("Totals per epoch and zone"), compat.TYPE_VECTOR),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TOTALS, self.tr("Totals per epoch and zone"),
+                                              compat.TYPE_VECTOR),
             self.tr("Table with one row per epoch (level total) and, with zones, per zone and epoch (level zone, and "
                     "level outside for the area outside every zone)."),
         )

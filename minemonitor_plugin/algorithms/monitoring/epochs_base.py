@@ -237,8 +237,8 @@ class EpochCube:
                     "feature; the row and col fields of a fishnet give its neighbours directly."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.CELL_ID_FIELD, self.tr("Cell id field"), parentLayerParameterName=self.INPUT,
-                                        defaultValue="cell_id", optional=True),
+            QgsProcessingParameterField(self.CELL_ID_FIELD, self.tr("Cell id field"),
+                                        parentLayerParameterName=self.INPUT, defaultValue="cell_id", optional=True),
             self.tr("Field identifying the cell (location) of each feature (default cell_id)."),
         )
         self.add_parameter(
