@@ -99,7 +99,7 @@ def test_vegetation_then_desertification_models_through_qgis_process(qgis_proces
 
 def test_mining_dynamics_model_through_qgis_process(qgis_process, tmp_path):
     """The quarterly sample: one density per epoch, trends, emerging hot spots at the planted clusters, one report."""
-    from tests.algorithms.test_epochs import _category_at_planted_points
+    from tests.algorithms.test_epoch_algorithms import _category_at_planted_points
 
     quarters = SAMPLE / "quarters_2021_2023.gpkg"
     out = {k: tmp_path / f"{k}.gpkg" for k in ("density", "wide", "totals", "trend", "emerging")}

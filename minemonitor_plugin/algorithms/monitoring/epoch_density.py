@@ -225,7 +225,8 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
 
         from ...core.epochs import epoch_density
 
-        sources, _, _ = self.epoch_sources(parameters, context)
+        inputs = self.epoch_sources(parameters, context)
+        sources = inputs[0]
         study = self.source(parameters, self.STUDY_AREA, context, optional=True)
         zones_src = self.source(parameters, self.ZONES, context, optional=True)
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
@@ -245,7 +246,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         feedback.pushInfo(self.tr("Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}").format(
             size=cell_size, clip=clip, fraction=min_fraction))
         geoms, codes, attrs, order, names = self.read_epochs(
-            parameters, context, feedback, grid_crs, [mine_field] if mine_field else [], (0.0, 20.0))
+            parameters, context, feedback, grid_crs, [mine_field] if mine_field else [], (0.0, 20.0), inputs)
         if feedback.isCanceled():
             return {}
         epochs = order.epochs

@@ -164,16 +164,18 @@ class EpochInput:
                     continue
         return epoch_from_name(layer.name()).label  # raises, naming the layer
 
-    def read_epochs(self, parameters, context, feedback, crs, extra_fields=(), progress_range=(0.0, 20.0)):
+    def read_epochs(self, parameters, context, feedback, crs, extra_fields=(), progress_range=(0.0, 20.0),
+                    inputs=None):
         """Footprints of every epoch in ``crs``.
 
         Returns ``(geometries, codes, attributes, order, layer_names)``: the codes number the epochs
         of ``order`` (:class:`..core.epochs.EpochOrder`) chronologically; ``attributes`` holds the
         ``extra_fields`` read from every layer (a field missing from a layer of the list is refused).
+        ``inputs``: what :meth:`epoch_sources` returned, when the caller already has it.
         """
         from ...core.epochs import order_epochs
 
-        sources, labels, single = self.epoch_sources(parameters, context)
+        sources, labels, single = inputs or self.epoch_sources(parameters, context)
         start, end = progress_range
         if single:
             source = sources[0]
