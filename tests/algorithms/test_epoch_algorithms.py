@@ -354,3 +354,20 @@ def test_epochdensity_and_celltrend_through_qgis_process(qgis_process, tmp_path)
     assert result["results"]["EPOCH_COUNT"] == 12 and out.exists()
     trend = qgis_process("minemonitor:celltrend", {"INPUT": out, "OUTPUT": tmp_path / "trend.gpkg"})
     assert trend["results"]["N_INCREASE"] > 0
+
+
+@pytest.mark.parametrize("alg, extra", [("minemonitor:celltrend", {}),
+                                        ("minemonitor:emerginghotspots", {"PERMUTATIONS": 99})])
+def test_trend_and_emerging_cancel_leaves_no_output(density, run_alg, tmp_path, alg, extra):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class CancelAfterReading(QgsProcessingFeedback):
+        def setProgress(self, progress):
+            super().setProgress(progress)
+            if progress > 31:
+                self.cancel()
+
+    out = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg(alg, {"INPUT": density["OUTPUT"], "OUTPUT": str(out), **extra}, feedback=CancelAfterReading())
+    assert not out.exists()
