@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_fishnet import build_plugin, read_layer, run_worker
+from benchmarks.bench_fishnet import best_of, build_plugin, read_layer, run_worker
 from tools import synthetic
 
 CELL_SIZE = 10_000.0
@@ -67,17 +67,6 @@ def _load(data: dict):
     order = order_epochs(list(attrs["quarter"]))
     study_geoms, _ = read_layer(data["study"])
     return geoms, np.asarray(order.index), attrs["mine_id"], shapely.union_all(study_geoms), len(order.epochs)
-
-
-def best_of(run, repeat: int) -> dict:
-    best = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = run()
-        elapsed = time.perf_counter() - t0
-        if best is None or elapsed < best["time"]:
-            best = {"time": elapsed, **out}
-    return best
 
 
 def work_epochs_core(data: dict, repeat: int) -> dict:

@@ -91,7 +91,8 @@ def sfdep_run(geoms, values, nsim: int, seed: int):
     return gi.reshape(n_t, n).T, p_sim.reshape(n_t, n).T
 
 
-def _final_run(sigs):
+def final_run(sigs):
+    """Length of the final run of significant epochs."""
     k = 0
     while k < len(sigs) and sigs[len(sigs) - 1 - k]:
         k += 1
@@ -99,7 +100,8 @@ def _final_run(sigs):
 
 
 def sfdep_classify(gs, sigs, tau, tau_p, threshold):
-    """sfdep's classify_hotspot (R/emerging-hostpot-classifications.R), its rules in its order."""
+    """sfdep's classify_hotspot (R/emerging-hostpot-classifications.R, sfdep 0.2.x), its rules in its order."""
+    gs, sigs = np.asarray(gs, float), np.asarray(sigs, bool)
     n = len(gs)
     hot, cold = sigs & (gs > 0), sigs & (gs < 0)
 
@@ -107,7 +109,7 @@ def sfdep_classify(gs, sigs, tau, tau_p, threshold):
         if not (sigs[-1] and (gs[-1] > 0 if sign > 0 else gs[-1] < 0)):
             return False
         outside = np.ones(n, bool)
-        outside[n - _final_run(sigs):] = False
+        outside[n - final_run(sigs):] = False
         share = (hot if sign > 0 else cold).sum() / n
         return (not sigs[outside].any() and sigs[~outside].all() and not (sigs[outside] & (gs[outside] > 0)).any()
                 and share < 0.9)

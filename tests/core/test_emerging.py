@@ -31,6 +31,7 @@ from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
 from minemonitor_plugin.core.spatial_stats import gi_star
 from minemonitor_plugin.core.trend import trend_statistics
 from minemonitor_plugin.core.weights import inverse_distance_weights, lattice_weights
+from tools.crosscheck_sfdep import final_run, sfdep_classify
 
 RTOL = 1e-10
 
@@ -224,50 +225,8 @@ def test_property_categories_are_consistent_with_the_series(states, trend):
 
 # ---------------------------------------------------------------------------------------------
 # categories against sfdep's classify_hotspot (R/emerging-hostpot-classifications.R, sfdep 0.2.x),
-# ported rule by rule in its order of tests; every disagreement must be one of the differences
-# documented in the algorithm's help.
-
-
-def _final_run(sigs):
-    n, k = len(sigs), 0
-    while k < n and sigs[n - 1 - k]:
-        k += 1
-    return k
-
-
-def sfdep_classify(gs, sigs, tau, tau_p, threshold):
-    gs, sigs = np.asarray(gs, float), np.asarray(sigs, bool)
-    n = len(gs)
-    hot, cold = sigs & (gs > 0), sigs & (gs < 0)
-
-    def consecutive(sign):
-        if not (sigs[-1] and (gs[-1] > 0 if sign > 0 else gs[-1] < 0)):
-            return False
-        outside = np.ones(n, bool)
-        outside[n - _final_run(sigs):] = False
-        share = (hot if sign > 0 else cold).sum() / n
-        return (not sigs[outside].any() and sigs[~outside].all() and not (sigs[outside] & (gs[outside] > 0)).any()
-                and share < 0.9)
-
-    rules = (
-        ("new hot", lambda: sigs.sum() == 1 and sigs[-1] and gs[-1] > 0),
-        ("new cold", lambda: sigs.sum() == 1 and sigs[-1] and gs[-1] < 0),
-        ("consecutive hot", lambda: consecutive(1)),
-        ("consecutive cold", lambda: consecutive(-1)),
-        ("intensifying hot", lambda: sigs.sum() / n >= 0.9 and sigs[-1] and tau > 0 and tau_p < threshold),
-        ("intensifying cold", lambda: cold.sum() / n >= 0.9 and sigs[-1] and tau < 0 and tau_p <= threshold),
-        ("persistent hot", lambda: hot.sum() / n >= 0.9 and tau_p > threshold),
-        ("persistent cold", lambda: cold.sum() / n >= 0.9 and tau_p > threshold),
-        ("diminishing hot", lambda: hot.sum() / n >= 0.9 and sigs[-1] and tau < 0 and tau_p <= threshold),
-        ("diminishing cold", lambda: cold.sum() / n >= 0.9 and sigs[-1] and tau > 0 and tau_p <= threshold),
-        ("oscillating hot", lambda: hot.sum() / n <= 0.9 and gs[-1] > 0 and sigs[-1] and cold.any()),
-        ("oscillating cold", lambda: cold.sum() / n < 0.9 and gs[-1] < 0 and sigs[-1] and hot.any()),
-        ("historical hot", lambda: hot.sum() / n >= 0.9 and gs[-1] < 0),
-        ("historical cold", lambda: gs[-1] > 0 and cold.sum() / n >= 0.9),
-        ("sporadic hot", lambda: hot.sum() / n < 0.9 and not cold.any() and hot.any()),
-        ("sporadic cold", lambda: cold.sum() / n < 0.9 and not hot.any() and cold.any()),
-    )
-    return next((name for name, rule in rules if rule()), "no pattern")
+# ported rule by rule in its order of tests in tools/crosscheck_sfdep.py; every disagreement must be
+# one of the differences documented in the algorithm's help.
 
 
 def _ours(code):
@@ -280,7 +239,7 @@ def _ours(code):
 def _explained(a, b, hot, cold, gs):
     """The documented difference that makes sfdep say ``a`` where MineMonitor says ``b`` (None if none)."""
     sigs = hot | cold
-    run = _final_run(sigs)
+    run = final_run(sigs)
     kind_a = a.split()[-1] if a != "no pattern" else ""
     mine = hot if kind_a == "hot" else cold
     if a.startswith("consecutive") and b.startswith("oscillating"):

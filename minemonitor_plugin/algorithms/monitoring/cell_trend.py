@@ -194,8 +194,7 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
     def write_report(self, path, cells, res, cls, order, field, alpha, feedback):
         import numpy as np
 
-        area = cells.attributes.get(next((n for n in cells.attributes if n.lower() == "cell_km2"), ""), None)
-        area = None if area is None else np.array([np.nan if v is None else float(v) for v in area])
+        area = self.cell_areas(cells)
         note = self.tr("Layer {layer}, field {field}; epochs {labels}; two-sided level {alpha}.")
         body = [html_paragraph(note.format(layer=cells.layer_name, field=field, labels=", ".join(order.labels),
                                            alpha=alpha), "note")]
@@ -207,16 +206,12 @@ class CellTrendAlgorithm(EpochCube, MineMonitorAlgorithm):
                          np.nansum(area[sel]) if area is not None else None])
         body.append(html_table([self.tr("Trend"), self.tr("Cells"), self.tr("Cells %"), self.tr("Area (km²)")], rows))
         if charts.available():
-            names = [c for c in cells.attributes if c.lower() in ("row", "col")]
-            rows_cols = {n.lower(): np.asarray(cells.attributes[n], dtype=np.int64) for n in names} if len(names) == 2 \
-                and all(v is not None for n in names for v in cells.attributes[n]) else {}
             index = np.where(cls == 1, 0, np.where(cls == -1, 2, np.where(cls == 0, 1, -1)))
             legend = [(TREND_COLOURS[c], self.trend_label(c)) for c in (1, 0, -1)]
             body.append(charts.cell_map_panels(
                 [self.tr("Trend over {first} - {last}").format(first=order.labels[0], last=order.labels[-1])],
                 index[None, :], [TREND_COLOURS[1], TREND_COLOURS[0], TREND_COLOURS[-1]], legend,
-                rows=rows_cols.get("row"), cols=rows_cols.get("col"),
-                geometries=None if rows_cols else cells.geometries, ncols=1, panel_width=5.5))
+                ncols=1, panel_width=5.5, **self.cell_map(cells)))
         up = np.flatnonzero(cls == 1)
         if up.size:
             top = up[np.argsort(-res.sen_per_year[up], kind="stable")[:TOP_CELLS]]

@@ -291,23 +291,17 @@ class EmergingHotSpotsAlgorithm(EpochCube, SpatialStatisticsAlgorithm):
     def write_emerging_report(self, path, cells, res, order, lookup, index, weights_label, feedback):
         import numpy as np
 
-        area_name = next((n for n in cells.attributes if n.lower() == "cell_km2"), None)
-        area = None if area_name is None else np.array(
-            [np.nan if v is None else float(v) for v in cells.attributes[area_name]])
+        area = self.cell_areas(cells)
         body = [html_paragraph(self.tr("Layer {layer}; epochs {labels}.").format(
             layer=cells.layer_name, labels=", ".join(order.labels)), "note")]
         body.append(html_heading(self.tr("Emerging hot and cold spots")))
         if charts.available():
-            names = {n.lower(): n for n in cells.attributes if n.lower() in ("row", "col")}
-            grid = len(names) == 2 and all(v is not None for n in names.values() for v in cells.attributes[n])
             present = [c for c in CATEGORY_ORDER if np.any(res.category == c)]
             legend = [(EMERGING_COLOURS[c], lookup[c]) for c in present]
             body.append(charts.cell_map_panels(
                 [self.tr("Pattern at {last}").format(last=order.labels[-1])], index[None, :],
                 [EMERGING_COLOURS[c] for c in CATEGORY_ORDER], legend,
-                rows=np.asarray(cells.attributes[names["row"]], dtype=np.int64) if grid else None,
-                cols=np.asarray(cells.attributes[names["col"]], dtype=np.int64) if grid else None,
-                geometries=None if grid else cells.geometries, ncols=1, panel_width=5.5))
+                ncols=1, panel_width=5.5, **self.cell_map(cells)))
         rows = []
         total_area = np.nansum(area) if area is not None else np.nan
         for c in CATEGORY_ORDER:

@@ -343,6 +343,22 @@ class EpochCube:
             columns.append(column)
         return fields, columns
 
+    def cell_areas(self, cells):
+        """The cells' ``cell_km2`` values as floats (NULL as NaN), or None without that field."""
+        name = next((n for n in cells.attributes if n.lower() == "cell_km2"), None)
+        if name is None:
+            return None
+        return np.array([np.nan if v is None else float(v) for v in cells.attributes[name]])
+
+    def cell_map(self, cells) -> dict:
+        """How to draw the cells in a report map: their fishnet ``rows``/``cols`` when every cell has
+        them (an image), else their ``geometries``."""
+        names = {n.lower(): n for n in cells.attributes if n.lower() in ("row", "col")}
+        if len(names) == 2 and all(v is not None for n in names.values() for v in cells.attributes[n]):
+            return {"rows": np.asarray(cells.attributes[names["row"]], dtype=np.int64),
+                    "cols": np.asarray(cells.attributes[names["col"]], dtype=np.int64)}
+        return {"geometries": cells.geometries}
+
     def output_wkb(self, source):
         return QgsWkbTypes.multiType(source.wkbType())
 
