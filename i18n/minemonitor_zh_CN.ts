@@ -1269,7 +1269,7 @@ Output: one feature per cell with category (1..8 new, consecutive, intensifying,
 
 Epochs come either from one layer with an epoch field (a date, a year or text such as 2022Q3, 2022H1, 2022-03, 2022-03-31) or from a list of layers, one per epoch, labelled in the order given or from the layer names. They are sorted chronologically; NULL epochs and values that cannot be ordered are refused. An epoch without footprints is kept with zero mining (stated in the log).
 
-Within an epoch, overlapping footprints are dissolved first, so no area is counted twice; a footprint and its enlarged version in the next epoch are of course not merged. Each epoch's totals are those of 'Footprint statistics' on that epoch's footprints (overlaps counted once). The work is shared between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later epochs is apportioned once.
+Within an epoch, overlapping footprints are dissolved first, so no area is counted twice; a footprint and its enlarged version in the next epoch are of course not merged. Each epoch's area is that of its footprints with overlaps counted once; where they do not overlap it is the total of 'Footprint statistics' on that epoch's footprints, and the totals table gives the area of dissolved overlaps (overlap_km2) otherwise. The work is shared between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later epochs is apportioned once.
 
 Outputs: the per-epoch layer (one feature per cell and epoch, with epoch, epoch_index, epoch_start and epoch_end; its temporal properties are set so that the Temporal Controller animates it); the wide layer (one feature per cell, with km2_&lt;epoch&gt; and pct_&lt;epoch&gt; columns for maps); the totals table (per epoch: footprints, mines, footprint area, area inside the grid, area of dissolved overlaps, cells with mining; with a zone layer, the same per zone and epoch, footprints cut at zone boundaries, and the area outside every zone); and an optional HTML report with the density maps of every epoch and the area per zone and epoch as a chart.
 
@@ -1278,7 +1278,7 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
 
 期次来自带期次字段的单个图层（日期、年份或 2022Q3、2022H1、2022-03、2022-03-31 等文本），或来自每个期次一个图层的图层列表，其标签按给定顺序或从图层名称读取。期次按时间先后排序；NULL 期次和无法排序的值会被拒绝。没有占地的期次以零采矿保留（日志中说明）。
 
-同一期次内相互重叠的占地先合并，因此面积不会重复计算；某个占地与其在下一期次中扩大后的版本当然不会合并。每个期次的合计与对该期次占地运行“矿山占地统计”的结果一致（重叠只计一次）。各期次共享计算：研究区只在格网上叠加一次，在后续期次中原样重复的占地只分摊一次。
+同一期次内相互重叠的占地先合并，因此面积不会重复计算；某个占地与其在下一期次中扩大后的版本当然不会合并。每个期次的面积为其占地的面积，重叠只计一次；占地互不重叠时，它等于对该期次占地运行“矿山占地统计”得到的合计，否则合计表给出已合并重叠的面积（overlap_km2）。各期次共享计算：研究区只在格网上叠加一次，在后续期次中原样重复的占地只分摊一次。
 
 输出：分期次图层（每个格网和期次一个要素，含 epoch、epoch_index、epoch_start 和 epoch_end；已设置其时态属性，时态控制器可以播放动画）；宽表图层（每个格网一个要素，带用于制图的 km2_&lt;期次&gt; 和 pct_&lt;期次&gt; 列）；合计表（每个期次：占地数、矿山数、占地面积、格网内面积、已合并重叠的面积、有采矿的格网数；有区域图层时，还按区域和期次给出相同内容，占地在区域边界处切分，并给出所有区域以外的面积）；以及可选的 HTML 报告，包含各期次的密度图和以图表表示的各区域各期次面积。
 
