@@ -371,3 +371,21 @@ def test_trend_and_emerging_cancel_leaves_no_output(density, run_alg, tmp_path, 
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg(alg, {"INPUT": density["OUTPUT"], "OUTPUT": str(out), **extra}, feedback=CancelAfterReading())
     assert not out.exists()
+
+
+def test_emerginghotspots_with_a_weights_file_of_cell_ids(run_alg, make_layer, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    cells = [rect(i * 10, 0, i * 10 + 10, 10) for i in range(5)]
+    years = [y for y in ("2020", "2021", "2022", "2023") for _ in range(5)]
+    layer = make_layer(tmp_path / "line.gpkg", cells * 4, crs=EQUAL_AREA,
+                       fields={"cell_id": [11, 12, 13, 14, 15] * 4, "epoch": years,
+                               "density_pct": [5.0, 4.0, 0.0, 0.1, 0.2] * 4})
+    gal = tmp_path / "line.gal"
+    gal.write_text("5\n11 1\n12\n12 2\n11 13\n13 2\n12 14\n14 2\n13 15\n15 1\n14\n")
+    res = run_alg("minemonitor:emerginghotspots", {"INPUT": layer, "WEIGHTS_FILE": str(gal), "OUTPUT": "memory:"})
+    assert "weights file line.gal (ids from cell_id)" in res["_feedback"].log()
+    assert len(rows(res["OUTPUT"])) == 5
+    with pytest.raises(QgsProcessingException, match="must be the cell ids"):
+        run_alg("minemonitor:emerginghotspots", {"INPUT": layer, "WEIGHTS_FILE": str(gal), "ID_FIELD": "epoch",
+                                                 "OUTPUT": "memory:"})
