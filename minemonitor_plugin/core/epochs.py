@@ -452,6 +452,35 @@ def _distinct(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return firsts, uid.ravel().astype(np.int64)
 
 
+def _overlap_groups(geoms: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`.grid.overlap_groups`, or the same groups decided by the area of the intersections when
+    GEOS's relate fails.
+
+    GEOS before 3.13 (relate without the NG engine) can raise a TopologyException ("side location
+    conflict") on valid polygons with nearly coincident vertices, such as two repaired bow-ties; the
+    overlay (OverlayNG, with its snapping fallbacks) then says whether each candidate pair shares area.
+    """
+    try:
+        return overlap_groups(geoms, area)
+    except shapely.errors.GEOSException:
+        pass
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    live = np.flatnonzero(area > 0)
+    left, right = shapely.STRtree(geoms[live]).query(geoms[live], predicate="intersects")
+    pair = left < right
+    left, right = left[pair], right[pair]
+    shared = shapely.area(shapely.intersection(geoms[live][left], geoms[live][right])) > 0
+    left, right = left[shared], right[shared]
+    if not len(left):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(len(live), len(live)))
+    _, labels = connected_components(graph, directed=False)
+    grouped = np.flatnonzero(np.bincount(labels)[labels] > 1)
+    return live[grouped], labels[grouped]
+
+
 def _repair(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Polygonal, valid versions of ``geoms`` (make_valid where invalid) and the mask of repaired ones."""
     geoms = geoms.copy()
@@ -565,7 +594,7 @@ def epoch_density(
     stages(0.08)
 
     # 2. Overlaps: components over all epochs once, then per epoch only where they could matter.
-    members, labels = overlap_groups(ugeom, uarea)
+    members, labels = _overlap_groups(ugeom, uarea)
     comp = np.full(n_unique, -1, dtype=np.int64)
     comp[members] = labels
     node_carrier = node_u.copy()  # what carries the node's area: itself, or its group's union
@@ -587,7 +616,7 @@ def epoch_density(
             us = tuple(int(u) for u in node_u[nodes])
             parts = split_memo.get(us)
             if parts is None:
-                sub_members, sub_labels = overlap_groups(ugeom[list(us)], uarea[list(us)])
+                sub_members, sub_labels = _overlap_groups(ugeom[list(us)], uarea[list(us)])
                 parts = []
                 for label in np.unique(sub_labels):
                     parts.append(tuple(sorted(us[int(i)] for i in sub_members[sub_labels == label])))

@@ -400,3 +400,14 @@ def test_cell_trends_refuse_fewer_than_three_epochs_and_gaps_are_missing_values(
     res = cell_trends(np.array([[1.0, np.nan, 3.0, 4.0], [np.nan, np.nan, 1.0, 2.0]]), epochs)
     assert res.n_valid.tolist() == [3, 2]
     assert res.mk_s[0] == 3 and np.isnan(res.mk_s[1]) and res.trend_class[1] == -128
+
+
+def test_repaired_bowties_whose_relate_fails_in_geos_are_still_dissolved():
+    """Found by the property test: GEOS 3.11's relate raises a TopologyException on these two valid
+    repaired bow-ties (one nested in the other); the overlaps are decided by intersection areas instead."""
+    bowtie = shapely.Polygon([(124, 508), (132.1, 516.1), (132.1, 508), (124, 516.1)])
+    repaired = shapely.make_valid(bowtie)
+    nested = shapely.affinity.scale(repaired, 0.5, 0.5)
+    res = epoch_density([bowtie, nested], np.array([0, 0]), 2, cell_size=700.0)
+    np.testing.assert_allclose(res.footprint_km2[0], shapely.union_all([repaired, nested]).area / 1e6, rtol=1e-9)
+    assert res.overlap_groups.tolist() == [1, 0] and res.n_repaired == 1
