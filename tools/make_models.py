@@ -740,12 +740,69 @@ def vegetation():
     b.save()
 
 
+def mining_dynamics():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterNumber,
+    )
+
+    b = ModelBuilder(
+        "Mining dynamics over epochs",
+        "Footprints of many survey epochs (quarters) -> one fishnet with mining per cell and epoch, totals per zone "
+        "-> Mann-Kendall trend of each cell -> emerging hot spots (space-time Gi*) -> report with the density maps "
+        "of every epoch, the area per zone and epoch and the emerging hot spot categories.",
+    )
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Footprints of all epochs", [QgsProcessing.TypeVectorPolygon]),
+            "Mining footprints of every survey epoch in one layer (any CRS).")
+    b.input(QgsProcessingParameterField("EPOCH_FIELD", "Epoch field", parentLayerParameterName="FOOTPRINTS"),
+            "Field with each footprint's epoch: a date, a year or text such as 2022Q3.")
+    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", "Study area", [QgsProcessing.TypeVectorPolygon],
+                                                optional=True), "Polygons bounding the analysis, e.g. a prefecture.")
+    b.input(QgsProcessingParameterFeatureSource("ZONES", "Zones", [QgsProcessing.TypeVectorPolygon], optional=True),
+            "Optional zones (provinces, counties) for the totals per zone and epoch.")
+    b.input(QgsProcessingParameterField("ZONE_FIELD", "Zone name field", parentLayerParameterName="ZONES", optional=True),
+            "Field naming the zones.")
+    b.input(QgsProcessingParameterNumber("CELL_SIZE", "Cell size (metres)", QgsProcessingParameterNumber.Double,
+                                         defaultValue=10000.0), "Fishnet cell side in metres.")
+    b.input(QgsProcessingParameterNumber("TIME_STEPS", "Neighbourhood time step (epochs)",
+                                         QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0),
+            "Previous epochs in the space-time neighbourhood of the emerging hot spot analysis.")
+    b.input(QgsProcessingParameterNumber("PERMUTATIONS", "Permutations", QgsProcessingParameterNumber.Integer,
+                                         defaultValue=0, minValue=0),
+            "0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values.")
+    b.child("epochs", "minemonitor:epochdensity", "Mining density over epochs",
+            {"INPUT": ("param", "FOOTPRINTS"), "EPOCH_FIELD": ("param", "EPOCH_FIELD"),
+             "STUDY_AREA": ("param", "STUDY_AREA"), "CELL_SIZE": ("param", "CELL_SIZE"), "ZONES": ("param", "ZONES"),
+             "ZONE_FIELD": ("param", "ZONE_FIELD")},
+            {"OUTPUT": ("DENSITY", "Density per epoch"), "OUTPUT_WIDE": ("DENSITY_WIDE", "Density by epoch"),
+             "OUTPUT_TOTALS": ("TOTALS", "Totals per epoch and zone")})
+    b.child("trend", "minemonitor:celltrend", "Mining trend per cell",
+            {"INPUT": ("child", "epochs", "OUTPUT"), "FIELD": ("static", "mining_km2")},
+            {"OUTPUT": ("TREND", "Trend per cell")})
+    b.child("emerging", "minemonitor:emerginghotspots", "Emerging hot spots",
+            {"INPUT": ("child", "epochs", "OUTPUT"), "FIELD": ("static", "density_pct"),
+             "TIME_STEPS": ("param", "TIME_STEPS"), "PERMUTATIONS": ("param", "PERMUTATIONS")},
+            {"OUTPUT": ("EMERGING", "Emerging hot spots")})
+    b.child("report", "minemonitor:report", "Report",
+            {"TITLE": ("static", "Mining dynamics over epochs"),
+             "MAP_LAYERS": [("child", "emerging", "OUTPUT"), ("child", "trend", "OUTPUT"),
+                            ("child", "epochs", "OUTPUT_WIDE")],
+             "TABLES": [("child", "epochs", "OUTPUT_TOTALS")],
+             "REPORTS": [("child", "epochs", "OUTPUT_REPORT"), ("child", "trend", "OUTPUT_REPORT"),
+                         ("child", "emerging", "OUTPUT_REPORT")]},
+            {"OUTPUT": ("REPORT", "Report")})
+    b.save("miningdynamics")
+
+
 def main():
     app, plugin = start_qgis()
     spatial_pattern()
     footprint_overlap()
     desertification()
     vegetation()
+    mining_dynamics()
     plugin.unload()
 
 

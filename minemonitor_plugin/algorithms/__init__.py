@@ -6,6 +6,9 @@ from .footprints.proximity_bands import ProximityBandsAlgorithm
 from .footprints.overlap_tabulation import OverlapTabulationAlgorithm
 from .grids.fishnet import FishnetDensityAlgorithm
 from .monitoring.accuracy_assessment import AccuracyAssessmentAlgorithm
+from .monitoring.cell_trend import CellTrendAlgorithm
+from .monitoring.emerging_hotspots import EmergingHotSpotsAlgorithm
+from .monitoring.epoch_density import EpochDensityAlgorithm
 from .monitoring.footprint_change import FootprintChangeAlgorithm
 from .monitoring.occupation_types import OccupationTypesAlgorithm
 from .reporting.report import ReportAlgorithm
@@ -29,6 +32,9 @@ ALGORITHMS = (
     FootprintChangeAlgorithm,
     OccupationTypesAlgorithm,
     AccuracyAssessmentAlgorithm,
+    EpochDensityAlgorithm,
+    CellTrendAlgorithm,
+    EmergingHotSpotsAlgorithm,
     GlobalAutocorrelationAlgorithm,
     LocalMoranAlgorithm,
     HotSpotsAlgorithm,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import math
 from collections.abc import Callable, Iterator, Sequence
@@ -75,6 +76,11 @@ class FishnetResult:
         Top-left corner of the grid (multiples of the cell size).
     n_rows, n_cols : int
         Shape of the whole grid (before cells outside the study area are left out).
+    pieces : tuple of numpy.ndarray or None
+        Only with ``return_pieces=True``: ``(footprint, cell, area_m2)``, one entry
+        per footprint and output cell where the footprint (inside the study area)
+        has a positive area; ``footprint`` indexes the input, ``cell`` the output
+        arrays. The footprints' own pieces, never the dissolved unions.
     """
 
     cell_id: np.ndarray
@@ -91,6 +97,7 @@ class FishnetResult:
     origin_y: float
     n_rows: int
     n_cols: int
+    pieces: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
 @contextmanager
@@ -470,6 +477,7 @@ def fishnet_density(
     keep_empty: bool = True,
     max_cells: int = 5_000_000,
     progress: Progress | None = None,
+    return_pieces: bool = False,
 ) -> FishnetResult:
     """Apportion mining footprints to the cells of a square fishnet.
 
@@ -506,6 +514,10 @@ def fishnet_density(
         Largest grid (rows x columns over the extent) accepted.
     progress : callable, optional
         ``progress(fraction) -> bool``; returning False cancels the run.
+    return_pieces : bool, default False
+        Also return the (footprint, output cell, area) pieces
+        (:attr:`FishnetResult.pieces`), so that callers can aggregate them
+        their own way (e.g. per survey epoch) without a second apportioning.
 
     Returns
     -------
@@ -558,6 +570,7 @@ def fishnet_density(
             keep_empty=keep_empty,
             max_cells=max_cells,
             progress=progress,
+            return_pieces=return_pieces,
         )
 
 
@@ -573,6 +586,7 @@ def _fishnet_density(
     keep_empty: bool,
     max_cells: int,
     progress: Progress | None,
+    return_pieces: bool = False,
 ) -> FishnetResult:
     """Implementation of :func:`fishnet_density` (validates, then computes)."""
     tick = _Ticker(progress)
@@ -807,5 +821,10 @@ def _fishnet_density(
         n_rows=int(n_rows),
         n_cols=int(n_cols),
     )
+    if return_pieces:
+        position = np.full(n_grid, -1, dtype=np.int64)
+        position[out] = np.arange(len(out))
+        own = is_orig & (position[cell] >= 0)
+        result = dataclasses.replace(result, pieces=(g_idx[own], position[cell[own]], piece_area[own]))
     tick(1.0)
     return result

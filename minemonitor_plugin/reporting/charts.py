@@ -239,3 +239,87 @@ def annual_axis(ax) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def cell_map_panels(titles: Sequence[str], classes: np.ndarray, palette: Sequence[str],
+                    legend: Sequence[tuple[str, str]], *, rows=None, cols=None, geometries=None,
+                    ncols: int = 4, panel_width: float = 2.3) -> str:
+    """Small multiples of a cell map: one panel per title, every cell filled with ``palette[class]``.
+
+    ``classes`` is ``(panels, cells)`` of indices into ``palette`` (-1 = not drawn). Cells are drawn
+    as an image from their fishnet ``rows``/``cols`` (row 0 north; compact whatever the number of
+    cells), or as polygons from ``geometries`` (shapely, any layout). ``legend`` holds
+    ``(colour, label)`` entries shown under the panels.
+    """
+    import matplotlib
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    classes = np.atleast_2d(np.asarray(classes, dtype=np.int64))
+    n_panels = classes.shape[0]
+    ncols = max(1, min(ncols, n_panels))
+    nrows = int(np.ceil(n_panels / ncols))
+    cmap = ListedColormap(list(palette))
+    with matplotlib.rc_context(_RC):
+        if rows is not None and cols is not None:
+            r = np.asarray(rows, dtype=np.int64)
+            c = np.asarray(cols, dtype=np.int64)
+            r, c = r - r.min(), c - c.min()
+            shape = (int(r.max()) + 1, int(c.max()) + 1)
+            aspect = shape[0] / max(shape[1], 1)
+        else:
+            import shapely
+
+            geoms = np.asarray(geometries, dtype=object)
+            parts, owner = shapely.get_parts(geoms, return_index=True)
+            rings = [np.asarray(ring.coords)[:, :2] for ring in shapely.get_exterior_ring(parts)]
+            xmin, ymin, xmax, ymax = shapely.total_bounds(geoms)
+            aspect = (ymax - ymin) / max(xmax - xmin, 1e-9)
+        height = panel_width * min(max(aspect, 0.3), 2.5) + 0.35
+        fig = figure(panel_width * ncols, height * nrows + 0.45 + 0.18 * ((len(legend) + 3) // 4))
+        for k in range(n_panels):
+            ax = fig.add_subplot(nrows, ncols, k + 1)
+            ax.set_axis_off()
+            ax.set_title(titles[k], fontsize=8)
+            if rows is not None and cols is not None:
+                image = np.full(shape, -1, dtype=np.int64)
+                image[r, c] = classes[k]
+                masked = np.ma.masked_less(image, 0)
+                ax.imshow(masked, cmap=cmap, vmin=-0.5, vmax=len(palette) - 0.5, interpolation="nearest")
+            else:
+                from matplotlib.collections import PolyCollection
+
+                cls = classes[k][owner]
+                keep = cls >= 0
+                colours = [palette[int(i)] for i in cls[keep]]
+                coll = PolyCollection([rings[i] for i in np.flatnonzero(keep)], facecolors=colours,
+                                      edgecolors="none", rasterized=True)
+                ax.add_collection(coll)
+                ax.set_xlim(xmin, xmax)
+                ax.set_ylim(ymin, ymax)
+                ax.set_aspect("equal")
+        handles = [Patch(facecolor=colour, edgecolor="#777777", label=label) for colour, label in legend]
+        if handles:
+            fig.legend(handles=handles, loc="lower center", ncol=min(4, len(handles)), frameon=False, fontsize=8)
+        fig.subplots_adjust(bottom=min(0.45, (0.25 + 0.18 * ((len(legend) + 3) // 4)) / fig.get_figheight()),
+                            top=0.95, wspace=0.05, hspace=0.25)
+        return to_svg(fig)
+
+
+def series_lines(x_labels: Sequence[str], series: Sequence[tuple[str, np.ndarray]], ylabel: str) -> str:
+    """One line (with markers) per ``(label, values)`` over the epochs ``x_labels`` (area per zone and epoch)."""
+    import matplotlib
+
+    x = np.arange(len(x_labels))
+    with matplotlib.rc_context(_RC):
+        fig = figure(6.4, 3.6)
+        ax = fig.add_subplot()
+        for label, values in series:
+            ax.plot(x, values, marker="o", ms=3, lw=1.3, label=label)
+        ax.set_xticks(x)
+        ax.set_xticklabels(x_labels, rotation=45 if len(x_labels) > 6 else 0, ha="right" if len(x_labels) > 6 else "center")
+        ax.set_ylabel(ylabel)
+        ax.set_ylim(bottom=0)
+        if len(series) > 1:
+            ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        return to_svg(fig)

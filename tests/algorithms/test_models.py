@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
-MODELS = ("miningspatialpattern", "footprintoverlap", "desertificationsensitivitymodel", "vegetationchange")
+MODELS = ("miningspatialpattern", "footprintoverlap", "desertificationsensitivitymodel", "vegetationchange",
+          "miningdynamics")
 
 
 def test_models_listed_with_valid_children(provider, plugin_dir):
@@ -199,3 +200,27 @@ def test_vegetation_then_desertification_models_through_qgis_process(qgis_proces
         rows = db.execute(f'select class, share_pct from "{name}" where level = \'total\'').fetchall()
     assert rows and {r[0] for r in rows} <= {1, 2, 3, 4}
     assert sum(r[1] for r in rows) == pytest.approx(100.0, abs=1e-6)
+
+
+def test_mining_dynamics_model_through_qgis_process(qgis_process, tmp_path):
+    """The quarterly sample: one density per epoch, trends, emerging hot spots at the planted clusters, one report."""
+    from tests.algorithms.test_epoch_algorithms import _category_at_planted_points
+
+    quarters = SAMPLE / "quarters_2021_2023.gpkg"
+    out = {k: tmp_path / f"{k}.gpkg" for k in ("density", "wide", "totals", "trend", "emerging")}
+    result = qgis_process("minemonitor:miningdynamics", {
+        "FOOTPRINTS": f"{quarters}|layername=footprints", "EPOCH_FIELD": "quarter",
+        "STUDY_AREA": f"{quarters}|layername=study_area", "ZONES": f"{quarters}|layername=counties",
+        "ZONE_FIELD": "name_zh", "CELL_SIZE": 5000, "TIME_STEPS": 1, "PERMUTATIONS": 0,
+        "epochs:DENSITY": out["density"], "epochs:DENSITY_WIDE": out["wide"], "epochs:TOTALS": out["totals"],
+        "trend:TREND": out["trend"], "emerging:EMERGING": out["emerging"], "report:REPORT": tmp_path / "report.html"})
+    assert len(result["results"]) == 6
+    for name in ("density", "wide", "trend", "emerging"):
+        with sqlite3.connect(out[name]) as db:  # every map carries its style
+            assert db.execute("select count(*) from layer_styles where useAsDefault").fetchone()[0] == 1
+    found = _category_at_planted_points(out["emerging"])
+    assert {k: v[0] for k, v in found.items()} == {k: v[1] for k, v in found.items()}
+    text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert report_images(tmp_path / "report.html") == 3  # category, trend and last-epoch density maps
+    assert "Density per epoch" in text and "Mining area per zone and epoch" in text  # the embedded sections
+    assert "Fastest-growing cells" in text and "Emerging hot and cold spots" in text

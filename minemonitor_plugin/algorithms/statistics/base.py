@@ -388,38 +388,15 @@ class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
     # reading -------------------------------------------------------------------------------
     def read_input(self, parameters, context, feedback, progress_range=(0.0, 20.0)) -> StatsInput:
         """Read the layer and build the (untransformed) spatial weights, logging every choice."""
-        import shapely
-
-        from ...core import weights as cw
-
         source = self.source(parameters, self.INPUT, context)
         field = self.parameterAsString(parameters, self.FIELD, context)
-        method = WeightsMethod(self.parameterAsEnum(parameters, self.WEIGHTS, context))
-        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        k = self.parameterAsInt(parameters, self.K, context)
-        weights_file = self.parameterAsFile(parameters, self.WEIGHTS_FILE, context)
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         geometry_type = QgsWkbTypes.geometryType(source.wkbType())
         if geometry_type not in (compat.GEOMETRY_POLYGON, compat.GEOMETRY_POINT):
             raise QgsProcessingException(
                 self.tr("Layer {layer} must be a polygon or point layer.").format(layer=source.sourceName())
             )
         point_layer = geometry_type == compat.GEOMETRY_POINT
-        if weights_file and not id_field:
-            raise QgsProcessingException(
-                self.tr("A weights file needs the 'Id field' that holds the ids used in {file}.").format(
-                    file=os.path.basename(weights_file)
-                )
-            )
-        if weights_file and not os.path.isfile(weights_file):
-            raise QgsProcessingException(self.tr("The weights file {file} does not exist.").format(file=weights_file))
-        if not weights_file and point_layer and method in (WeightsMethod.QUEEN, WeightsMethod.ROOK):
-            raise QgsProcessingException(
-                self.tr(
-                    "Contiguity weights need polygons, but {layer} is a point layer: choose a distance "
-                    "band, K nearest neighbours or inverse distance."
-                ).format(layer=source.sourceName())
-            )
+        self.check_weights_parameters(parameters, context, source, point_layer)
 
         start, end = progress_range
         names = [f.name() for f in source.fields()]
@@ -436,7 +413,55 @@ class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
                 )
             )
         values = data.numeric(field, allow_null=False)
+        weights, label, distance_crs, projected = self.build_weights(parameters, context, feedback, source, data,
+                                                                     point_layer)
 
+        areas = None
+        if not point_layer:
+            areas = self._areas_km2(source, context, feedback, data, projected)
+        self._log_weights(weights, data, label, feedback)
+        feedback.setProgress(end)
+        return StatsInput(
+            data=data, values=values, weights=weights, areas_km2=areas, point_layer=point_layer, field=field,
+            weights_label=label, distance_crs=distance_crs, wkb_type=QgsWkbTypes.multiType(source.wkbType()),
+        )
+
+    def check_weights_parameters(self, parameters, context, source, point_layer) -> None:
+        """Refuse weights settings that cannot work (before any feature is read)."""
+        method = WeightsMethod(self.parameterAsEnum(parameters, self.WEIGHTS, context))
+        weights_file = self.parameterAsFile(parameters, self.WEIGHTS_FILE, context)
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        if weights_file and not id_field:
+            raise QgsProcessingException(
+                self.tr("A weights file needs the 'Id field' that holds the ids used in {file}.").format(
+                    file=os.path.basename(weights_file)
+                )
+            )
+        if weights_file and not os.path.isfile(weights_file):
+            raise QgsProcessingException(self.tr("The weights file {file} does not exist.").format(file=weights_file))
+        if not weights_file and point_layer and method in (WeightsMethod.QUEEN, WeightsMethod.ROOK):
+            raise QgsProcessingException(
+                self.tr(
+                    "Contiguity weights need polygons, but {layer} is a point layer: choose a distance "
+                    "band, K nearest neighbours or inverse distance."
+                ).format(layer=source.sourceName())
+            )
+
+    def build_weights(self, parameters, context, feedback, source, data, point_layer):
+        """The spatial weights (as built) of the features ``data`` read from ``source``.
+
+        Returns ``(weights, label, distance_crs, projected)``: a translated description, the CRS of
+        distances ("" for contiguity and files) and the geometries re-read in that CRS (or None).
+        """
+        import shapely
+
+        from ...core import weights as cw
+
+        method = WeightsMethod(self.parameterAsEnum(parameters, self.WEIGHTS, context))
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        k = self.parameterAsInt(parameters, self.K, context)
+        weights_file = self.parameterAsFile(parameters, self.WEIGHTS_FILE, context)
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         distance_crs = ""
         projected = None
         if weights_file:
@@ -487,16 +512,7 @@ class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
                         "every feature a neighbour."
                     ).format(d=weights.threshold)
                 )
-
-        areas = None
-        if not point_layer:
-            areas = self._areas_km2(source, context, feedback, data, projected)
-        self._log_weights(weights, data, label, feedback)
-        feedback.setProgress(end)
-        return StatsInput(
-            data=data, values=values, weights=weights, areas_km2=areas, point_layer=point_layer, field=field,
-            weights_label=label, distance_crs=distance_crs, wkb_type=QgsWkbTypes.multiType(source.wkbType()),
-        )
+        return weights, label, distance_crs, projected
 
     def _lattice_from_row_col(self, data, contiguity, feedback):
         """Lattice weights from integer ``row``/``col`` fields (a fishnet), else None."""
