@@ -6875,6 +6875,14 @@ PDF 以目录页开始，每一节从新页开始。数据来源按文件名列�
         <translation>论文的荒漠化敏感性模型：按表 6 对因子栅格分级、相加，以自然断点或给定断点分级，再统计采矿图斑内各级的面积（图 13）；分级断点和每个因子的等级直方图（若某因子有等级为空或超过 95% 的像元落在同一等级则给出警告）以表格形式输出，并写入一份 HTML 和 PDF 报告。</translation>
     </message>
     <message>
+        <source>Mining dynamics over epochs</source>
+        <translation>多期采矿动态</translation>
+    </message>
+    <message>
+        <source>Footprints of many survey epochs (quarters) -&gt; one fishnet with mining per cell and epoch, totals per zone -&gt; Mann-Kendall trend of each cell -&gt; emerging hot spots (space-time Gi*) -&gt; one report as HTML and PDF with the density maps of every epoch, the area per zone and epoch and the emerging hot spot categories.</source>
+        <translation>多个调查期（季度）的开采区 -&gt; 一个格网，给出每个单元每期的采矿面积及各分区合计 -&gt; 每个单元的 Mann-Kendall 趋势 -&gt; 新兴热点（时空 Gi*）-&gt; 一份 HTML 和 PDF 报告，包含每期的密度图、各分区各期的面积以及新兴热点类别。</translation>
+    </message>
+    <message>
         <source>Vegetation change around mines</source>
         <translation>矿山周边植被变化</translation>
     </message>
@@ -7233,6 +7241,86 @@ PDF 以目录页开始，每一节从新页开始。数据来源按文件名列�
     <message>
         <source>Annual zonal series</source>
         <translation>逐年分区序列</translation>
+    </message>
+    <message>
+        <source>Footprints of all epochs</source>
+        <translation>所有时期的开采区</translation>
+    </message>
+    <message>
+        <source>Mining footprints of every survey epoch in one layer (any CRS).</source>
+        <translation>所有调查期的采矿开采区，位于同一图层（任意坐标参考系）。</translation>
+    </message>
+    <message>
+        <source>Epoch field</source>
+        <translation>期次字段</translation>
+    </message>
+    <message>
+        <source>Field with each footprint's epoch: a date, a year or text such as 2022Q3.</source>
+        <translation>记录每个开采区所属时期的字段：日期、年份或如 2022Q3 的文本。</translation>
+    </message>
+    <message>
+        <source>Polygons bounding the analysis, e.g. a prefecture.</source>
+        <translation>限定分析范围的多边形，例如一个地级市。</translation>
+    </message>
+    <message>
+        <source>Optional zones (provinces, counties) for the totals per zone and epoch.</source>
+        <translation>可选的分区（省、县），用于按分区和时期统计合计。</translation>
+    </message>
+    <message>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <source>Field naming the zones.</source>
+        <translation>分区名称字段。</translation>
+    </message>
+    <message>
+        <source>Fishnet cell side in metres.</source>
+        <translation>格网单元边长（米）。</translation>
+    </message>
+    <message>
+        <source>Neighbourhood time step (epochs)</source>
+        <translation>邻域时间步长（期次）</translation>
+    </message>
+    <message>
+        <source>Previous epochs in the space-time neighbourhood of the emerging hot spot analysis.</source>
+        <translation>新兴热点分析的时空邻域中包含的前期数。</translation>
+    </message>
+    <message>
+        <source>0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values.</source>
+        <translation>0：解析法 Gi*（与 ArcGIS 相同）；大于 0：条件置换计算伪 p 值。</translation>
+    </message>
+    <message>
+        <source>Mining density over epochs</source>
+        <translation>多期次采矿密度</translation>
+    </message>
+    <message>
+        <source>Density per epoch</source>
+        <translation>分期次密度</translation>
+    </message>
+    <message>
+        <source>Density by epoch</source>
+        <translation>各期密度</translation>
+    </message>
+    <message>
+        <source>Totals per epoch and zone</source>
+        <translation>各期次和区域合计</translation>
+    </message>
+    <message>
+        <source>Mining trend per cell</source>
+        <translation>各单元采矿趋势</translation>
+    </message>
+    <message>
+        <source>Trend per cell</source>
+        <translation>各格网趋势</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots</source>
+        <translation>新兴热点</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,16 @@ MODELS = {
             "grade) as tables and in one report as HTML and PDF.",
         ),
     ),
+    "miningdynamics": (
+        QT_TRANSLATE_NOOP("ShippedModel", "Mining dynamics over epochs"),
+        QT_TRANSLATE_NOOP(
+            "ShippedModel",
+            "Footprints of many survey epochs (quarters) -> one fishnet with mining per cell and epoch, totals "
+            "per zone -> Mann-Kendall trend of each cell -> emerging hot spots (space-time Gi*) -> one report as "
+            "HTML and PDF with the density maps of every epoch, the area per zone and epoch and the emerging hot "
+            "spot categories.",
+        ),
+    ),
     "vegetationchange": (
         QT_TRANSLATE_NOOP("ShippedModel", "Vegetation change around mines"),
         QT_TRANSLATE_NOOP(
@@ -748,52 +758,49 @@ def mining_dynamics():
         QgsProcessingParameterNumber,
     )
 
-    b = ModelBuilder(
-        "Mining dynamics over epochs",
-        "Footprints of many survey epochs (quarters) -> one fishnet with mining per cell and epoch, totals per zone "
-        "-> Mann-Kendall trend of each cell -> emerging hot spots (space-time Gi*) -> report with the density maps "
-        "of every epoch, the area per zone and epoch and the emerging hot spot categories.",
-    )
-    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", "Footprints of all epochs", [QgsProcessing.TypeVectorPolygon]),
-            "Mining footprints of every survey epoch in one layer (any CRS).")
-    b.input(QgsProcessingParameterField("EPOCH_FIELD", "Epoch field", parentLayerParameterName="FOOTPRINTS"),
-            "Field with each footprint's epoch: a date, a year or text such as 2022Q3.")
-    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", "Study area", [QgsProcessing.TypeVectorPolygon],
-                                                optional=True), "Polygons bounding the analysis, e.g. a prefecture.")
-    b.input(QgsProcessingParameterFeatureSource("ZONES", "Zones", [QgsProcessing.TypeVectorPolygon], optional=True),
-            "Optional zones (provinces, counties) for the totals per zone and epoch.")
-    b.input(QgsProcessingParameterField("ZONE_FIELD", "Zone name field", parentLayerParameterName="ZONES", optional=True),
-            "Field naming the zones.")
-    b.input(QgsProcessingParameterNumber("CELL_SIZE", "Cell size (metres)", QgsProcessingParameterNumber.Double,
-                                         defaultValue=10000.0), "Fishnet cell side in metres.")
-    b.input(QgsProcessingParameterNumber("TIME_STEPS", "Neighbourhood time step (epochs)",
+    b = ModelBuilder("miningdynamics")
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", QT_TRANSLATE_NOOP("ShippedModel", "Footprints of all epochs"), [QgsProcessing.TypeVectorPolygon]),
+            QT_TRANSLATE_NOOP("ShippedModel", "Mining footprints of every survey epoch in one layer (any CRS)."))
+    b.input(QgsProcessingParameterField("EPOCH_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Epoch field"), parentLayerParameterName="FOOTPRINTS"),
+            QT_TRANSLATE_NOOP("ShippedModel", "Field with each footprint's epoch: a date, a year or text such as 2022Q3."))
+    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", QT_TRANSLATE_NOOP("ShippedModel", "Study area"), [QgsProcessing.TypeVectorPolygon],
+                                                optional=True), QT_TRANSLATE_NOOP("ShippedModel", "Polygons bounding the analysis, e.g. a prefecture."))
+    b.input(QgsProcessingParameterFeatureSource("ZONES", QT_TRANSLATE_NOOP("ShippedModel", "Zones"), [QgsProcessing.TypeVectorPolygon], optional=True),
+            QT_TRANSLATE_NOOP("ShippedModel", "Optional zones (provinces, counties) for the totals per zone and epoch."))
+    b.input(QgsProcessingParameterField("ZONE_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Zone name field"), parentLayerParameterName="ZONES", optional=True),
+            QT_TRANSLATE_NOOP("ShippedModel", "Field naming the zones."))
+    b.input(QgsProcessingParameterNumber("CELL_SIZE", QT_TRANSLATE_NOOP("ShippedModel", "Cell size (metres)"), QgsProcessingParameterNumber.Double,
+                                         defaultValue=10000.0), QT_TRANSLATE_NOOP("ShippedModel", "Fishnet cell side in metres."))
+    b.input(QgsProcessingParameterNumber("TIME_STEPS", QT_TRANSLATE_NOOP("ShippedModel", "Neighbourhood time step (epochs)"),
                                          QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0),
-            "Previous epochs in the space-time neighbourhood of the emerging hot spot analysis.")
-    b.input(QgsProcessingParameterNumber("PERMUTATIONS", "Permutations", QgsProcessingParameterNumber.Integer,
+            QT_TRANSLATE_NOOP("ShippedModel", "Previous epochs in the space-time neighbourhood of the emerging hot spot analysis."))
+    b.input(QgsProcessingParameterNumber("PERMUTATIONS", QT_TRANSLATE_NOOP("ShippedModel", "Permutations"), QgsProcessingParameterNumber.Integer,
                                          defaultValue=0, minValue=0),
-            "0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values.")
-    b.child("epochs", "minemonitor:epochdensity", "Mining density over epochs",
+            QT_TRANSLATE_NOOP("ShippedModel", "0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values."))
+    b.child("epochs", "minemonitor:epochdensity", QT_TRANSLATE_NOOP("ShippedModel", "Mining density over epochs"),
             {"INPUT": ("param", "FOOTPRINTS"), "EPOCH_FIELD": ("param", "EPOCH_FIELD"),
              "STUDY_AREA": ("param", "STUDY_AREA"), "CELL_SIZE": ("param", "CELL_SIZE"), "ZONES": ("param", "ZONES"),
              "ZONE_FIELD": ("param", "ZONE_FIELD")},
-            {"OUTPUT": ("DENSITY", "Density per epoch"), "OUTPUT_WIDE": ("DENSITY_WIDE", "Density by epoch"),
-             "OUTPUT_TOTALS": ("TOTALS", "Totals per epoch and zone")})
-    b.child("trend", "minemonitor:celltrend", "Mining trend per cell",
+            {"OUTPUT": ("DENSITY", QT_TRANSLATE_NOOP("ShippedModel", "Density per epoch")), "OUTPUT_WIDE": ("DENSITY_WIDE", QT_TRANSLATE_NOOP("ShippedModel", "Density by epoch")),
+             "OUTPUT_TOTALS": ("TOTALS", QT_TRANSLATE_NOOP("ShippedModel", "Totals per epoch and zone"))})
+    b.child("trend", "minemonitor:celltrend", QT_TRANSLATE_NOOP("ShippedModel", "Mining trend per cell"),
             {"INPUT": ("child", "epochs", "OUTPUT"), "FIELD": ("static", "mining_km2")},
-            {"OUTPUT": ("TREND", "Trend per cell")})
-    b.child("emerging", "minemonitor:emerginghotspots", "Emerging hot spots",
+            {"OUTPUT": ("TREND", QT_TRANSLATE_NOOP("ShippedModel", "Trend per cell"))})
+    b.child("emerging", "minemonitor:emerginghotspots", QT_TRANSLATE_NOOP("ShippedModel", "Emerging hot spots"),
             {"INPUT": ("child", "epochs", "OUTPUT"), "FIELD": ("static", "density_pct"),
              "TIME_STEPS": ("param", "TIME_STEPS"), "PERMUTATIONS": ("param", "PERMUTATIONS")},
-            {"OUTPUT": ("EMERGING", "Emerging hot spots")})
-    b.child("report", "minemonitor:report", "Report",
+            {"OUTPUT": ("EMERGING", QT_TRANSLATE_NOOP("ShippedModel", "Emerging hot spots"))})
+    b.child("report", "minemonitor:report", QT_TRANSLATE_NOOP("ShippedModel", "Report"),
             {"TITLE": ("static", "Mining dynamics over epochs"),
              "MAP_LAYERS": [("child", "emerging", "OUTPUT"), ("child", "trend", "OUTPUT"),
                             ("child", "epochs", "OUTPUT_WIDE")],
              "TABLES": [("child", "epochs", "OUTPUT_TOTALS")],
+             "CONTEXT_LAYERS": [("param", "STUDY_AREA")],
              "REPORTS": [("child", "epochs", "OUTPUT_REPORT"), ("child", "trend", "OUTPUT_REPORT"),
                          ("child", "emerging", "OUTPUT_REPORT")]},
-            {"OUTPUT": ("REPORT", "Report")})
-    b.save("miningdynamics")
+            {"OUTPUT": ("REPORT", QT_TRANSLATE_NOOP("ShippedModel", "Report (HTML)")),
+             "OUTPUT_PDF": ("REPORT_PDF", QT_TRANSLATE_NOOP("ShippedModel", "Report (PDF)"))})
+    b.save()
 
 
 def main():
