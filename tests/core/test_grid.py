@@ -298,8 +298,11 @@ def test_error_cell_size(size):
 def test_error_no_footprints():
     with pytest.raises(InvalidInputError, match="no footprints"):
         fishnet_density([], cell_size=100)
+    collinear = shapely.Polygon([(0, 0), (1, 1), (2, 2), (0, 0)])  # zero area: repaired into a line
     with pytest.raises(InvalidInputError, match="None of the 2 footprints has a positive area"):
-        fishnet_density([shapely.Polygon(), shapely.LineString([(0, 0), (1, 1)])], cell_size=100)
+        fishnet_density([shapely.Polygon(), collinear], cell_size=100)
+    with pytest.raises(InvalidInputError, match="Footprint 1 is a LineString, not a polygon"):
+        fishnet_density([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (1, 1)])], cell_size=100)
 
 
 def test_error_nothing_inside_study_area():

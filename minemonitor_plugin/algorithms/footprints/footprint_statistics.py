@@ -25,6 +25,7 @@ from ...i18n import user_locale
 from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 from ...reporting import charts
 from ...reporting.html import html_heading, html_paragraph, html_table, write_html
 
@@ -133,6 +134,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             "The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top "
             "groups by polygon count and by area (per value of the first grouping field when there are "
             "several)."
+        ) + "\n\n" + rule_help() + " " + self.tr(
+            "Each footprint's area is its own land, so areas add up to the area the layer covers (exact "
+            "duplicates are one polygon); perimeters are those of the footprints themselves."
         )
 
     def initAlgorithm(self, config=None):
@@ -217,7 +221,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         from ...core.footprints import (
             footprint_statistics,
             lognormality_test,
-            measure_polygons,
+            measure_footprints,
             size_classes,
         )
 
@@ -259,10 +263,19 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(
                 self.tr("Layer {layer} has no footprint with a usable polygon geometry.").format(layer=data.layer_name)
             )
-        area, perimeter = measure_polygons(data.geometries)
+        # one rule for every algorithm: overlaps counted once (the smallest footprint keeps shared land),
+        # duplicates and slivers not counted
+        measures = measure_footprints(data.geometries, progress=self.progress_callback(feedback, 60.0, 65.0))
+        log_footprint_rule(feedback, data.layer_name, data.fids, measures.status, measures.n_overlapping,
+                           measures.overlap_km2 * 1e6)
+        if not len(measures.index):
+            raise QgsProcessingException(
+                self.tr("Layer {layer} has no footprint with a usable polygon geometry.").format(layer=data.layer_name)
+            )
+        area, perimeter, kept = measures.area_km2, measures.perimeter_km, measures.index
         stats = footprint_statistics(
-            area, perimeter, [data.attributes[f] for f in group_fields], group_fields,
-            mine_ids=data.attributes[mine_field] if mine_field else None, ddof=ddof,
+            area, perimeter, [data.attributes[f][kept] for f in group_fields], group_fields,
+            mine_ids=data.attributes[mine_field][kept] if mine_field else None, ddof=ddof,
         )
         sizes = size_classes(area, breaks)
         feedback.setProgress(70)

@@ -17,6 +17,7 @@ from ... import compat
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 
 OUTPUT_FIELDS = (
     ("cell_id", "int"),
@@ -81,6 +82,9 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             "Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2, "
             "n_polygons (footprints intersecting the cell), n_mines (distinct mine ids), mining_km2, "
             "density_pct."
+        ) + "\n\n" + rule_help() + " " + self.tr(
+            "With a weight field every footprint carries its own weight, duplicates included (a weight is a "
+            "quantity of the feature, not an area)."
         )
 
     def initAlgorithm(self, config=None):
@@ -247,6 +251,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         )
         if feedback.isCanceled():
             return {}
+        log_footprint_rule(feedback, data.layer_name, data.fids, result.footprint_status)
         feedback.pushInfo(self.tr("Grid of {rows} rows x {cols} columns; {n} cells written.").format(
             rows=result.n_rows, cols=result.n_cols, n=len(result.cell_id)))
         if result.n_cells_dropped:

@@ -1,0 +1,598 @@
+"""Robust polygon handling shared by every core kernel that takes geometry.
+
+Every kernel (fishnet, overlap tabulation, footprint change, footprint statistics, zonal coverage)
+goes through these functions, so user geometry has one defined outcome everywhere:
+
+* **Polygonal parts.** Only polygons carry area. Geometry collections (for example what
+  ``make_valid`` returns for a bow-tie with a dangling edge) keep their polygonal parts; points,
+  lines and empty parts are dropped before any coordinate is read (:func:`polygonal`).
+* **Collapsed rings and degenerate parts.** A ring or polygon whose mean width ``2 * area /
+  perimeter`` is at most ``REL_LENGTH`` times its perimeter (a sliver ten million times longer than
+  wide) or at most ``REL_COORD`` times the magnitude of its coordinates (numerical noise: 1 mm at
+  1,000 km from the origin of a metric CRS) has no area: holes like that are removed and parts like
+  that dropped (:func:`has_area`). A zero-area polygon that became a hair-thin sliver by
+  reprojection is such a part.
+* **Repair.** Invalid polygons are repaired with GEOS MakeValid and keep their polygonal parts
+  (:func:`clean_polygons`).
+* **Overlaps within one layer count once** (:func:`prepare_footprints`). Where footprints of one
+  layer overlap, the shared land belongs to the *smallest* of them (ties: the one whose normalised
+  geometry sorts first, then the one listed first), so a pond digitised inside a stope keeps its
+  area and the stope keeps the rest. This rule depends only on the geometries, never on the order
+  of the features. A footprint left without land of its own (an exact duplicate, or a footprint
+  entirely covered by smaller footprints of its layer) is not counted as a footprint anywhere.
+  The footprints' own lands tile the union of the layer, so areas add up to the dissolved area.
+* **Rectangle clipping** (:func:`clip_rect`) falls back to a full overlay when GEOS's fast
+  rectangle clipper refuses a piece (GEOS 3.11 can build a ring of three points from a piece it
+  clipped before), and to an :class:`InvalidInputError` naming the rectangle if even that fails.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.errors import GEOSException
+
+from .errors import CancelledError, InvalidInputError
+
+Progress = Callable[[float], Any]
+
+#: A ring or polygon is degenerate when its mean width ``2 * area / perimeter`` is at most this
+#: fraction of its perimeter (an aspect ratio of about ten million) ...
+REL_LENGTH = 1e-7
+#: ... or at most this fraction of the largest absolute coordinate of its bounding box (the noise
+#: of floating-point overlays: 1 mm at 1,000 km from the origin of a metric CRS).
+REL_COORD = 1e-9
+
+_POINT, _LINE, _RING, _POLYGON = 0, 1, 2, 3
+_MULTIPOINT, _MULTILINE, _MULTIPOLYGON, _COLLECTION = 4, 5, 6, 7
+_CONTAINERS = (_MULTIPOINT, _MULTILINE, _MULTIPOLYGON, _COLLECTION)
+
+#: Status of each input footprint (:attr:`Footprints.status`).
+COUNTED = 0
+EMPTY = 1
+DEGENERATE = 2
+COVERED = 3
+WRONG_TYPE = 4
+STATUS_NAMES = {
+    COUNTED: "counted",
+    EMPTY: "NULL or empty",
+    DEGENERATE: "no area (collapsed or sliver)",
+    COVERED: "no land of its own (duplicate or covered by smaller footprints)",
+    WRONG_TYPE: "not a polygon",
+}
+
+#: Arrays shorter than this are processed in the calling thread.
+PARALLEL_MIN = 2000
+
+_CLIP_BY_RECT = getattr(shapely.lib, "clip_by_rect", shapely.clip_by_rect)
+
+
+_EMPTY = shapely.from_wkt("POLYGON EMPTY")
+_EMPTY_MULTI = shapely.from_wkt("MULTIPOLYGON EMPTY")
+
+
+def empty_polygon() -> shapely.Polygon:
+    """The empty polygon (one shared, immutable object)."""
+    return _EMPTY
+
+
+def geometry_array(geoms: Sequence[object] | np.ndarray | object) -> np.ndarray:
+    """A 1-d object array of geometries (a single geometry gives one element, never its parts)."""
+    if isinstance(geoms, shapely.Geometry) or geoms is None:
+        out = np.empty(1, dtype=object)
+        out[0] = geoms
+        return out
+    if isinstance(geoms, np.ndarray) and geoms.dtype == object and geoms.ndim == 1:
+        return geoms
+    items = list(geoms)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def chunked(
+    func: Callable[..., np.ndarray], *arrays: np.ndarray, threads: int = 1, min_size: int = PARALLEL_MIN
+) -> np.ndarray:
+    """``func(*arrays)`` (element-wise along the first axis) on chunks in worker threads, order kept.
+
+    shapely releases the GIL, so overlays of many geometries use several cores; the result does not
+    depend on the number of threads.
+    """
+    n = len(arrays[0])
+    if threads <= 1 or n < min_size:
+        return func(*arrays)
+    # more chunks than threads, so one chunk of large geometries does not leave a thread idle
+    bounds = np.linspace(0, n, 4 * threads + 1).astype(np.int64)
+
+    def run(k: int) -> np.ndarray:
+        return func(*(a[bounds[k] : bounds[k + 1]] for a in arrays))
+
+    with ThreadPoolExecutor(threads) as pool:
+        return np.concatenate(list(pool.map(run, range(len(bounds) - 1))))
+
+
+def default_threads() -> int:
+    """Worker threads for heavy overlays: ``min(cpu_count, 4)``."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+# --------------------------------------------------------------------------- degenerate shapes
+def _too_thin(area: np.ndarray, length: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """True where a shape of this area, perimeter and bounding box is degenerate (or has no area)."""
+    magnitude = np.nan_to_num(np.abs(bounds), nan=0.0).max(axis=1) if len(bounds) else np.zeros(0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        width = np.where(length > 0, 2.0 * np.abs(area) / length, 0.0)
+    limit = np.maximum(REL_COORD * magnitude, REL_LENGTH * length)
+    return ~(np.nan_to_num(width, nan=0.0) > limit) | ~(np.abs(area) > 0)
+
+
+def has_area(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
+    """True where a geometry has polygonal area that is more than a sliver or numerical noise.
+
+    Only polygonal parts count (lines and points have no area); see :data:`REL_LENGTH` and
+    :data:`REL_COORD` for the rule.
+    """
+    arr = geometry_array(geoms)
+    out = np.zeros(len(arr), dtype=bool)
+    present = np.flatnonzero(~shapely.is_missing(arr))
+    if not present.size:
+        return out
+    sub = arr[present]
+    types = shapely.get_type_id(sub)
+    plain = np.isin(types, (_POLYGON, _MULTIPOLYGON))
+    if not plain.all():
+        sub = sub.copy()
+        sub[~plain] = polygonal(sub[~plain], keep_degenerate=True)
+    out[present] = ~_too_thin(shapely.area(sub), shapely.length(sub), shapely.bounds(sub))
+    return out
+
+
+def _flat_parts(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Single-type parts of each geometry (collections and multi-geometries flattened to any depth)."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    while True:
+        nested = np.isin(shapely.get_type_id(parts), _CONTAINERS)
+        if not nested.any():
+            return parts, owner
+        sub, sub_owner = shapely.get_parts(parts[nested], return_index=True)
+        parts = np.concatenate([parts[~nested], sub])
+        owner = np.concatenate([owner[~nested], owner[nested][sub_owner]])
+        order = np.argsort(owner, kind="stable")
+        parts, owner = parts[order], owner[order]
+
+
+def polygonal(geoms: Sequence[object] | np.ndarray, *, keep_degenerate: bool = False) -> np.ndarray:
+    """The polygonal parts of each geometry, as one Polygon or MultiPolygon.
+
+    Collections keep their polygons; points, lines and empty parts are dropped. Unless
+    ``keep_degenerate``, holes and parts without area (:func:`has_area`: collapsed rings, hair-thin
+    slivers) are dropped too. A geometry with nothing left becomes an empty Polygon; missing
+    (``None``) entries stay ``None``. Geometries that need no change are returned as they are
+    (the same objects).
+    """
+    arr = geometry_array(geoms)
+    out = arr.copy()
+    present = np.flatnonzero(~shapely.is_missing(arr))
+    if not present.size:
+        return out
+    types = shapely.get_type_id(arr[present])
+    # Polygons and multipolygons without empty parts are candidates for the fast path.
+    parts, owner = _flat_parts(arr[present])
+    ptype = shapely.get_type_id(parts)
+    poly = (ptype == _POLYGON) & ~shapely.is_empty(parts)
+    changed = np.zeros(present.size, dtype=bool)
+    changed[~np.isin(types, (_POLYGON, _MULTIPOLYGON))] = True
+    changed[owner[~poly]] = True
+    parts, owner = parts[poly], owner[poly]
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    shell = np.ones(len(rings), dtype=bool)
+    shell[1:] = ring_part[1:] != ring_part[:-1]
+    keep_ring = np.ones(len(rings), dtype=bool)
+    if not keep_degenerate and len(rings):
+        ring_poly = shapely.polygons(rings)
+        thin = _too_thin(shapely.area(ring_poly), shapely.length(rings), shapely.bounds(rings))
+        keep_part = np.ones(len(parts), dtype=bool)
+        keep_part[ring_part[shell & thin]] = False
+        keep_ring = ~thin & keep_part[ring_part]
+        changed[owner[np.unique(ring_part[thin])]] = True
+    # Geometries present but with no polygon part at all (a line, an empty polygon): empty polygon.
+    has_part = np.zeros(present.size, dtype=bool)
+    has_part[owner] = True
+    changed[~has_part] = True
+    todo = np.flatnonzero(changed)
+    if not todo.size:
+        return out
+    rebuilt = np.full(todo.size, _EMPTY, dtype=object)
+    pos = np.full(present.size, -1, dtype=np.int64)
+    pos[todo] = np.arange(todo.size)
+    # rings of the parts of the geometries being rebuilt, without the degenerate ones
+    sel = keep_ring & changed[owner[ring_part]]
+    if sel.any():
+        kept_rings, kept_part = rings[sel], ring_part[sel]
+        part_ids, part_index = np.unique(kept_part, return_inverse=True)
+        new_parts = np.empty(part_ids.size, dtype=object)
+        shapely.polygons(kept_rings, indices=part_index.reshape(-1), out=new_parts)
+        new_owner = pos[owner[part_ids]]
+        counts = np.bincount(new_owner, minlength=todo.size)
+        single = counts == 1
+        multi = counts > 1
+        if single.any():
+            one = single[new_owner]
+            rebuilt[new_owner[one]] = new_parts[one]
+        if multi.any():
+            many = multi[new_owner]
+            targets, target_index = np.unique(new_owner[many], return_inverse=True)
+            merged = np.empty(targets.size, dtype=object)
+            shapely.multipolygons(new_parts[many], indices=target_index.reshape(-1), out=merged)
+            rebuilt[targets] = merged
+    out[present[todo]] = rebuilt
+    return out
+
+
+def polygon_parts(geoms: Sequence[object] | np.ndarray, *, keep_degenerate: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Non-empty polygon parts of each geometry and the index of the geometry each belongs to.
+
+    Collections are flattened; points, lines and empty parts are never returned, so every part
+    has coordinates (and, unless ``keep_degenerate`` is False, area).
+    """
+    arr = geometry_array(geoms)
+    if not len(arr):
+        return np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
+    parts, owner = _flat_parts(arr)
+    keep = (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
+    parts, owner = parts[keep], owner[keep]
+    if not keep_degenerate and len(parts):
+        good = has_area(parts)
+        parts, owner = parts[good], owner[good]
+    return parts, owner.astype(np.int64)
+
+
+def as_multipolygons(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
+    """Every geometry as a MultiPolygon of its non-empty polygon parts (empty MultiPolygon if none).
+
+    For sinks declared MultiPolygon: collections and lines left by overlays or ``make_valid`` never
+    reach the writer.
+    """
+    arr = geometry_array(geoms)
+    out = np.empty(len(arr), dtype=object)
+    parts, owner = polygon_parts(arr)
+    if len(parts):
+        shapely.multipolygons(parts, indices=owner, out=out)
+    none = shapely.is_missing(out)
+    if none.any():
+        out[none] = _EMPTY_MULTI
+    return out
+
+
+def representative_xy(geoms: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of a point inside each geometry (``shapely.point_on_surface``); NaN for empty ones."""
+    arr = geometry_array(geoms)
+    x = np.full(len(arr), np.nan)
+    y = np.full(len(arr), np.nan)
+    points = shapely.point_on_surface(arr)
+    ok = np.flatnonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))
+    if ok.size:
+        coords = shapely.get_coordinates(points[ok])
+        x[ok], y[ok] = coords[:, 0], coords[:, 1]
+    return x, y
+
+
+# --------------------------------------------------------------------------- cleaning
+@dataclass(frozen=True)
+class CleanPolygons:
+    """Input polygons made usable by :func:`clean_polygons`.
+
+    Attributes
+    ----------
+    geometries : ndarray
+        One entry per input: valid Polygon or MultiPolygon without degenerate rings or parts; an
+        empty Polygon where nothing usable is left.
+    status : ndarray of int8
+        :data:`COUNTED` (usable), :data:`EMPTY` (NULL or empty input), :data:`DEGENERATE` (no area
+        left: zero-area, collapsed or a sliver), :data:`WRONG_TYPE` (a point or line).
+    repaired : ndarray of bool
+        Invalid inputs repaired with MakeValid.
+    """
+
+    geometries: np.ndarray
+    status: np.ndarray
+    repaired: np.ndarray
+
+    @property
+    def usable(self) -> np.ndarray:
+        return self.status == COUNTED
+
+    def first(self, status: int) -> int:
+        """Position of the first input with this status (-1 if none)."""
+        hit = np.flatnonzero(self.status == status)
+        return int(hit[0]) if hit.size else -1
+
+    def count(self, status: int) -> int:
+        return int(np.count_nonzero(self.status == status))
+
+
+def clean_polygons(geoms: Sequence[object] | np.ndarray) -> CleanPolygons:
+    """Polygonal, valid, non-degenerate geometries (one per input), with what happened to each.
+
+    NULL and empty inputs are marked :data:`EMPTY`; points and lines :data:`WRONG_TYPE` (callers
+    refuse them with their own message); invalid ones are repaired with ``make_valid`` and keep their
+    polygonal parts; collections keep their polygonal parts; collapsed rings and degenerate parts are
+    dropped (:func:`polygonal`), and an input left without area is :data:`DEGENERATE`.
+    """
+    arr = geometry_array(geoms)
+    n = len(arr)
+    status = np.full(n, COUNTED, dtype=np.int8)
+    repaired = np.zeros(n, dtype=bool)
+    out = np.empty(n, dtype=object)
+    if not n:
+        return CleanPolygons(out, status, repaired)
+    missing = shapely.is_missing(arr)
+    empty = missing.copy()
+    empty[~missing] = shapely.is_empty(arr[~missing])
+    status[empty] = EMPTY
+    types = shapely.get_type_id(arr)
+    wrong = ~empty & ~np.isin(types, (_POLYGON, _MULTIPOLYGON, _COLLECTION))
+    status[wrong] = WRONG_TYPE
+    work = np.flatnonzero(~empty & ~wrong)
+    geo = arr[work].copy()
+    if work.size:
+        invalid = ~shapely.is_valid(geo)
+        if invalid.any():
+            repaired[work[invalid]] = True
+            geo[invalid] = shapely.make_valid(geo[invalid])
+        geo = polygonal(geo)
+        still = ~shapely.is_valid(geo)
+        if still.any():  # dropping a degenerate part can (rarely) leave a touching configuration
+            geo[still] = polygonal(shapely.make_valid(geo[still]))
+            repaired[work[still]] = True
+        status[work[~has_area(geo)]] = DEGENERATE
+    out[:] = _EMPTY
+    usable = status[work] == COUNTED
+    out[work[usable]] = geo[usable]
+    return CleanPolygons(out, status, repaired)
+
+
+# --------------------------------------------------------------------------- clipping
+def clip_rect(geom: Any, xmin: float, ymin: float, xmax: float, ymax: float) -> Any:
+    """Part of a polygonal geometry inside a rectangle, robustly.
+
+    GEOS's rectangle clipper is tried first (linear in the vertices); when it refuses the geometry
+    the clip is computed as a full overlay with the rectangle, then on the repaired geometry. The
+    result may be empty or a collection; callers keep its polygonal parts.
+    """
+    try:
+        return _CLIP_BY_RECT(geom, xmin, ymin, xmax, ymax)
+    except GEOSException:
+        return robust_clip(geom, xmin, ymin, xmax, ymax)
+
+
+def robust_clip(geom: Any, xmin: float, ymin: float, xmax: float, ymax: float) -> Any:
+    """:func:`clip_rect` without the fast clipper: overlay with the rectangle, then on the repaired geometry."""
+    rect = shapely.box(xmin, ymin, xmax, ymax)
+    try:
+        return polygonal(shapely.intersection(geom, rect), keep_degenerate=True)[0]
+    except GEOSException:
+        pass
+    try:
+        fixed = polygonal(shapely.make_valid(geom))[0]
+        return polygonal(shapely.intersection(fixed, rect), keep_degenerate=True)[0]
+    except GEOSException as exc:
+        raise InvalidInputError(
+            "GEOS could not clip a polygon to the rectangle {bounds}: {reason}",
+            bounds=(xmin, ymin, xmax, ymax),
+            reason=str(exc),
+        ) from None
+
+
+# --------------------------------------------------------------------------- unions
+def grouped_union(geoms: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Union of ``geoms`` per group id (``0..n_groups-1``); ``None`` for groups without members.
+
+    Groups are padded into 2-D arrays bucketed by size (powers of two) so each bucket is one
+    vectorised ``shapely.union_all(..., axis=1)`` call. Results keep only polygonal parts.
+    """
+    out = np.full(n_groups, None, dtype=object)
+    if len(geoms) == 0:
+        return out
+    groups = np.asarray(groups, dtype=np.int64)
+    order = np.argsort(groups, kind="stable")
+    groups, geoms = groups[order], np.asarray(geoms, dtype=object)[order]
+    ids, start, size = np.unique(groups, return_index=True, return_counts=True)
+    single = size == 1
+    out[ids[single]] = geoms[start[single]]
+    multi = np.flatnonzero(~single)
+    if multi.size:
+        width_class = np.ceil(np.log2(size[multi])).astype(np.int64)
+        for wc in np.unique(width_class):
+            sel = multi[width_class == wc]
+            counts = size[sel]
+            rows = np.repeat(np.arange(len(sel)), counts)
+            cols = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+            padded = np.full((len(sel), int(2**wc)), None, dtype=object)
+            padded[rows, cols] = geoms[np.repeat(start[sel], counts) + cols]
+            out[ids[sel]] = polygonal(shapely.union_all(padded, axis=1), keep_degenerate=True)
+    return out
+
+
+# --------------------------------------------------------------------------- one layer of footprints
+@dataclass(frozen=True)
+class Footprints:
+    """A layer of footprints made usable and disjoint (:func:`prepare_footprints`).
+
+    Attributes
+    ----------
+    geometries : ndarray
+        Each footprint's own cleaned geometry (:func:`clean_polygons`); empty where not usable.
+    land : ndarray
+        Each footprint's own land: its geometry minus the footprints of the layer with priority over
+        it (smaller ones) that overlap it. The lands are disjoint and tile the union of the layer.
+        Empty where the footprint is not counted.
+    status : ndarray of int8
+        :data:`COUNTED`, :data:`EMPTY`, :data:`DEGENERATE`, :data:`COVERED` or :data:`WRONG_TYPE`.
+    repaired : ndarray of bool
+        Invalid inputs repaired with MakeValid.
+    involved : ndarray of bool
+        Counted footprints that share area with another footprint of the layer.
+    first, second, overlap_area : ndarray
+        Every pair of usable footprints whose interiors share area (more than noise):
+        ``first`` keeps the shared land, ``second`` loses it; ``overlap_area`` is the area of their
+        intersection. Sorted by (first, second).
+    rank : ndarray of int64
+        Priority of each footprint (0 = keeps its land first); the rule depends only on geometry.
+    """
+
+    geometries: np.ndarray
+    land: np.ndarray
+    status: np.ndarray
+    repaired: np.ndarray
+    involved: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    overlap_area: np.ndarray
+    rank: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    @property
+    def counted(self) -> np.ndarray:
+        """Footprints with land of their own: the ones every kernel counts."""
+        return self.status == COUNTED
+
+    def count(self, status: int) -> int:
+        return int(np.count_nonzero(self.status == status))
+
+    def first_of(self, status: int) -> int:
+        """Position of the first footprint with this status (-1 if none)."""
+        hit = np.flatnonzero(self.status == status)
+        return int(hit[0]) if hit.size else -1
+
+    @property
+    def n_repaired(self) -> int:
+        return int(np.count_nonzero(self.repaired))
+
+    @property
+    def land_area(self) -> np.ndarray:
+        """Area of each footprint's own land (0 where not counted)."""
+        return shapely.area(self.land)
+
+    @property
+    def overlap_total(self) -> float:
+        """Area counted twice if the overlaps were not removed: sum of own areas minus the union's area."""
+        usable = np.isin(self.status, (COUNTED, COVERED))
+        return float(shapely.area(self.geometries[usable]).sum() - self.land_area.sum())
+
+
+def priority(geoms: np.ndarray) -> np.ndarray:
+    """Rank of each geometry in the "smallest keeps the shared land" rule (0 first).
+
+    Sorted by area, then by the WKB of the normalised geometry (so vertex order and starting point do
+    not matter), then by position (only exact duplicates reach this key).
+    """
+    arr = geometry_array(geoms)
+    n = len(arr)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    area = shapely.area(arr)
+    wkb = shapely.to_wkb(shapely.normalize(arr))
+    _, code = np.unique(wkb, return_inverse=True)
+    order = np.lexsort((np.arange(n), code.reshape(-1), area))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    return rank
+
+
+def prepare_footprints(
+    geoms: Sequence[object] | np.ndarray,
+    *,
+    threads: int = 1,
+    progress: Progress | None = None,
+) -> Footprints:
+    """Clean a layer of footprints and give each its own land (overlaps counted once).
+
+    Parameters
+    ----------
+    geoms : array of shapely geometries
+        Footprints of one layer (one survey) in a projected CRS.
+    threads : int
+        Worker threads for the overlays (the result does not depend on it).
+    progress : callable, optional
+        ``progress(fraction) -> bool``; False cancels (:class:`CancelledError`).
+
+    Returns
+    -------
+    Footprints
+
+    Notes
+    -----
+    See the module documentation for the rule. Only footprints whose interiors overlap are touched:
+    each loses, in one vectorised difference, the union of the overlapping footprints that have
+    priority over it. The rule depends on the geometries only, so shuffling the features gives the
+    same lands, counts and areas (exact duplicates swap which one of them is kept).
+    """
+
+    def tick(fraction: float) -> None:
+        if progress is not None and progress(fraction) is False:
+            raise CancelledError()
+
+    clean = clean_polygons(geoms)
+    g = clean.geometries
+    n = len(g)
+    status = clean.status.copy()
+    land = g.copy()
+    rank = np.zeros(n, dtype=np.int64)
+    involved = np.zeros(n, dtype=bool)
+    tick(0.1)
+    live = np.flatnonzero(status == COUNTED)
+    first = second = np.zeros(0, dtype=np.int64)
+    overlap_area = np.zeros(0)
+    if live.size > 1:
+        a, b = shapely.STRtree(g[live]).query(g[live], predicate="intersects")
+        keep = a < b
+        a, b = live[a[keep]], live[b[keep]]
+        if a.size:
+            inter = chunked(shapely.intersection, g[a], g[b], threads=threads)
+            shared = has_area(inter)
+            a, b, inter = a[shared], b[shared], inter[shared]
+            overlap_area = shapely.area(inter)
+        tick(0.4)
+        if a.size:
+            nodes = np.unique(np.concatenate([a, b]))
+            node_rank = priority(g[nodes])
+            rank[nodes] = node_rank
+            swap = rank[a] > rank[b]
+            first = np.where(swap, b, a)
+            second = np.where(swap, a, b)
+            order = np.lexsort((second, first))
+            first, second, overlap_area = first[order], second[order], overlap_area[order]
+            losers, loser_index = np.unique(second, return_inverse=True)
+            unions = grouped_union(g[first], loser_index.reshape(-1), losers.size)
+            tick(0.7)
+            land[losers] = polygonal(
+                chunked(shapely.difference, g[losers], unions, threads=threads, min_size=64), keep_degenerate=True
+            )
+            lost = losers[~has_area(land[losers])]
+            status[lost] = COVERED
+            involved[nodes] = True
+    not_counted = status != COUNTED
+    if not_counted.any():
+        land[not_counted] = _EMPTY
+    involved &= status == COUNTED
+    tick(1.0)
+    return Footprints(
+        geometries=g,
+        land=land,
+        status=status,
+        repaired=clean.repaired,
+        involved=involved,
+        first=first,
+        second=second,
+        overlap_area=overlap_area,
+        rank=rank,
+    )
