@@ -382,8 +382,13 @@ def footprint_change(
     # Each epoch cleaned (repaired, polygonal, no collapsed rings) and made disjoint by the rule every
     # algorithm shares: the smallest footprint keeps shared land; footprints without land of their
     # own (duplicates) are not footprints. Everything below works on the footprints' own land.
-    e_fp = _prepare_epoch(earlier, "earlier", threads, lambda f: report(0.02 + 0.1 * f))
-    l_fp = _prepare_epoch(later, "later", threads, lambda f: report(0.12 + 0.1 * f))
+    # exact duplicates of two mines are resolved by mine id (codes of the sorted ids), not by order
+    e_key = l_key = None
+    if by_id:
+        _, inverse = np.unique(np.concatenate([e_mine, l_mine]).astype(str), return_inverse=True)
+        e_key, l_key = inverse.ravel()[:n_e], inverse.ravel()[n_e:]
+    e_fp = _prepare_epoch(earlier, "earlier", e_key, threads, lambda f: report(0.02 + 0.1 * f))
+    l_fp = _prepare_epoch(later, "later", l_key, threads, lambda f: report(0.12 + 0.1 * f))
     e_geom, l_geom = e_fp.land, l_fp.land
     e_counted, l_counted = e_fp.counted, l_fp.counted
     e_over = EpochOverlaps(e_fp.first, e_fp.second, e_fp.overlap_area)
@@ -686,9 +691,10 @@ class _Stages:
             raise CancelledError()
 
 
-def _prepare_epoch(geoms: Sequence[object] | np.ndarray, epoch: str, threads: int, progress: Progress) -> Footprints:
+def _prepare_epoch(geoms: Sequence[object] | np.ndarray, epoch: str, tie_break: np.ndarray | None, threads: int,
+                   progress: Progress) -> Footprints:
     """One epoch cleaned and made disjoint; points and lines are refused naming the first one."""
-    fps = prepare_footprints(geoms, threads=threads, progress=progress)
+    fps = prepare_footprints(geoms, tie_break=tie_break, threads=threads, progress=progress)
     wrong = np.flatnonzero(fps.status == WRONG_TYPE)
     if wrong.size:
         raise InvalidInputError(

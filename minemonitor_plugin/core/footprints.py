@@ -316,7 +316,13 @@ class FootprintMeasures:
         return int(np.count_nonzero(self.status == status))
 
 
-def measure_footprints(geometries: np.ndarray, progress=None) -> FootprintMeasures:
+def attribute_codes(columns: Sequence[Sequence[object]], n: int) -> np.ndarray:
+    """One integer per row ranking the combination of its values (NULL last), e.g. for tie breaks."""
+    codes = [factorize(values)[0] for values in columns]
+    return _combine_codes(codes, n)[0]
+
+
+def measure_footprints(geometries: np.ndarray, progress=None, tie_break=None) -> FootprintMeasures:
     """Area (km2) of each footprint's own land and perimeter (km), overlaps counted once.
 
     Parameters
@@ -325,6 +331,9 @@ def measure_footprints(geometries: np.ndarray, progress=None) -> FootprintMeasur
         Footprints of one layer in a projected equal-area CRS whose unit is the metre.
     progress : callable, optional
         ``progress(fraction) -> bool``; False cancels (:class:`~.errors.CancelledError`).
+    tie_break : array of int, optional
+        Key per footprint (:func:`attribute_codes` of the grouping fields) deciding which of two exact
+        duplicates with different attributes is counted, so the groups do not depend on the order.
 
     Returns
     -------
@@ -344,7 +353,7 @@ def measure_footprints(geometries: np.ndarray, progress=None) -> FootprintMeasur
     from .geometry import WRONG_TYPE, prepare_footprints
 
     geoms = np.asarray(geometries, dtype=object).reshape(-1)
-    fps = prepare_footprints(geoms, progress=progress)
+    fps = prepare_footprints(geoms, tie_break=tie_break, progress=progress)
     wrong = fps.first_of(WRONG_TYPE)
     if wrong >= 0:
         raise InvalidInputError(
@@ -359,7 +368,7 @@ def measure_footprints(geometries: np.ndarray, progress=None) -> FootprintMeasur
         status=fps.status,
         repaired=fps.repaired,
         overlap_km2=fps.overlap_total / 1e6,
-        n_overlapping=int(np.count_nonzero(fps.involved)),
+        n_overlapping=fps.n_overlapping,
     )
 
 

@@ -7,9 +7,9 @@ goes through these functions, so user geometry has one defined outcome everywher
   ``make_valid`` returns for a bow-tie with a dangling edge) keep their polygonal parts; points,
   lines and empty parts are dropped before any coordinate is read (:func:`polygonal`).
 * **Collapsed rings and degenerate parts.** A ring or polygon whose mean width ``2 * area /
-  perimeter`` is at most ``REL_LENGTH`` times its perimeter (a sliver ten million times longer than
-  wide) or at most ``REL_COORD`` times the magnitude of its coordinates (numerical noise: 1 mm at
-  1,000 km from the origin of a metric CRS) has no area: holes like that are removed and parts like
+  perimeter`` is at most ``REL_LENGTH`` times its perimeter (a strip 50,000 times longer than wide)
+  or at most ``REL_COORD`` times the magnitude of its coordinates (numerical noise: 4 µm at
+  4,000 km from the origin of a metric CRS) has no area: holes like that are removed and parts like
   that dropped (:func:`has_area`). A zero-area polygon that became a hair-thin sliver by
   reprojection is such a part.
 * **Repair.** Invalid polygons are repaired with GEOS MakeValid and keep their polygonal parts
@@ -43,11 +43,14 @@ from .errors import CancelledError, InvalidInputError
 Progress = Callable[[float], Any]
 
 #: A ring or polygon is degenerate when its mean width ``2 * area / perimeter`` is at most this
-#: fraction of its perimeter (an aspect ratio of about ten million) ...
-REL_LENGTH = 1e-7
+#: fraction of its perimeter: a strip 50,000 times longer than wide, a triangle 25,000 times longer
+#: than high (1 cm over 250 m; no mapped footprint is that thin, a zero-area polygon bent by a
+#: reprojection is) ...
+REL_LENGTH = 1e-5
 #: ... or at most this fraction of the largest absolute coordinate of its bounding box (the noise
-#: of floating-point overlays: 1 mm at 1,000 km from the origin of a metric CRS).
-REL_COORD = 1e-9
+#: of floating-point overlays, a few thousand units in the last place: 4 µm at 4,000 km from the
+#: origin of a metric CRS).
+REL_COORD = 1e-12
 
 _POINT, _LINE, _RING, _POLYGON = 0, 1, 2, 3
 _MULTIPOINT, _MULTILINE, _MULTIPOLYGON, _COLLECTION = 4, 5, 6, 7
@@ -438,9 +441,10 @@ class Footprints:
     repaired : ndarray of bool
         Invalid inputs repaired with MakeValid.
     involved : ndarray of bool
-        Counted footprints that share area with another footprint of the layer.
+        Counted footprints whose land was computed (they share some area, noise included, with
+        another footprint of the layer); the others' land is their own geometry.
     first, second, overlap_area : ndarray
-        Every pair of usable footprints whose interiors share area (more than noise):
+        Every pair of usable footprints whose interiors share area (more than noise, :func:`has_area`):
         ``first`` keeps the shared land, ``second`` loses it; ``overlap_area`` is the area of their
         intersection. Sorted by (first, second).
     rank : ndarray of int64
@@ -478,6 +482,11 @@ class Footprints:
         return int(np.count_nonzero(self.repaired))
 
     @property
+    def n_overlapping(self) -> int:
+        """Footprints in at least one overlap pair (more than noise)."""
+        return int(np.unique(np.concatenate([self.first, self.second])).size)
+
+    @property
     def land_area(self) -> np.ndarray:
         """Area of each footprint's own land (0 where not counted)."""
         return shapely.area(self.land)
@@ -489,11 +498,13 @@ class Footprints:
         return float(shapely.area(self.geometries[usable]).sum() - self.land_area.sum())
 
 
-def priority(geoms: np.ndarray) -> np.ndarray:
+def priority(geoms: np.ndarray, tie_break: np.ndarray | None = None) -> np.ndarray:
     """Rank of each geometry in the "smallest keeps the shared land" rule (0 first).
 
     Sorted by area, then by the WKB of the normalised geometry (so vertex order and starting point do
-    not matter), then by position (only exact duplicates reach this key).
+    not matter), then by ``tie_break`` (an integer key per geometry, e.g. the code of its zone, so that
+    exact duplicates with different attributes are resolved by their attributes, not by their order),
+    then by position (only exact duplicates with equal keys reach it; they are interchangeable).
     """
     arr = geometry_array(geoms)
     n = len(arr)
@@ -502,7 +513,8 @@ def priority(geoms: np.ndarray) -> np.ndarray:
     area = shapely.area(arr)
     wkb = shapely.to_wkb(shapely.normalize(arr))
     _, code = np.unique(wkb, return_inverse=True)
-    order = np.lexsort((np.arange(n), code.reshape(-1), area))
+    key = np.zeros(n, dtype=np.int64) if tie_break is None else np.asarray(tie_break, dtype=np.int64)
+    order = np.lexsort((np.arange(n), key, code.reshape(-1), area))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
     return rank
@@ -511,6 +523,7 @@ def priority(geoms: np.ndarray) -> np.ndarray:
 def prepare_footprints(
     geoms: Sequence[object] | np.ndarray,
     *,
+    tie_break: Sequence[int] | np.ndarray | None = None,
     threads: int = 1,
     progress: Progress | None = None,
 ) -> Footprints:
@@ -520,6 +533,10 @@ def prepare_footprints(
     ----------
     geoms : array of shapely geometries
         Footprints of one layer (one survey) in a projected CRS.
+    tie_break : array of int, optional
+        One key per footprint deciding between exact duplicates (same geometry) that differ in an
+        attribute the caller reports by (zone, group, mine id): the lower key keeps the land. Codes of
+        the sorted attribute values make the result independent of the order of the features.
     threads : int
         Worker threads for the overlays (the result does not depend on it).
     progress : callable, optional
@@ -541,9 +558,19 @@ def prepare_footprints(
         if progress is not None and progress(fraction) is False:
             raise CancelledError()
 
+    with np.errstate(invalid="ignore"):  # GEOS flags empty intersections as invalid values
+        return _prepare_footprints(geoms, tie_break, threads, tick)
+
+
+def _prepare_footprints(geoms: Sequence[object] | np.ndarray, tie_break: Sequence[int] | np.ndarray | None,
+                        threads: int, tick: Callable[[float], None]) -> Footprints:
     clean = clean_polygons(geoms)
     g = clean.geometries
     n = len(g)
+    if tie_break is not None:
+        tie_break = np.asarray(tie_break, dtype=np.int64).reshape(-1)
+        if tie_break.size != n:
+            raise InvalidInputError("Got {n_keys} keys for {n} footprints.", n_keys=tie_break.size, n=n)
     status = clean.status.copy()
     land = g.copy()
     rank = np.zeros(n, dtype=np.int64)
@@ -556,21 +583,24 @@ def prepare_footprints(
         a, b = shapely.STRtree(g[live]).query(g[live], predicate="intersects")
         keep = a < b
         a, b = live[a[keep]], live[b[keep]]
+        shared = np.zeros(0, dtype=bool)
         if a.size:
             inter = chunked(shapely.intersection, g[a], g[b], threads=threads)
+            inter_area = shapely.area(inter)
+            # Every overlap with positive area is cut (so the lands tile the union exactly); only
+            # overlaps with more than noise (has_area) are reported as overlaps.
+            positive = inter_area > 0
+            a, b, inter, overlap_area = a[positive], b[positive], inter[positive], inter_area[positive]
             shared = has_area(inter)
-            a, b, inter = a[shared], b[shared], inter[shared]
-            overlap_area = shapely.area(inter)
         tick(0.4)
         if a.size:
             nodes = np.unique(np.concatenate([a, b]))
-            node_rank = priority(g[nodes])
-            rank[nodes] = node_rank
+            rank[nodes] = priority(g[nodes], None if tie_break is None else tie_break[nodes])
             swap = rank[a] > rank[b]
             first = np.where(swap, b, a)
             second = np.where(swap, a, b)
             order = np.lexsort((second, first))
-            first, second, overlap_area = first[order], second[order], overlap_area[order]
+            first, second, overlap_area, shared = first[order], second[order], overlap_area[order], shared[order]
             losers, loser_index = np.unique(second, return_inverse=True)
             unions = grouped_union(g[first], loser_index.reshape(-1), losers.size)
             tick(0.7)
@@ -580,6 +610,7 @@ def prepare_footprints(
             lost = losers[~has_area(land[losers])]
             status[lost] = COVERED
             involved[nodes] = True
+            first, second, overlap_area = first[shared], second[shared], overlap_area[shared]
     not_counted = status != COUNTED
     if not_counted.any():
         land[not_counted] = _EMPTY

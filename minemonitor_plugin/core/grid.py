@@ -632,7 +632,7 @@ def _fishnet_density(
     # 0. Footprints cleaned (repaired, polygonal parts, no degenerate rings) and given their own
     # land: where footprints overlap, the smallest keeps the shared land, so area is counted once
     # and a footprint without land of its own (a duplicate) is not counted.
-    fps = prepare_footprints(geoms)
+    fps = prepare_footprints(geoms, tie_break=codes)  # exact duplicates of two mines: decided by mine id
     wrong = fps.first_of(WRONG_TYPE)
     if wrong >= 0:
         raise InvalidInputError(

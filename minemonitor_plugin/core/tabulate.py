@@ -609,9 +609,18 @@ def overlap_tabulation(
     if min_overlap_m2 < 0 or not np.isfinite(min_overlap_m2):
         raise InvalidInputError("The minimum overlap area must be zero or more, got {value}.", value=min_overlap_m2)
     n_input = len(footprints)
+    zone_codes = None
+    if footprint_zones is not None:
+        if len(footprint_zones) != n_input:
+            raise InvalidInputError(
+                "Got {n_values} zone values for {n} footprints.", n_values=len(footprint_zones), n=n_input
+            )
+        zone_codes, zone_uniques = factorize(footprint_zones)
     # Footprints cleaned and given their own land (overlaps counted once, the smallest footprint
-    # keeps shared land; footprints without land of their own are not counted).
-    prepared = prepare_footprints(footprints, progress=None if progress is None else lambda f: progress(0.02 * f))
+    # keeps shared land, exact duplicates in different zones are resolved by zone, not by order;
+    # footprints without land of their own are not counted).
+    prepared = prepare_footprints(footprints, tie_break=zone_codes,
+                                  progress=None if progress is None else lambda f: progress(0.02 * f))
     wrong = prepared.first_of(WRONG_TYPE)
     if wrong >= 0:
         _raise_not_polygon("footprints", wrong, str(np.asarray(footprints, dtype=object)[wrong].geom_type))
@@ -637,13 +646,8 @@ def overlap_tabulation(
     zone_cover: _Covers | None = None
     n_zone_repaired = 0
     outside_zone = -1
-    if footprint_zones is not None:
-        if len(footprint_zones) != n_input:
-            raise InvalidInputError(
-                "Got {n_values} zone values for {n} footprints.", n_values=len(footprint_zones), n=n_input
-            )
-        codes, zone_uniques = factorize(footprint_zones)
-        fp_zone = codes[fp_index]
+    if zone_codes is not None:
+        fp_zone = zone_codes[fp_index]
         zone_keys: list[object] = list(zone_uniques)
     elif zones is not None:
         if zone_values is None or len(zone_values) != len(zones):
@@ -758,7 +762,7 @@ def overlap_tabulation(
             n_footprints=int(n_fp),
             n_empty=prepared.count(EMPTY),
             n_repaired=n_repaired,
-            n_overlapping_footprints=int(involved.size),
+            n_overlapping_footprints=prepared.n_overlapping,
             overlap_removed_km2=prepared.overlap_total / 1e6,
             n_class_polygons_repaired=n_cls_repaired,
             n_zone_polygons_repaired=n_zone_repaired,

@@ -219,6 +219,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
         from ...core.errors import InvalidInputError
         from ...core.footprints import (
+            attribute_codes,
             footprint_statistics,
             lognormality_test,
             measure_footprints,
@@ -265,7 +266,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             )
         # one rule for every algorithm: overlaps counted once (the smallest footprint keeps shared land),
         # duplicates and slivers not counted
-        measures = measure_footprints(data.geometries, progress=self.progress_callback(feedback, 60.0, 65.0))
+        key_columns = [data.attributes[f] for f in group_fields] + ([data.attributes[mine_field]] if mine_field else [])
+        measures = measure_footprints(data.geometries, progress=self.progress_callback(feedback, 60.0, 65.0),
+                                      tie_break=attribute_codes(key_columns, len(data)))
         log_footprint_rule(feedback, data.layer_name, data.fids, measures.status, measures.n_overlapping,
                            measures.overlap_km2 * 1e6)
         if not len(measures.index):
