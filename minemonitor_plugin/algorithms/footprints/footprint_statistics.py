@@ -134,7 +134,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             "The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top "
             "groups by polygon count and by area (per value of the first grouping field when there are "
             "several)."
-        ) + "\n\n" + rule_help() + " " + self.tr(
+        ) + "\n\n" + rule_help() + "\n\n" + self.tr(
             "Each footprint's area is its own land, so areas add up to the area the layer covers (exact "
             "duplicates are one polygon); perimeters are those of the footprints themselves."
         )

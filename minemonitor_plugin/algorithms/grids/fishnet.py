@@ -82,7 +82,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             "Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2, "
             "n_polygons (footprints intersecting the cell), n_mines (distinct mine ids), mining_km2, "
             "density_pct."
-        ) + "\n\n" + rule_help() + " " + self.tr(
+        ) + "\n\n" + rule_help() + "\n\n" + self.tr(
             "With a weight field every footprint carries its own weight, duplicates included (a weight is a "
             "quantity of the feature, not an area)."
         )
