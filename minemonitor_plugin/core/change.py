@@ -316,12 +316,13 @@ def footprint_change(
     geometries, so the result does not depend on the order of the features.
 
     *Matching.* An earlier footprint E and a later footprint L are matched when
-    their overlap E ∩ L has positive area, is at least ``tolerance`` wide
+    their overlap E ∩ L has area (more than a sliver of numerical noise,
+    :func:`.geometry.has_area`), is at least ``tolerance`` wide
     somewhere (the width test below) or covers at least half
     (:data:`MATCH_SHARE`) of the smaller of E and L (so footprints that are
     themselves narrower than the tolerance still match their successor), and,
     with identifiers, both belong to the same mine. With ``tolerance`` 0 any
-    positive-area overlap counts.
+    overlap with area counts.
     A split (E matched by two or more later footprints) and a merge (L matched
     by two or more earlier ones) need no special case: every matched pair
     contributes its overlap as an unchanged piece, and ``relation`` records the
@@ -453,9 +454,7 @@ def footprint_change(
         # non-empty polygon parts only: an unchanged pair has an empty difference, whose "part" has no
         # coordinates (extracting them shifted every later part onto the wrong footprint)
         parts, owner = polygon_parts(sym)
-        # each part lies in L - E or in E - L; its interior point tells which
-        px, py = representative_xy(parts)
-        in_later = shapely.intersects_xy(l_geom[o_l][owner], px, py)
+        in_later = _side_of_parts(parts, e_geom[o_e][owner], l_geom[o_l][owner])
         added_all[o_l] = _regroup(parts[in_later], owner[in_later], len(o_e))
         removed_all[o_e] = _regroup(parts[~in_later], owner[~in_later], len(o_e))
         if tolerance > 0:
@@ -720,6 +719,23 @@ def _check_zones(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
             kind=geometry_array(geoms)[wrong[0]].geom_type,
         )
     return clean.geometries
+
+
+def _side_of_parts(parts: np.ndarray, earlier: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """True where a part of ``earlier △ later`` lies in ``later - earlier``, False where in ``earlier - later``.
+
+    A part's interior point lies inside exactly one of the two footprints; where it does not (a sliver
+    whose interior point falls on both boundaries), the side holding more of the part's area decides.
+    """
+    px, py = representative_xy(parts)
+    in_later = shapely.contains_xy(later, px, py)
+    in_earlier = shapely.contains_xy(earlier, px, py)
+    unsure = np.flatnonzero(in_later == in_earlier)
+    if unsure.size:
+        share_l = shapely.area(shapely.intersection(parts[unsure], later[unsure]))
+        share_e = shapely.area(shapely.intersection(parts[unsure], earlier[unsure]))
+        in_later[unsure] = share_l > share_e
+    return in_later
 
 
 def _polygonal(geoms: np.ndarray) -> np.ndarray:

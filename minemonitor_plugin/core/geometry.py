@@ -19,8 +19,10 @@ goes through these functions, so user geometry has one defined outcome everywher
   geometry sorts first, then the one listed first), so a pond digitised inside a stope keeps its
   area and the stope keeps the rest. This rule depends only on the geometries, never on the order
   of the features. A footprint left without land of its own (an exact duplicate, or a footprint
-  entirely covered by smaller footprints of its layer) is not counted as a footprint anywhere.
-  The footprints' own lands tile the union of the layer, so areas add up to the dissolved area.
+  entirely covered by smaller footprints of its layer) is not counted as a footprint anywhere, and
+  the sliver it may leave (thinner than the degenerate threshold) is dropped with it. The counted
+  footprints' own lands tile the union of the layer (but for such slivers), so areas add up to the
+  dissolved area.
 * **Rectangle clipping** (:func:`clip_rect`) falls back to a full overlay when GEOS's fast
   rectangle clipper refuses a piece (GEOS 3.11 can build a ring of three points from a piece it
   clipped before), and to an :class:`InvalidInputError` naming the rectangle if even that fails.
@@ -138,8 +140,9 @@ def _too_thin(area: np.ndarray, length: np.ndarray, bounds: np.ndarray) -> np.nd
 def has_area(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
     """True where a geometry has polygonal area that is more than a sliver or numerical noise.
 
-    Only polygonal parts count (lines and points have no area); see :data:`REL_LENGTH` and
-    :data:`REL_COORD` for the rule.
+    Only polygonal parts count (lines and points have no area). The mean width is ``2 * area /
+    exterior perimeter`` (holes do not make a shape thinner); see :data:`REL_LENGTH` and
+    :data:`REL_COORD` for the thresholds.
     """
     arr = geometry_array(geoms)
     out = np.zeros(len(arr), dtype=bool)
@@ -152,8 +155,19 @@ def has_area(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
     if not plain.all():
         sub = sub.copy()
         sub[~plain] = polygonal(sub[~plain], keep_degenerate=True)
-    out[present] = ~_too_thin(shapely.area(sub), shapely.length(sub), shapely.bounds(sub))
+    out[present] = ~_too_thin(shapely.area(sub), _exterior_length(sub), shapely.bounds(sub))
     return out
+
+
+def _exterior_length(geoms: np.ndarray) -> np.ndarray:
+    """Length of the exterior rings of polygonal geometries (holes make a shape no thinner)."""
+    length = shapely.length(geoms)
+    holed = np.flatnonzero(shapely.get_num_interior_rings(geoms) != 0)  # -1 for multipolygons
+    if holed.size:
+        parts, owner = shapely.get_parts(geoms[holed], return_index=True)
+        ext = np.nan_to_num(shapely.length(shapely.get_exterior_ring(parts)))
+        length[holed] = np.bincount(owner, weights=ext, minlength=holed.size)
+    return length
 
 
 def _flat_parts(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

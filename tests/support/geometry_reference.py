@@ -32,6 +32,13 @@ class ReferenceLayer:
 
     @property
     def union(self):
+        """The union of the footprints, without the slivers that uncounted footprints leave."""
+        parts = [g for g in self.land if g is not None]
+        return shapely.union_all(parts) if parts else shapely.Polygon()
+
+    @property
+    def raw_union(self):
+        """The union of every usable footprint (differs from :attr:`union` by slivers only)."""
         parts = [g for g in self.own if g is not None]
         return shapely.union_all(parts) if parts else shapely.Polygon()
 
