@@ -442,7 +442,7 @@ def footprint_change(
     # erosion by TOLERANCE/2 per side where already known (None: not computed yet)
     eroded_l = np.full(n_l, None, dtype=object)
     eroded_e = np.full(n_e, None, dtype=object)
-    # one-to-one pairs (the bulk): one symmetric difference gives both sides
+    # one-to-one pairs (the bulk): one symmetric difference gives both sides (checked by area below)
     one = (e_deg[m_e] == 1) & (l_deg[m_l] == 1)
     o_e, o_l = m_e[one], m_l[one]
     if o_e.size:
@@ -455,11 +455,32 @@ def footprint_change(
         # coordinates (extracting them shifted every later part onto the wrong footprint)
         parts, owner = polygon_parts(sym)
         in_later = _side_of_parts(parts, e_geom[o_e][owner], l_geom[o_l][owner])
+        # A part of E △ L lies on one side only unless E - L and L - E share an edge (their boundaries
+        # coincide there with E and L on opposite sides, as grid-aligned digitising gives): GEOS then
+        # returns them as one polygon. The sides must add up to the known areas; pairs where they do
+        # not get the two differences computed separately.
+        ov = overlap_area[matched][one]
+        n_one = len(o_e)
+        got_l = np.bincount(owner[in_later], weights=shapely.area(parts[in_later]), minlength=n_one)
+        got_e = np.bincount(owner[~in_later], weights=shapely.area(parts[~in_later]), minlength=n_one)
+        scale = 1e-9 * np.maximum(e_area[o_e], l_area[o_l])
+        bad = np.flatnonzero((np.abs(got_l - (l_area[o_l] - ov)) > scale) |
+                             (np.abs(got_e - (e_area[o_e] - ov)) > scale))
+        bad = np.intersect1d(bad, moved)
+        if bad.size:
+            keep = ~np.isin(owner, bad)
+            add_p, add_o = polygon_parts(_polygonal(shapely.difference(l_geom[o_l[bad]], e_geom[o_e[bad]])))
+            rem_p, rem_o = polygon_parts(_polygonal(shapely.difference(e_geom[o_e[bad]], l_geom[o_l[bad]])))
+            parts = np.concatenate([parts[keep], add_p, rem_p])
+            owner = np.concatenate([owner[keep], bad[add_o], bad[rem_o]])
+            in_later = np.concatenate([in_later[keep], np.ones(len(add_p), bool), np.zeros(len(rem_p), bool)])
+            order = np.argsort(owner, kind="stable")  # _regroup needs increasing owners
+            parts, owner, in_later = parts[order], owner[order], in_later[order]
         added_all[o_l] = _regroup(parts[in_later], owner[in_later], len(o_e))
         removed_all[o_e] = _regroup(parts[~in_later], owner[~in_later], len(o_e))
         if tolerance > 0:
-            # The parts of an overlay result touch at points at most, so the erosion of a side is the
-            # union of the (disjoint) erosions of its parts: erode each part once, regroup per side.
+            # The parts of one side touch at points at most, so the erosion of a side is the union of
+            # the (disjoint) erosions of its parts: erode each part once, regroup per side.
             check = np.flatnonzero(shapely.area(parts) >= np.pi * (tolerance / 2.0) ** 2)
             eroded = _erode(parts[check], tolerance, threads)
             pieces_, index = polygon_parts(eroded)  # an erosion that vanished has no part

@@ -355,3 +355,15 @@ def test_identical_footprints_carried_over_are_unchanged():
     assert _area_of(r, UNCHANGED, earlier=0, later=0) == pytest.approx(100, abs=ATOL)
     assert _area_of(r, EXPANDED, later=1) == pytest.approx(50, abs=ATOL)
     assert r.total.jitter_added[0] == 0 and r.total.new[0] == 0
+
+
+def test_sides_sharing_an_edge_are_not_merged_into_one_piece():
+    # make test-props found it: E - L and L - E share the edge y = 25 (x 10..40), so GEOS returns the symmetric
+    # difference as one polygon straddling both sides, which was all given to the later footprint as added area
+    earlier = [shapely.difference(box(0, 0, 100, 100), box(0, 25, 40, 75))]  # 8,000 m², a notch on the left
+    later = [box(10, 25, 90, 75)]  # 4,000 m²: 1,500 in the notch, 2,500 on the earlier footprint
+    r = footprint_change(earlier, later, tolerance=0.0)
+    assert _area_of(r, UNCHANGED, earlier=0, later=0) == pytest.approx(2500, abs=ATOL)
+    assert _area_of(r, EXPANDED, later=0) == pytest.approx(1500, abs=ATOL)
+    assert _area_of(r, REDUCED, earlier=0) == pytest.approx(5500, abs=ATOL)
+    assert r.total.earlier[0] == pytest.approx(8000, abs=ATOL) and r.total.later[0] == pytest.approx(4000, abs=ATOL)
