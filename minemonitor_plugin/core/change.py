@@ -454,7 +454,7 @@ def footprint_change(
         # non-empty polygon parts only: an unchanged pair has an empty difference, whose "part" has no
         # coordinates (extracting them shifted every later part onto the wrong footprint)
         parts, owner = polygon_parts(sym)
-        in_later = _side_of_parts(parts, e_geom[o_e][owner], l_geom[o_l][owner])
+        in_later = _side_of_parts(parts, l_geom[o_l][owner])
         # A part of E △ L lies on one side only unless E - L and L - E share an edge (their boundaries
         # coincide there with E and L on opposite sides, as grid-aligned digitising gives): GEOS then
         # returns them as one polygon. The sides must add up to the known areas; pairs where they do
@@ -742,21 +742,12 @@ def _check_zones(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
     return clean.geometries
 
 
-def _side_of_parts(parts: np.ndarray, earlier: np.ndarray, later: np.ndarray) -> np.ndarray:
-    """True where a part of ``earlier △ later`` lies in ``later - earlier``, False where in ``earlier - later``.
-
-    A part's interior point lies inside exactly one of the two footprints; where it does not (a sliver
-    whose interior point falls on both boundaries), the side holding more of the part's area decides.
-    """
+def _side_of_parts(parts: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """True where a part of ``earlier △ later`` lies in ``later - earlier`` (its interior point is inside
+    ``later``), False where in ``earlier - later``. A sliver whose interior point falls on the boundary
+    counts as earlier; the caller checks the sides against the known areas."""
     px, py = representative_xy(parts)
-    in_later = shapely.contains_xy(later, px, py)
-    in_earlier = shapely.contains_xy(earlier, px, py)
-    unsure = np.flatnonzero(in_later == in_earlier)
-    if unsure.size:
-        share_l = shapely.area(shapely.intersection(parts[unsure], later[unsure]))
-        share_e = shapely.area(shapely.intersection(parts[unsure], earlier[unsure]))
-        in_later[unsure] = share_l > share_e
-    return in_later
+    return shapely.contains_xy(later, px, py)
 
 
 def _polygonal(geoms: np.ndarray) -> np.ndarray:

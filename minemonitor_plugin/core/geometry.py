@@ -101,6 +101,9 @@ def geometry_array(geoms: Sequence[object] | np.ndarray | object) -> np.ndarray:
     return out
 
 
+_is_not = np.frompyfunc(lambda a, b: a is not b, 2, 1)
+
+
 def chunked(
     func: Callable[..., np.ndarray], *arrays: np.ndarray, threads: int = 1, min_size: int = PARALLEL_MIN
 ) -> np.ndarray:
@@ -195,64 +198,72 @@ def polygonal(geoms: Sequence[object] | np.ndarray, *, keep_degenerate: bool = F
     """
     arr = geometry_array(geoms)
     out = arr.copy()
-    present = np.flatnonzero(~shapely.is_missing(arr))
-    if not present.size:
+    types = shapely.get_type_id(arr)  # -1 for None
+    present = types >= 0
+    if not present.any():
         return out
-    types = shapely.get_type_id(arr[present])
-    # Polygons and multipolygons without empty parts are candidates for the fast path.
-    parts, owner = _flat_parts(arr[present])
-    ptype = shapely.get_type_id(parts)
-    poly = (ptype == _POLYGON) & ~shapely.is_empty(parts)
-    changed = np.zeros(present.size, dtype=bool)
-    changed[~np.isin(types, (_POLYGON, _MULTIPOLYGON))] = True
-    changed[owner[~poly]] = True
-    parts, owner = parts[poly], owner[poly]
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
-    shell = np.ones(len(rings), dtype=bool)
-    shell[1:] = ring_part[1:] != ring_part[:-1]
-    keep_ring = np.ones(len(rings), dtype=bool)
-    if not keep_degenerate and len(rings):
-        ring_poly = shapely.polygons(rings)
-        thin = _too_thin(shapely.area(ring_poly), shapely.length(rings), shapely.bounds(rings))
-        keep_part = np.ones(len(parts), dtype=bool)
-        keep_part[ring_part[shell & thin]] = False
-        keep_ring = ~thin & keep_part[ring_part]
-        changed[owner[np.unique(ring_part[thin])]] = True
-    # Geometries present but with no polygon part at all (a line, an empty polygon): empty polygon.
-    has_part = np.zeros(present.size, dtype=bool)
-    has_part[owner] = True
-    changed[~has_part] = True
+    # A non-empty Polygon is its own only part; everything else is flattened (few geometries).
+    single = np.flatnonzero(types == _POLYGON)
+    single = single[~shapely.is_empty(arr[single])]
+    other = np.flatnonzero(present & (types != _POLYGON))
+    other = other[~((types[other] == _POLYGON) & shapely.is_empty(arr[other]))]
+    changed = np.zeros(len(arr), dtype=bool)
+    changed[other[types[other] != _MULTIPOLYGON]] = True  # collections, lines, points: rebuilt
+    flat, flat_owner = _flat_parts(arr[other]) if other.size else (np.empty(0, object), np.empty(0, np.int64))
+    flat_owner = other[flat_owner]
+    flat_ok = (shapely.get_type_id(flat) == _POLYGON) & ~shapely.is_empty(flat)
+    changed[flat_owner[~flat_ok]] = True  # a multipolygon with an empty part
+    parts = np.concatenate([arr[single], flat[flat_ok]])
+    owner = np.concatenate([single, flat_owner[flat_ok]])
+    keep_part = np.ones(len(parts), dtype=bool)
+    fixed_part = np.full(len(parts), None, dtype=object)  # a part rebuilt without its collapsed holes
+    if not keep_degenerate and len(parts):
+        keep_part = ~_too_thin(shapely.area(parts), _exterior_length(parts), shapely.bounds(parts))
+        holed = np.flatnonzero(keep_part & (shapely.get_num_interior_rings(parts) > 0))
+        if holed.size:
+            rings, ring_part = shapely.get_rings(parts[holed], return_index=True)
+            shell = np.ones(len(rings), dtype=bool)
+            shell[1:] = ring_part[1:] != ring_part[:-1]
+            thin = ~shell & _too_thin(shapely.area(shapely.polygons(rings)), shapely.length(rings),
+                                      shapely.bounds(rings))
+            bad = np.unique(ring_part[thin])
+            if bad.size:
+                sel = np.isin(ring_part, bad) & ~thin
+                _, index = np.unique(ring_part[sel], return_inverse=True)
+                rebuilt = np.empty(bad.size, dtype=object)
+                shapely.polygons(rings[sel], indices=index.reshape(-1), out=rebuilt)
+                fixed_part[holed[bad]] = rebuilt
+                changed[owner[holed[bad]]] = True
+        changed[owner[~keep_part]] = True
+    # Present geometries without any polygon part (a line, an empty polygon) become empty polygons.
+    has_part = np.zeros(len(arr), dtype=bool)
+    has_part[owner[keep_part]] = True
+    changed |= present & ~has_part
     todo = np.flatnonzero(changed)
     if not todo.size:
         return out
-    rebuilt = np.full(todo.size, _EMPTY, dtype=object)
-    pos = np.full(present.size, -1, dtype=np.int64)
-    pos[todo] = np.arange(todo.size)
-    # rings of the parts of the geometries being rebuilt, without the degenerate ones
-    sel = keep_ring & changed[owner[ring_part]]
+    out[todo] = _EMPTY
+    sel = keep_part & changed[owner]
     if sel.any():
-        kept_rings, kept_part = rings[sel], ring_part[sel]
-        part_ids, part_index = np.unique(kept_part, return_inverse=True)
-        new_parts = np.empty(part_ids.size, dtype=object)
-        shapely.polygons(kept_rings, indices=part_index.reshape(-1), out=new_parts)
-        new_owner = pos[owner[part_ids]]
-        counts = np.bincount(new_owner, minlength=todo.size)
-        single = counts == 1
-        multi = counts > 1
-        if single.any():
-            one = single[new_owner]
-            rebuilt[new_owner[one]] = new_parts[one]
-        if multi.any():
-            many = multi[new_owner]
+        new_parts = np.where(shapely.is_missing(fixed_part[sel]), parts[sel], fixed_part[sel])
+        new_owner = owner[sel]
+        order = np.argsort(new_owner, kind="stable")
+        new_parts, new_owner = new_parts[order], new_owner[order]
+        counts = np.bincount(new_owner, minlength=len(arr))
+        one = counts[new_owner] == 1
+        out[new_owner[one]] = new_parts[one]
+        many = ~one
+        if many.any():
             targets, target_index = np.unique(new_owner[many], return_inverse=True)
             merged = np.empty(targets.size, dtype=object)
             shapely.multipolygons(new_parts[many], indices=target_index.reshape(-1), out=merged)
-            rebuilt[targets] = merged
-    out[present[todo]] = rebuilt
+            out[targets] = merged
     return out
 
 
-def polygon_parts(geoms: Sequence[object] | np.ndarray, *, keep_degenerate: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def polygon_parts(
+    geoms: Sequence[object] | np.ndarray, *, keep_degenerate: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """Non-empty polygon parts of each geometry and the index of the geometry each belongs to.
 
     Collections are flattened; points, lines and empty parts are never returned, so every part
@@ -363,12 +374,15 @@ def clean_polygons(geoms: Sequence[object] | np.ndarray) -> CleanPolygons:
         if invalid.any():
             repaired[work[invalid]] = True
             geo[invalid] = shapely.make_valid(geo[invalid])
+        before = geo.copy()
         geo = polygonal(geo)
-        still = ~shapely.is_valid(geo)
-        if still.any():  # dropping a degenerate part can (rarely) leave a touching configuration
+        # dropping a degenerate part can (rarely) leave an invalid configuration: check what changed
+        touched = np.flatnonzero(_is_not(before, geo).astype(bool) & ~shapely.is_empty(geo))
+        still = touched[~shapely.is_valid(geo[touched])]
+        if still.size:
             geo[still] = polygonal(shapely.make_valid(geo[still]))
             repaired[work[still]] = True
-        status[work[~has_area(geo)]] = DEGENERATE
+        status[work[shapely.is_empty(geo)]] = DEGENERATE  # no part with area left
     out[:] = _EMPTY
     usable = status[work] == COUNTED
     out[work[usable]] = geo[usable]
