@@ -31,7 +31,7 @@ deploy:
 test: setup
 	@. scripts/env.sh && $(PY) -m pytest tests $(PYTEST_ARGS)
 
-# The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest.
+# The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest/hypothesis.
 test-core:
 	@$(if $(wildcard $(PY)),$(PY),python3) -m pytest tests/core $(PYTEST_ARGS)
 
