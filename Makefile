@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: setup build deploy test test-core test-fast lint typecheck demo package bench clean distclean i18n core-wheel
+.PHONY: setup build deploy test test-core test-props test-fast lint typecheck demo package bench clean distclean i18n core-wheel
 
 setup:
 	@scripts/setup.sh
@@ -33,9 +33,14 @@ deploy:
 test: setup
 	@. scripts/env.sh && $(PY) -m pytest tests $(PYTEST_ARGS)
 
-# The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest.
+# The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest/hypothesis.
 test-core:
 	@$(if $(wildcard $(PY)),$(PY),python3) -m pytest tests/core $(PYTEST_ARGS)
+
+# The property-based tests (hypothesis) with many more random examples than in `make test` (minutes);
+# failures are kept in .hypothesis/ and replayed first on the next run.
+test-props:
+	@HYPOTHESIS_PROFILE=long $(if $(wildcard $(PY)),$(PY),python3) -m pytest tests/core -m props $(PYTEST_ARGS)
 
 # Everything that runs in-process and on the bundled sample data (no qgis_process, ../shared, desktop, slow).
 test-fast: setup

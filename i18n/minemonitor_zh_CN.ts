@@ -1750,6 +1750,10 @@ Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2,
 输出字段：cell_id、row（0 = 最北行）、col（0 = 最西列）、cell_km2、n_polygons（与格网相交的图斑数）、n_mines（不同矿山编号数）、mining_km2、density_pct。</translation>
     </message>
     <message>
+        <source>With a weight field every footprint carries its own weight, duplicates included (a weight is a quantity of the feature, not an area).</source>
+        <translation>设置权重字段时，每个图斑（包括重复图斑）都携带各自的权重（权重是要素的数量，而不是面积）。</translation>
+    </message>
+    <message>
         <source>Mining footprints</source>
         <translation>矿区范围</translation>
     </message>
@@ -1989,7 +1993,7 @@ Matching: an earlier and a later footprint are matched when their overlap is at 
 
 Tolerance rule: the area added to (removed from) a matched footprint is opened morphologically: buffer by -TOLERANCE_M/2, then by +TOLERANCE_M/2 (mitre joins), clipped to the added area. What the opening keeps is real change; the parts it removes (everything narrower than TOLERANCE_M) are jitter. A strip of 1 m along an edge is jitter with the default 5 m; a 60 m extension is kept exactly. Whole new or disappeared footprints are never jitter. Use 0 to report every difference.
 
-Footprints of one survey that overlap each other are made disjoint first (the first listed keeps the shared area; the overlaps are reported in the log).
+Footprints of one survey that overlap each other are made disjoint first (the smallest keeps the shared area, whatever the order of the features; the overlaps are reported in the log), so two identical surveys report no change even where a pond is digitised inside a stope.
 
 Areas are planar in an equal-area CRS (default: Albers fitted to the earlier layer; the pieces are written in it). The summary table has one row for the total, one per mine (with a mine id field) and one per zone (with a zone layer; pieces are cut at zone boundaries, footprints are counted in the zone holding their representative point). Every row reconciles: earlier + added - removed + jitter added - jitter removed = later, with added = new + expanded and removed = reduced + disappeared.</source>
         <translation>比较两期调查（例如 2021 年和 2022 年）的矿山图斑，将其切分为变化块，每块带一个变化类别：
@@ -2004,7 +2008,7 @@ Areas are planar in an equal-area CRS (default: Albers fitted to the earlier lay
 
 容差规则：对匹配图斑增加（减少）的面积做形态学开运算：先缓冲 -TOLERANCE_M/2，再缓冲 +TOLERANCE_M/2（斜接连接），并裁剪到增加的面积内。开运算保留的部分是真实变化；被去除的部分（所有窄于 TOLERANCE_M 的部分）为抖动。默认 5 m 时，沿边界 1 m 宽的条带为抖动；60 m 的外扩被完整保留。整个新增或消失的图斑永远不算抖动。设为 0 则报告所有差异。
 
-同一期内相互重叠的图斑先被处理为互不重叠（排在前面的图斑保留重叠部分；重叠情况写入日志）。
+同一期内相互重叠的图斑先被处理为互不重叠（由最小的图斑保留重叠部分，与要素顺序无关；重叠情况写入日志），因此即使在采场内单独数字化了一个水塘，两期相同的调查也不会报告任何变化。
 
 面积在等积坐标系中按平面计算（默认：按前期图层拟合的 Albers 等积投影；变化块也以该坐标系输出）。汇总表有一行总计、每个矿山一行（设置矿山编号字段时）和每个分区一行（提供分区图层时；变化块在分区边界处切分，图斑按其代表点所在分区计数）。每一行都满足：前期 + 增加 - 减少 + 抖动增加 - 抖动减少 = 后期，其中增加 = 新增 + 扩大，减少 = 缩小 + 消失。</translation>
     </message>
@@ -2149,8 +2153,8 @@ Areas are planar in an equal-area CRS (default: Albers fitted to the earlier lay
         <translation>图层 {layer} 中没有具有可用面几何的图斑。</translation>
     </message>
     <message>
-        <source>Layer {layer}: {n} pairs of footprints overlap ({area:.1f} m² in all); the first listed footprint keeps the shared area (feature id pairs {pairs}).</source>
-        <translation>图层 {layer}：{n} 对图斑相互重叠（共 {area:.1f} m²）；排在前面的图斑保留重叠部分（要素编号对 {pairs}）。</translation>
+        <source>Layer {layer}: {n} pairs of footprints overlap ({area:.1f} m² in all); the smaller footprint keeps the shared area (feature id pairs, keeping/losing: {pairs}).</source>
+        <translation>图层 {layer}：{n} 对图斑相互重叠（共 {area:.1f} m²）；由较小的图斑保留重叠部分（要素编号对，保留/让出：{pairs}）。</translation>
     </message>
     <message>
         <source>{n} overlaps between earlier and later footprints are narrower than the tolerance and were not taken as matches.</source>
@@ -2222,6 +2226,10 @@ The HTML report shows the histogram of log areas, the P-P plot, the size classes
 可选的“面积分级 × 分组”表将面积分级与分组交叉（例如各省的中型和大型矿山）。
 
 HTML 报告包含对数面积直方图、P-P 图、面积分级以及按图斑数（附图斑数占比）和按面积（附面积占比）排名的前几位分组（有多个分组字段时按第一个分组字段的每个取值分别排名）。</translation>
+    </message>
+    <message>
+        <source>Each footprint's area is its own land, so areas add up to the area the layer covers (exact duplicates are one polygon); perimeters are those of the footprints themselves.</source>
+        <translation>每个图斑的面积是其自身占有的土地面积，因此各面积之和等于图层覆盖的面积（完全重复的图斑只算一个多边形）；周长为图斑自身的周长。</translation>
     </message>
     <message>
         <source>Mining footprints</source>
@@ -3670,6 +3678,22 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>输出 {output}（{out_label}）将覆盖输入 {input}（{in_label}）：{path}。请选择其他文件或图层名。</translation>
     </message>
     <message>
+        <source>Overlapping footprints: land covered by several footprints of one layer is counted once and belongs to the smallest of them (a pond digitised inside a stope keeps its area, the stope the rest), whatever the order of the features. A footprint left without land of its own (an exact duplicate, or a footprint entirely covered by smaller ones) and a zero-area or hair-thin sliver footprint is not counted; the log lists their feature ids.</source>
+        <translation>重叠图斑：同一图层中被多个图斑覆盖的土地只计一次，归属其中最小的图斑（在采场内单独数字化的水塘保留其面积，采场保留其余部分），与要素顺序无关。没有自身土地的图斑（完全重复的图斑，或完全被更小图斑覆盖的图斑）以及面积为零或极细的条带状图斑不参与计数；日志列出它们的要素编号。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} footprints have no area (zero-area, collapsed or hair-thin slivers) and are not counted (feature ids {ids}).</source>
+        <translation>图层 {layer}：{n} 个图斑没有面积（面积为零、环退化或为极细条带），不参与计数（要素编号 {ids}）。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} footprints have no land of their own (exact duplicates or footprints entirely covered by smaller footprints of the layer) and are not counted (feature ids {ids}).</source>
+        <translation>图层 {layer}：{n} 个图斑没有自身的土地（完全重复的图斑，或完全被该图层中更小图斑覆盖的图斑），不参与计数（要素编号 {ids}）。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} footprints overlap others; the shared area ({area:.6f} km²) is counted once, for the smallest footprint.</source>
+        <translation>图层 {layer}：{n} 个图斑与其他图斑重叠；重叠面积（{area:.6f} km²）只计一次，归属最小的图斑。</translation>
+    </message>
+    <message>
         <source>Install Python dependencies…</source>
         <translation>安装 Python 依赖……</translation>
     </message>
@@ -3990,16 +4014,8 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>{n_zones} 个分区却有 {n_keys} 个分区键</translation>
     </message>
     <message>
-        <source>{count} {epoch} geometries are missing or empty (first: position {index})</source>
-        <translation>{count} 个{epoch}几何为空或缺失（第一个：位置 {index}）</translation>
-    </message>
-    <message>
         <source>{count} {epoch} geometries are not polygons (first: position {index}, {kind})</source>
         <translation>{count} 个{epoch}几何不是面（第一个：位置 {index}，{kind}）</translation>
-    </message>
-    <message>
-        <source>{count} {epoch} geometries are invalid (first: position {index}, {reason})</source>
-        <translation>{count} 个{epoch}几何无效（第一个：位置 {index}，{reason}）</translation>
     </message>
     <message>
         <source>Series must be a (years, series) array; got {ndim} dimensions</source>
@@ -4130,6 +4146,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>图斑 {index} 的面积为 {value}；面积必须是有限的非负数。</translation>
     </message>
     <message>
+        <source>Footprint {index} is a {geometry_type}, not a polygon.</source>
+        <translation>图斑 {index} 是 {geometry_type}，不是面。</translation>
+    </message>
+    <message>
         <source>Got {n_area} areas but {n_perimeter} perimeters; give one of each per polygon.</source>
         <translation>有 {n_area} 个面积但有 {n_perimeter} 个周长；每个图斑应各有一个。</translation>
     </message>
@@ -4196,6 +4216,14 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The geodesic between ({lon1}, {lat1}) and ({lon2}, {lat2}) did not converge (nearly antipodal points).</source>
         <translation>({lon1}, {lat1}) 与 ({lon2}, {lat2}) 之间的测地线计算未收敛（两点近乎对跖）。</translation>
+    </message>
+    <message>
+        <source>GEOS could not clip a polygon to the rectangle {bounds}: {reason}</source>
+        <translation>GEOS 无法将多边形裁剪到矩形 {bounds}：{reason}</translation>
+    </message>
+    <message>
+        <source>Got {n_keys} keys for {n} footprints.</source>
+        <translation>为 {n} 个图斑提供了 {n_keys} 个键。</translation>
     </message>
     <message>
         <source>Unknown edge rule {rule}: use lower or upper.</source>
@@ -4534,10 +4562,6 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>未知的权重标准化方式 {value}；请使用 O、B 或 R</translation>
     </message>
     <message>
-        <source>Footprint {index} is a {geometry_type}, not a polygon.</source>
-        <translation>图斑 {index} 是 {geometry_type}，不是面。</translation>
-    </message>
-    <message>
         <source>Class polygon {index} is a {geometry_type}, not a polygon.</source>
         <translation>类别多边形 {index} 是 {geometry_type}，不是面。</translation>
     </message>
@@ -4554,16 +4578,16 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>最小重叠面积必须大于等于 0，实际为 {value}。</translation>
     </message>
     <message>
+        <source>Got {n_values} zone values for {n} footprints.</source>
+        <translation>{n} 个图斑却有 {n_values} 个分区值。</translation>
+    </message>
+    <message>
         <source>The footprint layer has no polygons to tabulate (count {count}).</source>
         <translation>图斑图层中没有可交叉统计的面（数量 {count}）。</translation>
     </message>
     <message>
         <source>Got {n_values} class values for {n} class polygons.</source>
         <translation>{n} 个类别多边形却有 {n_values} 个类别值。</translation>
-    </message>
-    <message>
-        <source>Got {n_values} zone values for {n} footprints.</source>
-        <translation>{n} 个图斑却有 {n_values} 个分区值。</translation>
     </message>
     <message>
         <source>Got {n_values} zone values for {n} zone polygons.</source>
@@ -5507,7 +5531,7 @@ The code table is a UTF-8 CSV file (code,name_en,name_zh,legend_en,legend_zh). T
 
 Output table, one row per (zone, class): zone, class, n_polygons (footprints with area in the class and zone), area_km2 (footprint area in the class), pct_of_zone (percent of the zone's footprint area) and pct_of_class_total (percent of the class's footprint area over all zones).
 
-No area is counted twice: overlapping footprints are dissolved first (an area covered by several footprints counts once, for the first of them), and overlapping polygons of the same class count once. Different classes are tallied each on its own: where classes overlap each other (ecological zones often do), the rows of a zone add up to more than its footprint area. Footprint area outside every class polygon gets the class '(outside every class)', so the rows reconcile with the footprint total. NULL classes and zones are kept as their own rows.
+No area is counted twice: overlapping footprints are dissolved first (an area covered by several footprints counts once, for the smallest of them), and overlapping polygons of the same class count once. Different classes are tallied each on its own: where classes overlap each other (ecological zones often do), the rows of a zone add up to more than its footprint area. Footprint area outside every class polygon gets the class '(outside every class)', so the rows reconcile with the footprint total. NULL classes and zones are kept as their own rows.
 
 Zones come either from a field of the footprints (ZONE_FIELD, for example province) or from a zone layer (ZONES and ZONES_FIELD, for example counties), which splits footprints at zone boundaries; footprint area outside every zone polygon gets the zone '(outside every zone)'. With 'Assign to the zone with the largest overlap' a footprint is not split but goes whole to the zone holding most of its area (footprints outside every zone: '(outside every zone)'). Without zones all footprints form one zone.
 
@@ -5518,7 +5542,7 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
 
 输出表每个（分区，类别）一行：zone、class、n_polygons（在该分区和类别中有面积的图斑数）、area_km2（该类别中的占地面积）、pct_of_zone（占该分区占地面积的百分比）和 pct_of_class_total（占该类别在所有分区中占地面积的百分比）。
 
-任何面积都不重复计算：先融合相互重叠的图斑（被多个图斑覆盖的面积只计一次，归属其中第一个图斑），同一类别相互重叠的多边形也只计一次。不同类别各自单独统计：类别之间相互重叠时（生态功能区常常如此），一个分区各行之和会大于其占地面积。落在所有类别多边形之外的占地面积归入类别“（不在任何类别内）”，因此各行与占地总面积相符。类别或分区为 NULL 的单独成行。
+任何面积都不重复计算：先融合相互重叠的图斑（被多个图斑覆盖的面积只计一次，归属其中最小的图斑），同一类别相互重叠的多边形也只计一次。不同类别各自单独统计：类别之间相互重叠时（生态功能区常常如此），一个分区各行之和会大于其占地面积。落在所有类别多边形之外的占地面积归入类别“（不在任何类别内）”，因此各行与占地总面积相符。类别或分区为 NULL 的单独成行。
 
 分区可以来自图斑的字段（ZONE_FIELD，例如省份），也可以来自分区图层（ZONES 和 ZONES_FIELD，例如县），后者会在分区边界处切分图斑；落在所有分区多边形之外的占地面积归入分区“（不在任何分区内）”。选择“归入重叠面积最大的分区”时图斑不被切分，而是整体归入包含其大部分面积的分区（不在任何分区内的图斑：“（不在任何分区内）”）。不指定分区时所有图斑构成一个分区。
 

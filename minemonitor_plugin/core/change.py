@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +15,20 @@ import shapely
 from shapely import STRtree
 
 from .errors import CancelledError, InvalidInputError
+from .geometry import (
+    COUNTED,
+    WRONG_TYPE,
+    Footprints,
+    chunked,
+    clean_polygons,
+    geometry_array,
+    grouped_union,
+    has_area,
+    polygon_parts,
+    polygonal,
+    prepare_footprints,
+    representative_xy,
+)
 from .occupation import canonical_keys
 
 Progress = Callable[[float], bool]
@@ -52,9 +65,6 @@ PAIR_OTHER_MINE = 2
 #: Status of an overlapping (earlier, later) pair.
 PAIR_STATUS = {PAIR_MATCHED: "matched", PAIR_SLIVER: "sliver overlap", PAIR_OTHER_MINE: "different mine"}
 
-_POLYGON, _MULTIPOLYGON, _COLLECTION = 3, 6, 7
-#: Arrays shorter than this are processed in the calling thread.
-_PARALLEL_MIN = 2000
 _EMPTY = shapely.from_wkt("POLYGON EMPTY")
 
 
@@ -172,8 +182,9 @@ class ChangeSummary:
 class EpochOverlaps:
     """Overlaps between footprints of the same epoch, removed before the comparison.
 
-    ``first[k] < second[k]`` overlap by ``area[k]`` m²; the shared area stays
-    with the footprint listed first (``first``) and is cut from ``second``.
+    ``first[k]`` and ``second[k]`` overlap by ``area[k]`` m²; the shared area stays
+    with ``first``, the smaller footprint (:func:`.geometry.prepare_footprints`),
+    and is cut from ``second``.
     """
 
     first: np.ndarray
@@ -214,6 +225,11 @@ class FootprintChangeResult:
         Summary per mine identifier (sorted; ``""`` = missing id), or ``None``.
     tolerance
         The tolerance used, m.
+    earlier_status, later_status
+        What became of each input footprint (:data:`.geometry.COUNTED`, ``EMPTY``,
+        ``DEGENERATE``, ``COVERED``): only counted footprints have pieces and are counted.
+    earlier_repaired, later_repaired
+        Input footprints repaired with MakeValid.
     """
 
     pieces: ChangePieces
@@ -234,6 +250,20 @@ class FootprintChangeResult:
     total: ChangeSummary
     by_mine: ChangeSummary | None
     tolerance: float
+    earlier_status: np.ndarray | None = None
+    later_status: np.ndarray | None = None
+    earlier_repaired: np.ndarray | None = None
+    later_repaired: np.ndarray | None = None
+
+    @property
+    def earlier_counted(self) -> np.ndarray:
+        """Earlier footprints counted (with land of their own)."""
+        return self.earlier_status == COUNTED
+
+    @property
+    def later_counted(self) -> np.ndarray:
+        """Later footprints counted (with land of their own)."""
+        return self.later_status == COUNTED
 
 
 def footprint_change(
@@ -252,7 +282,8 @@ def footprint_change(
     ----------
     earlier, later
         Polygon / MultiPolygon footprints of the two epochs (shapely 2), in an
-        equal-area CRS in metres. They must be valid and non-empty.
+        equal-area CRS in metres. NULL and empty ones are skipped, invalid ones
+        repaired (polygonal parts kept), points and lines refused.
     earlier_ids, later_ids
         Optional mine identifier per footprint (text or numbers; compared after
         :func:`~.occupation.canonical_key`, so ``10``, ``"10"`` and ``10.0`` are
@@ -274,17 +305,24 @@ def footprint_change(
 
     Notes
     -----
-    *Within-epoch overlaps.* Footprints of one epoch are made disjoint first:
-    where two overlap, the footprint listed first keeps the shared area
-    (reported in ``earlier_overlaps`` / ``later_overlaps``).
+    *Within-epoch overlaps.* Footprints of one epoch are made disjoint first
+    (:func:`.geometry.prepare_footprints`, the rule of every algorithm): where
+    two overlap, the smaller keeps the shared area (reported in
+    ``earlier_overlaps`` / ``later_overlaps``), so a pond inside a stope keeps
+    its area and the stope the rest. A footprint left without land of its own
+    (an exact duplicate, or covered by smaller footprints) and a zero-area or
+    sliver footprint is not a footprint: it has no pieces and is not counted
+    (``earlier_status`` / ``later_status``). The rule depends only on the
+    geometries, so the result does not depend on the order of the features.
 
     *Matching.* An earlier footprint E and a later footprint L are matched when
-    their overlap E ∩ L has positive area, is at least ``tolerance`` wide
+    their overlap E ∩ L has area (more than a sliver of numerical noise,
+    :func:`.geometry.has_area`), is at least ``tolerance`` wide
     somewhere (the width test below) or covers at least half
     (:data:`MATCH_SHARE`) of the smaller of E and L (so footprints that are
     themselves narrower than the tolerance still match their successor), and,
     with identifiers, both belong to the same mine. With ``tolerance`` 0 any
-    positive-area overlap counts.
+    overlap with area counts.
     A split (E matched by two or more later footprints) and a merge (L matched
     by two or more earlier ones) need no special case: every matched pair
     contributes its overlap as an unchanged piece, and ``relation`` records the
@@ -324,9 +362,7 @@ def footprint_change(
     tolerance = float(tolerance)
     if not np.isfinite(tolerance) or tolerance < 0:
         raise InvalidInputError("The tolerance must be a non-negative number of metres, got {value}", value=tolerance)
-    e_geom = _check_polygons(earlier, "earlier", threads)
-    l_geom = _check_polygons(later, "later", threads)
-    n_e, n_l = len(e_geom), len(l_geom)
+    n_e, n_l = len(earlier), len(later)
     if (earlier_ids is None) != (later_ids is None):
         raise InvalidInputError("Mine identifiers must be given for both epochs or for neither")
     by_id = earlier_ids is not None
@@ -344,9 +380,20 @@ def footprint_change(
                 )
     report(0.02)
 
-    e_geom, e_over = _make_disjoint(e_geom)
-    report(0.12)
-    l_geom, l_over = _make_disjoint(l_geom)
+    # Each epoch cleaned (repaired, polygonal, no collapsed rings) and made disjoint by the rule every
+    # algorithm shares: the smallest footprint keeps shared land; footprints without land of their
+    # own (duplicates) are not footprints. Everything below works on the footprints' own land.
+    # exact duplicates of two mines are resolved by mine id (codes of the sorted ids), not by order
+    e_key = l_key = None
+    if by_id:
+        _, inverse = np.unique(np.concatenate([e_mine, l_mine]).astype(str), return_inverse=True)
+        e_key, l_key = inverse.ravel()[:n_e], inverse.ravel()[n_e:]
+    e_fp = _prepare_epoch(earlier, "earlier", e_key, threads, lambda f: report(0.02 + 0.1 * f))
+    l_fp = _prepare_epoch(later, "later", l_key, threads, lambda f: report(0.12 + 0.1 * f))
+    e_geom, l_geom = e_fp.land, l_fp.land
+    e_counted, l_counted = e_fp.counted, l_fp.counted
+    e_over = EpochOverlaps(e_fp.first, e_fp.second, e_fp.overlap_area)
+    l_over = EpochOverlaps(l_fp.first, l_fp.second, l_fp.overlap_area)
     report(0.22)
     e_area = shapely.area(e_geom)
     l_area = shapely.area(l_geom)
@@ -361,7 +408,7 @@ def footprint_change(
         _chunked(shapely.intersection, e_geom[earlier_of[differ]], l_geom[later_of[differ]], threads=threads)
     )
     overlap_area = shapely.area(overlap)
-    keep = overlap_area > 0
+    keep = has_area(overlap)  # a shared edge or a sliver of numerical noise is no overlap
     pair_e, pair_l, overlap, overlap_area = earlier_of[keep], later_of[keep], overlap[keep], overlap_area[keep]
     order = np.lexsort((pair_l, pair_e))
     pair_e, pair_l, overlap, overlap_area = pair_e[order], pair_l[order], overlap[order], overlap_area[order]
@@ -395,7 +442,7 @@ def footprint_change(
     # erosion by TOLERANCE/2 per side where already known (None: not computed yet)
     eroded_l = np.full(n_l, None, dtype=object)
     eroded_e = np.full(n_e, None, dtype=object)
-    # one-to-one pairs (the bulk): one symmetric difference gives both sides
+    # one-to-one pairs (the bulk): one symmetric difference gives both sides (checked by area below)
     one = (e_deg[m_e] == 1) & (l_deg[m_l] == 1)
     o_e, o_l = m_e[one], m_l[one]
     if o_e.size:
@@ -404,18 +451,39 @@ def footprint_change(
         sym[moved] = _polygonal(
             _chunked(shapely.symmetric_difference, e_geom[o_e[moved]], l_geom[o_l[moved]], threads=threads)
         )
-        parts, owner = shapely.get_parts(sym, return_index=True)
-        # each part lies in L - E or in E - L; its interior point tells which
-        inside = shapely.get_coordinates(shapely.point_on_surface(parts))
-        in_later = shapely.intersects_xy(l_geom[o_l][owner], inside[:, 0], inside[:, 1])
+        # non-empty polygon parts only: an unchanged pair has an empty difference, whose "part" has no
+        # coordinates (extracting them shifted every later part onto the wrong footprint)
+        parts, owner = polygon_parts(sym)
+        in_later = _side_of_parts(parts, l_geom[o_l][owner])
+        # A part of E △ L lies on one side only unless E - L and L - E share an edge (their boundaries
+        # coincide there with E and L on opposite sides, as grid-aligned digitising gives): GEOS then
+        # returns them as one polygon. The sides must add up to the known areas; pairs where they do
+        # not get the two differences computed separately.
+        ov = overlap_area[matched][one]
+        n_one = len(o_e)
+        got_l = np.bincount(owner[in_later], weights=shapely.area(parts[in_later]), minlength=n_one)
+        got_e = np.bincount(owner[~in_later], weights=shapely.area(parts[~in_later]), minlength=n_one)
+        scale = 1e-9 * np.maximum(e_area[o_e], l_area[o_l])
+        bad = np.flatnonzero((np.abs(got_l - (l_area[o_l] - ov)) > scale) |
+                             (np.abs(got_e - (e_area[o_e] - ov)) > scale))
+        bad = np.intersect1d(bad, moved)
+        if bad.size:
+            keep = ~np.isin(owner, bad)
+            add_p, add_o = polygon_parts(_polygonal(shapely.difference(l_geom[o_l[bad]], e_geom[o_e[bad]])))
+            rem_p, rem_o = polygon_parts(_polygonal(shapely.difference(e_geom[o_e[bad]], l_geom[o_l[bad]])))
+            parts = np.concatenate([parts[keep], add_p, rem_p])
+            owner = np.concatenate([owner[keep], bad[add_o], bad[rem_o]])
+            in_later = np.concatenate([in_later[keep], np.ones(len(add_p), bool), np.zeros(len(rem_p), bool)])
+            order = np.argsort(owner, kind="stable")  # _regroup needs increasing owners
+            parts, owner, in_later = parts[order], owner[order], in_later[order]
         added_all[o_l] = _regroup(parts[in_later], owner[in_later], len(o_e))
         removed_all[o_e] = _regroup(parts[~in_later], owner[~in_later], len(o_e))
         if tolerance > 0:
-            # The parts of an overlay result touch at points at most, so the erosion of a side is the
-            # union of the (disjoint) erosions of its parts: erode each part once, regroup per side.
+            # The parts of one side touch at points at most, so the erosion of a side is the union of
+            # the (disjoint) erosions of its parts: erode each part once, regroup per side.
             check = np.flatnonzero(shapely.area(parts) >= np.pi * (tolerance / 2.0) ** 2)
             eroded = _erode(parts[check], tolerance, threads)
-            pieces_, index = shapely.get_parts(eroded, return_index=True)
+            pieces_, index = polygon_parts(eroded)  # an erosion that vanished has no part
             of_part = check[index]
             side_l = in_later[of_part]
             eroded_l[o_l] = _regroup(pieces_[side_l], owner[of_part[side_l]], len(o_e))
@@ -440,8 +508,8 @@ def footprint_change(
         removed_jitter = np.full(len(removed), _EMPTY, dtype=object)
     report(0.9)
 
-    l_new = np.flatnonzero(l_deg == 0)
-    e_gone = np.flatnonzero(e_deg == 0)
+    l_new = np.flatnonzero((l_deg == 0) & l_counted)
+    e_gone = np.flatnonzero((e_deg == 0) & e_counted)
 
     def block(geoms: np.ndarray, code: int, e_idx: np.ndarray | None, l_idx: np.ndarray | None,
               relation: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -465,7 +533,7 @@ def footprint_change(
     p_l = np.concatenate([b[3] for b in blocks])
     relation = np.concatenate([b[4] for b in blocks])
     area = shapely.area(geometry)
-    keep = area > 0
+    keep = area > 0  # every piece with area, noise included: the pieces partition each footprint exactly
     geometry, change, p_e, p_l, relation, area = (
         geometry[keep], change[keep], p_e[keep], p_l[keep], relation[keep], area[keep]
     )
@@ -477,9 +545,12 @@ def footprint_change(
 
     e_status = np.where(e_deg == 0, DISAPPEARED, UNCHANGED)
     l_status = np.where(l_deg == 0, NEW, UNCHANGED)
+    # footprint counts: counted footprints only (not NULL, degenerate or duplicate ones)
+    ec, lc = np.flatnonzero(e_counted), np.flatnonzero(l_counted)
     total = _summarise(
-        pieces, np.zeros(len(pieces), dtype=np.int64), np.zeros(n_e, dtype=np.int64),
-        np.zeros(n_l, dtype=np.int64), e_status, l_status, e_deg, l_deg, np.array(["total"], dtype=object),
+        pieces, np.zeros(len(pieces), dtype=np.int64), np.zeros(ec.size, dtype=np.int64),
+        np.zeros(lc.size, dtype=np.int64), e_status[ec], l_status[lc], e_deg[ec], l_deg[lc],
+        np.array(["total"], dtype=object),
     )
     by_mine = None
     if by_id:
@@ -488,8 +559,8 @@ def footprint_change(
         e_group, l_group = inverse[:n_e], inverse[n_e:]
         piece_group = np.where(pieces.earlier_index >= 0, e_group[np.maximum(pieces.earlier_index, 0)],
                                l_group[np.maximum(pieces.later_index, 0)])
-        by_mine = _summarise(pieces, piece_group, e_group, l_group, e_status, l_status, e_deg, l_deg,
-                             keys.astype(object))
+        by_mine = _summarise(pieces, piece_group, e_group[ec], l_group[lc], e_status[ec], l_status[lc], e_deg[ec],
+                             l_deg[lc], keys.astype(object))
     report(1.0)
     return FootprintChangeResult(
         pieces=pieces,
@@ -510,6 +581,10 @@ def footprint_change(
         total=total,
         by_mine=by_mine,
         tolerance=tolerance,
+        earlier_status=e_fp.status,
+        later_status=l_fp.status,
+        earlier_repaired=e_fp.repaired,
+        later_repaired=l_fp.repaired,
     )
 
 
@@ -544,7 +619,7 @@ def summarize_by_zone(
         (``shapely.point_on_surface``); area and footprints outside every zone
         are not in any row.
     """
-    zone_geom = _check_polygons(zones, "zone")
+    zone_geom = _check_zones(zones)
     keys = np.empty(len(zone_geom), dtype=object)
     keys[:] = list(zone_keys)
     if len(keys) != len(zone_geom):
@@ -566,12 +641,15 @@ def summarize_by_zone(
         area=part_area,
     )
 
-    def footprint_zones(geoms: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        points = shapely.point_on_surface(np.asarray(geoms, dtype=object))
-        return tree.query(points, predicate="within")
+    def footprint_zones(geoms: Sequence[object] | np.ndarray, counted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        own = clean_polygons(geoms).geometries
+        idx = np.flatnonzero(counted)
+        points = shapely.point_on_surface(own[idx])
+        found, zone = tree.query(points, predicate="within")
+        return idx[found], zone
 
-    e_idx, e_zone = footprint_zones(earlier)
-    l_idx, l_zone = footprint_zones(later)
+    e_idx, e_zone = footprint_zones(earlier, result.earlier_counted)
+    l_idx, l_zone = footprint_zones(later, result.later_counted)
     e_status = np.where(result.earlier_partners[e_idx] == 0, DISAPPEARED, UNCHANGED)
     l_status = np.where(result.later_partners[l_idx] == 0, NEW, UNCHANGED)
     return _summarise(zoned, zone_of, e_zone, l_zone, e_status, l_status,
@@ -633,56 +711,48 @@ class _Stages:
             raise CancelledError()
 
 
-def _check_polygons(geoms: Sequence[object] | np.ndarray, epoch: str, threads: int = 1) -> np.ndarray:
-    arr = np.empty(len(geoms), dtype=object)
-    arr[:] = list(geoms)
-    missing = np.flatnonzero(shapely.is_missing(arr) | shapely.is_empty(arr))
-    if missing.size:
-        raise InvalidInputError(
-            "{count} {epoch} geometries are missing or empty (first: position {index})",
-            count=missing.size,
-            epoch=epoch,
-            index=int(missing[0]),
-        )
-    wrong = np.flatnonzero(~np.isin(shapely.get_type_id(arr), (_POLYGON, _MULTIPOLYGON)))
+def _prepare_epoch(geoms: Sequence[object] | np.ndarray, epoch: str, tie_break: np.ndarray | None, threads: int,
+                   progress: Progress) -> Footprints:
+    """One epoch cleaned and made disjoint; points and lines are refused naming the first one."""
+    fps = prepare_footprints(geoms, tie_break=tie_break, threads=threads, progress=progress)
+    wrong = np.flatnonzero(fps.status == WRONG_TYPE)
     if wrong.size:
         raise InvalidInputError(
             "{count} {epoch} geometries are not polygons (first: position {index}, {kind})",
             count=wrong.size,
             epoch=epoch,
             index=int(wrong[0]),
-            kind=arr[wrong[0]].geom_type,
+            kind=geometry_array(geoms)[wrong[0]].geom_type,
         )
-    invalid = np.flatnonzero(~_chunked(shapely.is_valid, arr, threads=threads))
-    if invalid.size:
+    return fps
+
+
+def _check_zones(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
+    """Zone polygons cleaned (repaired, polygonal parts; NULL ones empty); points and lines refused."""
+    clean = clean_polygons(geoms)
+    wrong = np.flatnonzero(clean.status == WRONG_TYPE)
+    if wrong.size:
         raise InvalidInputError(
-            "{count} {epoch} geometries are invalid (first: position {index}, {reason})",
-            count=invalid.size,
-            epoch=epoch,
-            index=int(invalid[0]),
-            reason=shapely.is_valid_reason(arr[invalid[0]]),
+            "{count} {epoch} geometries are not polygons (first: position {index}, {kind})",
+            count=wrong.size,
+            epoch="zone",
+            index=int(wrong[0]),
+            kind=geometry_array(geoms)[wrong[0]].geom_type,
         )
-    return arr
+    return clean.geometries
+
+
+def _side_of_parts(parts: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """True where a part of ``earlier △ later`` lies in ``later - earlier`` (its interior point is inside
+    ``later``), False where in ``earlier - later``. A sliver whose interior point falls on the boundary
+    counts as earlier; the caller checks the sides against the known areas."""
+    px, py = representative_xy(parts)
+    return shapely.contains_xy(later, px, py)
 
 
 def _polygonal(geoms: np.ndarray) -> np.ndarray:
-    """Keep only the polygonal parts of overlay results (drop touching lines and points)."""
-    out = np.asarray(geoms, dtype=object).copy()
-    types = shapely.get_type_id(out)
-    lower = np.flatnonzero(~np.isin(types, (_POLYGON, _MULTIPOLYGON, _COLLECTION)))
-    out[lower] = _EMPTY
-    mixed = np.flatnonzero(types == _COLLECTION)
-    if mixed.size:
-        parts, owner = shapely.get_parts(out[mixed], return_index=True)
-        sub, sub_owner = shapely.get_parts(parts, return_index=True)
-        owner = owner[sub_owner]
-        poly = shapely.get_type_id(sub) == _POLYGON
-        rebuilt = np.full(len(mixed), None, dtype=object)
-        if poly.any():
-            shapely.multipolygons(sub[poly], indices=owner[poly], out=rebuilt)
-        rebuilt[shapely.is_missing(rebuilt)] = _EMPTY
-        out[mixed] = rebuilt
-    return out
+    """Only the polygonal parts of overlay results (touching lines and points dropped), areas exact."""
+    return polygonal(geoms, keep_degenerate=True)
 
 
 def _regroup(parts: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
@@ -694,67 +764,8 @@ def _regroup(parts: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _grouped_union(geoms: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
-    """Union of ``geoms`` per group id; ``None`` for groups without members.
-
-    Groups are padded into 2-D arrays bucketed by size (powers of two) so each
-    bucket is one vectorised ``shapely.union_all(..., axis=1)`` call.
-    """
-    out = np.full(n_groups, None, dtype=object)
-    if len(geoms) == 0:
-        return out
-    order = np.argsort(groups, kind="stable")
-    groups, geoms = groups[order], geoms[order]
-    ids, start, size = np.unique(groups, return_index=True, return_counts=True)
-    single = size == 1
-    out[ids[single]] = geoms[start[single]]
-    multi = np.flatnonzero(~single)
-    if multi.size:
-        width_class = np.ceil(np.log2(size[multi])).astype(np.int64)
-        for wc in np.unique(width_class):
-            sel = multi[width_class == wc]
-            counts = size[sel]
-            rows = np.repeat(np.arange(len(sel)), counts)
-            cols = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-            padded = np.full((len(sel), int(2**wc)), None, dtype=object)
-            padded[rows, cols] = geoms[np.repeat(start[sel], counts) + cols]
-            out[ids[sel]] = _polygonal(shapely.union_all(padded, axis=1))
-    return out
-
-
-def _make_disjoint(geoms: np.ndarray) -> tuple[np.ndarray, EpochOverlaps]:
-    """Cut from each footprint the parts overlapping footprints listed before it."""
-    later_of, earlier_of = STRtree(geoms).query(geoms, predicate="intersects")
-    keep = earlier_of < later_of
-    first, second = earlier_of[keep], later_of[keep]
-    area = shapely.area(shapely.intersection(geoms[first], geoms[second]))
-    pos = area > 0
-    first, second, area = first[pos], second[pos], area[pos]
-    order = np.lexsort((second, first))
-    first, second, area = first[order], second[order], area[order]
-    out = geoms.copy()
-    if first.size:
-        cut = np.unique(second)
-        unions = _grouped_union(geoms[first], second, len(geoms))
-        out[cut] = _polygonal(shapely.difference(geoms[cut], unions[cut]))
-    return out, EpochOverlaps(first, second, area)
-
-
-def _chunked(
-    func: Callable[..., np.ndarray], *arrays: np.ndarray, threads: int = 1, min_size: int = _PARALLEL_MIN
-) -> np.ndarray:
-    """``func(*arrays)`` (element-wise along the first axis) on chunks in worker threads, order kept."""
-    n = len(arrays[0])
-    if threads <= 1 or n < min_size:
-        return func(*arrays)
-    # more chunks than threads, so one chunk of large geometries does not leave a thread idle
-    bounds = np.linspace(0, n, 4 * threads + 1).astype(np.int64)
-
-    def run(k: int) -> np.ndarray:
-        return func(*(a[bounds[k] : bounds[k + 1]] for a in arrays))
-
-    with ThreadPoolExecutor(threads) as pool:
-        return np.concatenate(list(pool.map(run, range(len(bounds) - 1))))
+_grouped_union = grouped_union
+_chunked = chunked
 
 
 def _erode(geoms: np.ndarray, tolerance: float, threads: int = 1) -> np.ndarray:

@@ -13,8 +13,21 @@ from typing import Any
 import numpy as np
 import shapely
 from shapely import GeometryType
+from shapely.errors import GEOSException
 
 from .errors import CancelledError, InvalidInputError
+from .geometry import (
+    COUNTED,
+    COVERED,
+    DEGENERATE,
+    EMPTY,
+    WRONG_TYPE,
+    clean_polygons,
+    has_area,
+    polygonal,
+    prepare_footprints,
+    robust_clip,
+)
 
 Progress = Callable[[float], Any]
 
@@ -59,8 +72,8 @@ class FishnetResult:
     cell_km2 : numpy.ndarray
         float64 area of the (clipped) cell.
     n_polygons : numpy.ndarray
-        int64 number of footprints whose intersection with the cell (and the
-        study area) has a positive area.
+        int64 number of counted footprints whose intersection with the cell
+        (and the study area) has area (more than a sliver of numerical noise).
     n_mines : numpy.ndarray
         int64 number of distinct mine ids among those footprints (0 when no
         mine ids were given).
@@ -81,6 +94,15 @@ class FishnetResult:
         per footprint and output cell where the footprint (inside the study area)
         has a positive area; ``footprint`` indexes the input, ``cell`` the output
         arrays. The footprints' own pieces, never the dissolved unions.
+    n_counted : int
+        Footprints counted (with land of their own, :mod:`.geometry`).
+    n_empty, n_degenerate, n_covered, n_repaired : int
+        Footprints skipped as NULL/empty, as having no area (zero-area, collapsed or a sliver), as
+        having no land of their own (exact duplicates, or covered by smaller footprints), and
+        footprints repaired with MakeValid.
+    footprint_status : numpy.ndarray
+        int8 status of each input footprint (:data:`.geometry.COUNTED`, ``EMPTY``,
+        ``DEGENERATE``, ``COVERED``).
     """
 
     cell_id: np.ndarray
@@ -98,6 +120,12 @@ class FishnetResult:
     n_rows: int
     n_cols: int
     pieces: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    n_counted: int = 0
+    n_empty: int = 0
+    n_degenerate: int = 0
+    n_covered: int = 0
+    n_repaired: int = 0
+    footprint_status: np.ndarray | None = None
 
 
 @contextmanager
@@ -280,7 +308,17 @@ def _cover(
     # This loop runs once per bisection node (tens of thousands for a national
     # boundary at 2 km), so it calls the scalar GEOS functions directly and
     # keeps the rectangle arithmetic inline (same expressions as _Grid.rect).
-    clip, area_of = _CLIP_BY_RECT, _AREA
+    # GEOS's rectangle clipper can refuse a piece it clipped before (GEOS 3.11:
+    # "Invalid number of points in LinearRing found 3"); that clip is then
+    # redone as a full overlay (geometry.robust_clip), the rest keep the fast path.
+    fast, area_of = _CLIP_BY_RECT, _AREA
+
+    def clip(g: Any, xa: float, ya: float, xb: float, yb: float) -> Any:
+        try:
+            return fast(g, xa, ya, xb, yb)
+        except GEOSException:
+            return robust_clip(g, xa, ya, xb, yb)
+
     x0, y1, s, n_cols = grid.x0, grid.y1, grid.size, grid.n_cols
     keep = 1.0 - _FULL_RTOL
     stack = [(clip(geom, x0 + c0 * s, y1 - r1 * s, x0 + c1 * s, y1 - r0 * s), r0, r1, c0, c1)]
@@ -337,24 +375,12 @@ def _object_array(items: list[Any]) -> np.ndarray:
 
 
 def polygonal_parts(geoms: np.ndarray) -> np.ndarray:
-    """Keep only the polygonal parts of geometries (clipping can leave collections)."""
-    types = shapely.get_type_id(geoms)
-    odd = ~np.isin(types, _POLYGONAL)
-    if not odd.any():
-        return geoms
-    out = geoms.copy()
-    parts, owner = shapely.get_parts(geoms[odd], return_index=True)
-    keep = np.isin(shapely.get_type_id(parts), _POLYGONAL)
-    parts, owner = parts[keep], owner[keep]
-    # Multipolygons from polygons only: flatten any nested multipolygons first.
-    polys, sub = shapely.get_parts(parts, return_index=True)
-    merged = shapely.multipolygons(polys, indices=owner[sub])
-    filled = np.full(int(odd.sum()), None, dtype=object)
-    filled[: len(merged)] = merged
-    single = shapely.get_num_geometries(filled) == 1
-    filled[single] = shapely.get_geometry(filled[single], 0)
-    out[odd] = filled
-    return out
+    """Keep only the polygonal parts of geometries (clipping can leave collections).
+
+    Empty parts, points and lines are dropped; a geometry with no polygon left becomes an empty
+    Polygon (``None`` stays ``None``). See :func:`.geometry.polygonal`.
+    """
+    return polygonal(geoms, keep_degenerate=True)
 
 
 def _encode_ids(mine_ids: Any, n: int) -> np.ndarray:
@@ -417,21 +443,21 @@ def _check_weights(weights: Any, n: int) -> np.ndarray:
 
 
 def _check_study_area(study_area: Any) -> Any:
+    """The study area as one valid polygonal geometry (collections keep their polygons)."""
     if not isinstance(study_area, shapely.Geometry):
         raise InvalidInputError(
             "The study area must be a polygon or multipolygon, not {geom_type}.",
             geom_type=type(study_area).__name__,
         )
-    if shapely.get_type_id(study_area) not in _POLYGONAL:
+    clean = clean_polygons([study_area])
+    if clean.status[0] == WRONG_TYPE:
         raise InvalidInputError(
             "The study area must be a polygon or multipolygon, not {geom_type}.",
             geom_type=study_area.geom_type,
         )
-    if study_area.is_empty or not study_area.area > 0:
+    if clean.status[0] != COUNTED:
         raise InvalidInputError("The study area is empty or has no area.")
-    if not study_area.is_valid:
-        study_area = polygonal_parts(np.array([shapely.make_valid(study_area)], dtype=object))[0]
-    return study_area
+    return clean.geometries[0]
 
 
 def overlap_groups(geoms: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -486,11 +512,13 @@ def fishnet_density(
     footprints : array_like of shapely geometries
         Mining footprints (Polygons/MultiPolygons) in an equal-area CRS in
         metres. ``None``/empty entries contribute nothing; invalid geometries
-        are repaired with ``shapely.make_valid``.
+        are repaired with ``shapely.make_valid`` and keep their polygonal
+        parts (collections too); points and lines are refused.
     cell_size : float
         Cell side in metres, > 0. Grid lines lie on multiples of it.
     study_area : shapely Polygon or MultiPolygon, optional
-        Area of interest. Cells not intersecting it are not output and only the
+        Area of interest (a collection keeps its polygonal parts; an invalid
+        one is repaired). Cells not intersecting it are not output and only the
         part of each footprint inside it is counted. Default: the grid covers
         the footprints' extent and cells are not clipped.
     clip : bool, default True
@@ -529,18 +557,26 @@ def fishnet_density(
         Non-positive cell size, no footprints, no footprint area inside the
         study area, a grid larger than ``max_cells`` (the message suggests a
         cell size), NaN/negative/infinite weights (naming the first offending
-        footprint index), mismatched lengths, a non-polygonal study area.
+        footprint index), mismatched lengths, a non-polygonal study area,
+        footprints that are points or lines.
     CancelledError
         When ``progress`` returned False.
 
     Notes
     -----
-    Overlapping footprints (interiors sharing area) are dissolved group by
-    group before their area is apportioned, so ``mining_km2`` is the area of
-    the union of the footprints in the cell; ``n_polygons`` and ``n_mines``
-    still count the original footprints. On non-overlapping input the sum of
-    ``mining_km2`` over all cells (before ``min_cell_fraction``/``keep_empty``
-    drop any) equals the footprint area inside the study area.
+    Footprints are cleaned and made disjoint by :func:`.geometry.prepare_footprints`:
+    where footprints overlap, the smallest keeps the shared land, so
+    ``mining_km2`` is the area of the union of the footprints in the cell
+    (overlaps counted once); ``n_polygons`` and ``n_mines`` count the
+    footprints themselves, except footprints without land of their own (exact
+    duplicates, footprints covered by smaller ones), which are not counted at
+    all (``n_covered``), and zero-area or sliver footprints (``n_degenerate``).
+    The sum of ``mining_km2`` over all cells (before ``min_cell_fraction``/
+    ``keep_empty`` drop any) equals the area of the union of the footprints
+    inside the study area. In weight mode a weight is a quantity of its
+    feature, not an area: every usable footprint, duplicates included, carries
+    its weight and is counted. The result does not depend on the order of the
+    footprints.
 
     The computation is exact planar geometry: a footprint is split between the
     cells it crosses by clipping; cells and footprints are handled by
@@ -602,25 +638,36 @@ def _fishnet_density(
     n = len(geoms)
     if n == 0:
         raise InvalidInputError("There are no footprints: the input has no features to grid.")
-    missing = shapely.is_missing(geoms)
-    if missing.any():
-        geoms = geoms.copy()
-        geoms[missing] = shapely.Polygon()
-    invalid = ~shapely.is_valid(geoms)
-    if invalid.any():
-        geoms = geoms.copy()
-        geoms[invalid] = shapely.make_valid(geoms[invalid])
-    areas = shapely.area(geoms)
-    if not (areas > 0).any():
-        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
     w = _check_weights(weights, n) if weights is not None else None
     codes = _encode_ids(mine_ids, n) if mine_ids is not None else None
-
     if study_area is not None:
         study_area = _check_study_area(study_area)
+
+    # 0. Footprints cleaned (repaired, polygonal parts, no degenerate rings) and given their own
+    # land: where footprints overlap, the smallest keeps the shared land, so area is counted once
+    # and a footprint without land of its own (a duplicate) is not counted.
+    fps = prepare_footprints(geoms, tie_break=codes)  # exact duplicates of two mines: decided by mine id
+    wrong = fps.first_of(WRONG_TYPE)
+    if wrong >= 0:
+        raise InvalidInputError(
+            "Footprint {index} is a {geometry_type}, not a polygon.",
+            index=wrong,
+            geometry_type=geoms[wrong].geom_type,
+        )
+    counted = fps.counted
+    if w is not None:
+        # weight mode: a weight is a quantity of the feature, not its area, so every usable
+        # feature carries its weight and counts, duplicates included (nothing is dropped silently)
+        counted = np.isin(fps.status, (COUNTED, COVERED))
+    if not counted.any():
+        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
+    geoms = fps.geometries
+    areas = shapely.area(geoms)
+
+    if study_area is not None:
         bounds = study_area.bounds
     else:
-        bounds = tuple(shapely.total_bounds(geoms[areas > 0]))
+        bounds = tuple(shapely.total_bounds(geoms[counted]))
     n_rows, n_cols, x0, y1 = grid_shape(bounds, size)
     n_grid = n_rows * n_cols
     if n_grid > max_cells:
@@ -644,42 +691,38 @@ def _fishnet_density(
         )
         status[_expand_blocks(blocks, n_cols)] = 1
         part_idx_arr = np.asarray(part_idx, dtype=np.int64)
-        status[part_idx_arr] = 2
         study_piece = np.full(n_grid, None, dtype=object)
         if len(part_idx_arr):
             pieces = _object_array(part_geoms)
             invalid = ~shapely.is_valid(pieces)
             if invalid.any():
-                pieces[invalid] = polygonal_parts(shapely.make_valid(pieces[invalid]))
-            study_piece[part_idx_arr] = pieces
+                pieces[invalid] = shapely.make_valid(pieces[invalid])
+            # polygonal parts without collapsed rings; a cell the study area reaches only with a
+            # sliver (no area beyond noise) is not part of the grid
+            pieces = polygonal(pieces)
+            real = has_area(pieces)
+            status[part_idx_arr[real]] = 2
+            study_piece[part_idx_arr[real]] = pieces[real]
     else:
         status = np.ones(n_grid, dtype=np.int8)
     tick(0.3)
 
-    # 2. Overlapping footprints are dissolved (area mode only); the unions are
-    # appended after the originals so both go through the same apportioning.
+    # 2. What carries area: footprints overlapping no other one as they are, the others by their
+    # own land (area mode); every counted footprint with its weight (weight mode, where each
+    # footprint carries its own quantity). The lands are appended after the originals so both go
+    # through the same apportioning; the originals' pieces are what n_polygons counts.
     all_geoms = geoms
-    area_rows = np.arange(n)  # which geometries carry area
     if w is None:
-        members, labels = overlap_groups(geoms, areas)
-        if len(members):
-            order = np.argsort(labels, kind="stable")
-            members, labels = members[order], labels[order]
-            starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
-            # One union per overlapping group (usually few); union_all is vectorised inside.
-            unions = np.array(
-                [shapely.union_all(g) for g in np.split(geoms[members], starts[1:])], dtype=object
-            )
-            all_geoms = np.concatenate([geoms, unions])
-            grouped = np.zeros(n, dtype=bool)
-            grouped[members] = True
-            area_rows = np.concatenate([np.flatnonzero(~grouped), np.arange(n, n + len(unions))])
+        shared = np.flatnonzero(fps.involved)
+        all_geoms = np.concatenate([geoms, fps.land[shared]])
+        area_rows = np.concatenate([np.flatnonzero(counted & ~fps.involved), np.arange(n, n + len(shared))])
+    else:
+        area_rows = np.flatnonzero(counted)
     tick(0.35)
 
     # 3. (geometry, cell) pieces.
     m = len(all_geoms)
-    all_area = np.concatenate([areas, shapely.area(all_geoms[n:])])
-    live = np.flatnonzero(all_area > 0)
+    live = np.concatenate([np.flatnonzero(counted), np.arange(n, m)])
     bnds = shapely.bounds(all_geoms[live])
     r0, r1, c0, c1, rc0, rc1, cc0, cc1 = grid.cell_ranges(bnds)
     counts = (rc1 - rc0) * (cc1 - cc0)
@@ -739,25 +782,31 @@ def _fishnet_density(
     g_idx, cell, piece, st = g_idx[keep], cell[keep], piece[keep], st[keep]
     whole = shapely.is_missing(piece)
     piece_area = np.where(whole, full_area, shapely.area(piece))
+    # a footprint counts in a cell where it has area there (not where it only touches the cell or
+    # the study area, nor by a sliver of numerical noise)
+    piece_has = whole.copy()
+    piece_has[~whole] = has_area(piece[~whole])
 
     # 4. Restrict pieces in boundary cells to the study area (the cell's own
     # small piece of it, not the whole boundary).
     if study_piece is not None:
         edge = st == 2
-        edge_whole = edge & whole
+        edge_whole = np.flatnonzero(edge & whole)
         piece_area[edge_whole] = shapely.area(study_piece[cell[edge_whole]])
         edge_part = np.flatnonzero(edge & ~whole)
         if len(edge_part):
             clipped = piece[edge_part]
             invalid = ~shapely.is_valid(clipped)
             if invalid.any():
-                clipped[invalid] = shapely.make_valid(clipped[invalid])
-            piece_area[edge_part] = shapely.area(shapely.intersection(clipped, study_piece[cell[edge_part]]))
+                clipped[invalid] = polygonal(shapely.make_valid(clipped[invalid]))
+            inside = shapely.intersection(clipped, study_piece[cell[edge_part]])
+            piece_area[edge_part] = shapely.area(inside)
+            piece_has[edge_part] = has_area(inside)
     tick(0.8)
 
     positive = piece_area > 0
-    g_idx, cell, piece_area = g_idx[positive], cell[positive], piece_area[positive]
-    is_orig = g_idx < n
+    g_idx, cell, piece_area, piece_has = g_idx[positive], cell[positive], piece_area[positive], piece_has[positive]
+    is_orig = (g_idx < n) & piece_has
     if not is_orig.any():
         raise InvalidInputError(
             "No footprint lies inside the study area ({count} footprints checked).", count=n
@@ -801,7 +850,7 @@ def _fishnet_density(
     cols = cols.astype(np.int64)
     geometries = grid.boxes(rows, cols)
     if clip and study_piece is not None and partial.any():
-        geometries[partial] = polygonal_parts(study_piece[out[partial]])
+        geometries[partial] = study_piece[out[partial]]
     tick(0.95)
     mining = mining_all[out]
     cell_km2 = cell_area / 1e6
@@ -820,6 +869,12 @@ def _fishnet_density(
         origin_y=float(y1),
         n_rows=int(n_rows),
         n_cols=int(n_cols),
+        n_counted=int(np.count_nonzero(counted)),
+        n_empty=fps.count(EMPTY),
+        n_degenerate=fps.count(DEGENERATE),
+        n_covered=fps.count(COVERED) if w is None else 0,
+        n_repaired=fps.n_repaired,
+        footprint_status=np.where(counted, COUNTED, fps.status).astype(np.int8),
     )
     if return_pieces:
         position = np.full(n_grid, -1, dtype=np.int64)

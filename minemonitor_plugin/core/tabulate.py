@@ -29,7 +29,8 @@ import shapely
 
 from .errors import CancelledError, InvalidInputError
 from .footprints import factorize
-from .grid import overlap_groups, polygonal_parts
+from .geometry import COVERED, DEGENERATE, EMPTY, WRONG_TYPE, prepare_footprints
+from .grid import polygonal_parts
 
 Progress = Callable[[float], bool]
 
@@ -63,26 +64,29 @@ _POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 # --------------------------------------------------------------------------- results
 @dataclass(frozen=True)
 class DissolvedFootprints:
-    """Footprints made disjoint: each keeps its area not already covered by an earlier one.
+    """Footprints made disjoint: each keeps its own land (:func:`.geometry.prepare_footprints`).
 
     Attributes
     ----------
     geometries : ndarray of shapely geometries
-        ``geometries[i]`` is footprint ``i`` minus every earlier (lower index)
-        footprint overlapping it; the union of all equals the union of the input
-        and the areas add up to the union's area. Empty where fully covered.
+        ``geometries[i]`` is footprint ``i`` minus every smaller footprint
+        overlapping it; the union of all equals the union of the input and the
+        areas add up to the union's area. Empty where nothing is left.
     involved : ndarray of bool
-        Footprints that overlap another one (interiors intersect).
+        Counted footprints that share area with another one.
     n_groups : int
         Groups of footprints linked by overlapping interiors.
     overlap_m2 : float
         Area removed as double counted: sum of input areas minus union area.
+    counted : ndarray of bool
+        Footprints with land of their own (the ones counted as footprints).
     """
 
     geometries: np.ndarray
     involved: np.ndarray
     n_groups: int
     overlap_m2: float
+    counted: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,14 @@ class OverlapTable:
     footprint_area_km2 : float
         Area of the union of all footprints.
     n_footprints : int
-        Footprints with a non-empty geometry.
+        Footprints counted: with land of their own (:mod:`.geometry`).
     n_empty, n_repaired : int
         Input footprints skipped for a NULL/empty geometry, and repaired as invalid.
+    n_degenerate, n_covered : int
+        Input footprints not counted because they have no area (zero-area, collapsed or a
+        sliver), or no land of their own (exact duplicates, covered by smaller footprints).
+    footprint_status : ndarray of int8
+        Status of every input footprint (:data:`.geometry.COUNTED`, ``EMPTY``, ...).
     n_overlapping_footprints : int
         Footprints overlapping another footprint.
     overlap_removed_km2 : float
@@ -164,6 +173,9 @@ class OverlapTable:
     n_class_polygons_repaired: int
     n_zone_polygons_repaired: int
     pieces: OverlapPieces | None = None
+    n_degenerate: int = 0
+    n_covered: int = 0
+    footprint_status: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -313,7 +325,7 @@ def dissolve_overlaps(geometries: Sequence[object] | np.ndarray, progress: Progr
     Parameters
     ----------
     geometries : array of shapely polygons
-        Footprints (non-empty, valid).
+        Footprints (NULL/empty ones get an empty result and are not counted).
     progress : callable, optional
         ``progress(fraction) -> bool``; False cancels (:class:`CancelledError`).
 
@@ -323,40 +335,26 @@ def dissolve_overlaps(geometries: Sequence[object] | np.ndarray, progress: Progr
 
     Notes
     -----
-    An area covered by several footprints is attributed to the first of them in
-    input order: within each group of overlapping footprints (the groups of the
-    fishnet density, ``core.grid``), footprint ``j`` loses everything covered by
-    the group members before it. The result tiles the union of the input
-    exactly, so areas add up to the dissolved (union) area as with ``union_all``,
-    but every piece still belongs to one footprint and keeps its attributes
-    (zone, identifier). Only grouped footprints are touched: round ``k``
-    subtracts the k-th member of every group from the members after it, in one
-    vectorised call.
+    The rule of :func:`.geometry.prepare_footprints`, shared by every algorithm:
+    an area covered by several footprints belongs to the smallest of them, so
+    each footprint keeps its own land; the result tiles the union of the input
+    exactly (areas add up to the dissolved area as with ``union_all``), every
+    piece still belongs to one footprint and keeps its attributes (zone,
+    identifier), and nothing depends on the order of the footprints. A
+    footprint left without land of its own (an exact duplicate, or entirely
+    covered by smaller ones) has an empty result and ``counted`` False.
     """
-    geoms = np.asarray(geometries, dtype=object).reshape(-1)
-    # Groups of transitively overlapping footprints, found as the fishnet density does.
-    members, labels = overlap_groups(geoms, shapely.area(geoms))
-    involved = np.zeros(geoms.size, dtype=bool)
-    out = geoms.copy()
+    fps = prepare_footprints(geometries, progress=progress)
     n_groups = 0
-    if members.size:
-        involved[members] = True
-        order = np.lexsort((members, labels))
-        members, labels = members[order], labels[order]
-        first = np.concatenate(([True], labels[1:] != labels[:-1]))
-        pos = np.arange(members.size)
-        start = np.maximum.accumulate(np.where(first, pos, 0))
-        rank = pos - start
-        n_groups = int(first.sum())
-        rounds = int(rank.max())
-        # round k: every member ranked after k loses the k-th member of its group
-        for k in range(rounds):
-            sel = np.flatnonzero(rank > k)
-            out[members[sel]] = shapely.difference(out[members[sel]], geoms[members[start[sel] + k]])
-            _check_progress(progress, (k + 1) / rounds)
-        out[members] = polygonal_parts(out[members])
-    overlap = float(shapely.area(geoms).sum() - shapely.area(out).sum())
-    return DissolvedFootprints(out, involved, n_groups, overlap)
+    if fps.first.size:
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        nodes, pair_index = np.unique(np.concatenate([fps.first, fps.second]), return_inverse=True)
+        k = fps.first.size
+        graph = coo_matrix((np.ones(k, dtype=np.int8), (pair_index[:k], pair_index[k:])), shape=(nodes.size,) * 2)
+        n_groups = int(connected_components(graph, directed=False)[0])
+    return DissolvedFootprints(fps.land, fps.involved, n_groups, fps.overlap_total, fps.counted)
 
 
 @dataclass(frozen=True)
@@ -568,7 +566,8 @@ def overlap_tabulation(
     ----------
     footprints : array of shapely polygons
         Mining footprints in an equal-area CRS in metres. NULL/empty geometries are
-        skipped and counted; invalid ones are repaired (``make_valid``) and counted.
+        skipped and counted; invalid ones are repaired (``make_valid``) and counted;
+        points and lines are refused.
     classes : array of shapely polygons
         Class polygons (land use, nature reserves, ecological zones) in the same CRS.
         Polygons of one class may overlap (counted once); classes may overlap each
@@ -595,10 +594,14 @@ def overlap_tabulation(
 
     Notes
     -----
-    Overlapping footprints are first made disjoint with :func:`dissolve_overlaps`
-    (area attributed to the earlier footprint), so areas add up to the union of
-    the footprints. ``n_polygons`` is measured on each footprint's own geometry: a
-    footprint counts where it lies, even where an earlier footprint covers it.
+    Overlapping footprints are first made disjoint with
+    :func:`.geometry.prepare_footprints` (shared area attributed to the smallest
+    footprint; the rule depends on the geometries only, not on their order), so
+    areas add up to the union of the footprints. ``n_polygons`` is measured on
+    each footprint's own geometry: a footprint counts where it lies, even where a
+    smaller footprint covers it. Footprints without land of their own (exact
+    duplicates, footprints covered by smaller ones) and zero-area or sliver
+    footprints are not counted (``n_covered``, ``n_degenerate``).
     Without zones there is one zone, :data:`ALL`.
     """
     if footprint_zones is not None and zones is not None:
@@ -606,9 +609,26 @@ def overlap_tabulation(
     if min_overlap_m2 < 0 or not np.isfinite(min_overlap_m2):
         raise InvalidInputError("The minimum overlap area must be zero or more, got {value}.", value=min_overlap_m2)
     n_input = len(footprints)
-    fps, fp_index, n_repaired = _clean_polygons(footprints, "footprints")
-    if fps.size == 0:
+    zone_codes = None
+    if footprint_zones is not None:
+        if len(footprint_zones) != n_input:
+            raise InvalidInputError(
+                "Got {n_values} zone values for {n} footprints.", n_values=len(footprint_zones), n=n_input
+            )
+        zone_codes, zone_uniques = factorize(footprint_zones)
+    # Footprints cleaned and given their own land (overlaps counted once, the smallest footprint
+    # keeps shared land, exact duplicates in different zones are resolved by zone, not by order;
+    # footprints without land of their own are not counted).
+    prepared = prepare_footprints(footprints, tie_break=zone_codes,
+                                  progress=None if progress is None else lambda f: progress(0.02 * f))
+    wrong = prepared.first_of(WRONG_TYPE)
+    if wrong >= 0:
+        _raise_not_polygon("footprints", wrong, str(np.asarray(footprints, dtype=object)[wrong].geom_type))
+    fp_index = np.flatnonzero(prepared.counted)
+    if fp_index.size == 0:
         raise InvalidInputError("The footprint layer has no polygons to tabulate (count {count}).", count=0)
+    fps = prepared.geometries[fp_index]
+    n_repaired = int(prepared.repaired[fp_index].sum())
     if len(class_values) != len(classes):
         raise InvalidInputError(
             "Got {n_values} class values for {n} class polygons.", n_values=len(class_values), n=len(classes)
@@ -626,13 +646,8 @@ def overlap_tabulation(
     zone_cover: _Covers | None = None
     n_zone_repaired = 0
     outside_zone = -1
-    if footprint_zones is not None:
-        if len(footprint_zones) != n_input:
-            raise InvalidInputError(
-                "Got {n_values} zone values for {n} footprints.", n_values=len(footprint_zones), n=n_input
-            )
-        codes, zone_uniques = factorize(footprint_zones)
-        fp_zone = codes[fp_index]
+    if zone_codes is not None:
+        fp_zone = zone_codes[fp_index]
         zone_keys: list[object] = list(zone_uniques)
     elif zones is not None:
         if zone_values is None or len(zone_values) != len(zones):
@@ -659,15 +674,17 @@ def overlap_tabulation(
                 return None
             return lambda f: progress(a + (b - a) * f)
 
-        dissolved = dissolve_overlaps(fps, sub(0.02, 0.1))
+        land = prepared.land[fp_index]
+        fp_involved = prepared.involved[fp_index]
+        _check_progress(progress, 0.1)
         n_fp = fps.size
         local = np.arange(n_fp)
         run = _pipeline(
-            dissolved.geometries, local, fp_zone, zone_cover, outside_zone,
+            land, local, fp_zone, zone_cover, outside_zone,
             class_cover, outside_class, keep_pieces, sub(0.1, 0.85), reuse_pairs=True,
         )
         # Counting is done on each footprint's own geometry: rerun the overlapping ones.
-        involved = np.flatnonzero(dissolved.involved)
+        involved = np.flatnonzero(fp_involved)
         count_fp, count_zone, count_class, count_area = run.fp, run.zone, run.klass, run.area
         zc_fp, zc_zone, zc_area = run.zone_fp, run.zone_code, run.zone_area
         if involved.size:
@@ -675,12 +692,12 @@ def overlap_tabulation(
                 fps[involved], involved, None if fp_zone is None else fp_zone[involved], zone_cover,
                 outside_zone, class_cover, outside_class, False, sub(0.85, 0.97),
             )
-            plain = ~dissolved.involved[run.fp]
+            plain = ~fp_involved[run.fp]
             count_fp = np.concatenate([run.fp[plain], again.fp])
             count_zone = np.concatenate([run.zone[plain], again.zone])
             count_class = np.concatenate([run.klass[plain], again.klass])
             count_area = np.concatenate([run.area[plain], again.area])
-            zplain = ~dissolved.involved[run.zone_fp]
+            zplain = ~fp_involved[run.zone_fp]
             zc_fp = np.concatenate([run.zone_fp[zplain], again.zone_fp])
             zc_zone = np.concatenate([run.zone_code[zplain], again.zone_code])
             zc_area = np.concatenate([run.zone_area[zplain], again.zone_area])
@@ -741,15 +758,18 @@ def overlap_tabulation(
             class_keys=tuple(class_keys),
             class_n_polygons=class_n,
             class_area_km2=class_area,
-            footprint_area_km2=float(shapely.area(dissolved.geometries).sum() / 1e6),
+            footprint_area_km2=float(shapely.area(land).sum() / 1e6),
             n_footprints=int(n_fp),
-            n_empty=int(n_input - n_fp),
+            n_empty=prepared.count(EMPTY),
             n_repaired=n_repaired,
-            n_overlapping_footprints=int(involved.size),
-            overlap_removed_km2=dissolved.overlap_m2 / 1e6,
+            n_overlapping_footprints=prepared.n_overlapping,
+            overlap_removed_km2=prepared.overlap_total / 1e6,
             n_class_polygons_repaired=n_cls_repaired,
             n_zone_polygons_repaired=n_zone_repaired,
             pieces=pieces,
+            n_degenerate=prepared.count(DEGENERATE),
+            n_covered=prepared.count(COVERED),
+            footprint_status=prepared.status,
         )
     finally:
         class_cover.release()

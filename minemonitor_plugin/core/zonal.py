@@ -120,7 +120,8 @@ class PolygonCoverage:
     Parameters
     ----------
     polygons : array of shapely geometries
-        Polygons/multipolygons in the grid's CRS (None or empty ones cover nothing).
+        Polygons/multipolygons in the grid's CRS (None, empty and zero-area ones cover nothing;
+        invalid ones are repaired and keep their polygonal parts; points and lines are refused).
     grid : PixelGrid
     rule : {"centre", "fraction"}
 
@@ -142,10 +143,22 @@ class PolygonCoverage:
 
         if rule not in PIXEL_RULES:
             raise InvalidInputError("Unknown pixel rule {rule}: use centre or fraction.", rule=rule)
+        from .geometry import WRONG_TYPE, clean_polygons, geometry_array
+
         self.grid = grid
         self.rule = rule
-        geoms = np.asarray(polygons, dtype=object)
-        geoms = np.where(shapely.is_missing(geoms), shapely.from_wkt("POLYGON EMPTY"), geoms) if geoms.size else geoms
+        # repaired, polygonal parts only (collections from makeValid keep their polygons), no collapsed
+        # rings; NULL, empty and zero-area polygons become empty and cover nothing
+        clean = clean_polygons(geometry_array(polygons))
+        wrong = clean.first(WRONG_TYPE)
+        if wrong >= 0:
+            raise InvalidInputError(
+                "Zone polygon {index} is a {geometry_type}, not a polygon.", index=wrong,
+                geometry_type=geometry_array(polygons)[wrong].geom_type,
+            )
+        self.status = clean.status
+        self.n_repaired = int(clean.repaired.sum())
+        geoms = clean.geometries
         self.polygons = geoms
         self.n = geoms.size
         shapely.prepare(geoms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -272,3 +273,29 @@ def test_null_mine_id_is_not_a_mine(run_alg, make_layer, tmp_path):
     _, rows = features(tmp_path / "g.gpkg")
     assert rows[(0, 0)]["n_polygons"] == 3
     assert rows[(0, 0)]["n_mines"] == 1
+
+
+REGRESSIONS = Path(__file__).resolve().parents[2] / "data" / "regressions"
+
+
+def test_study_area_that_geos_could_not_clip(run_alg, make_layer, tmp_path):
+    """Issue #12 regression (data/regressions/SOURCE.md): GEOS 3.11's rectangle clipper left pieces of this
+    valid study area with collapsed holes and then refused to clip them again ("Invalid number of points in
+    LinearRing found 3"); the clip now falls back to an overlay, and every cell and the footprint reconcile."""
+    from qgis.core import QgsGeometry, QgsVectorLayer
+
+    study = f"{REGRESSIONS / 'clip_crash_provinces.gpkg'}|layername=provinces"
+    provinces = QgsVectorLayer(study, "provinces", "ogr")
+    assert provinces.isValid()
+    crs = provinces.crs()
+    study_km2 = sum(f.geometry().area() for f in provinces.getFeatures()) / 1e6  # planar, the CRS is equal-area
+    centre = next(provinces.getFeatures()).geometry().pointOnSurface()
+    footprint = QgsGeometry(centre).buffer(3000, 16)
+    src = make_layer(tmp_path / "fp.gpkg", [footprint.asWkt()], crs=crs.toWkt())
+    out = tmp_path / "grid.gpkg"
+    res = run_alg(ALG, {"INPUT": src, "STUDY_AREA": study, "GRID_CRS": crs, "CELL_SIZE": 10000, "OUTPUT": str(out)})
+    layer, rows = features(out)
+    assert res["TOTAL_MINING_KM2"] == pytest.approx(footprint.area() / 1e6, rel=RTOL_AREA)
+    assert sum(r["cell_km2"] for r in rows.values()) == pytest.approx(study_km2, rel=RTOL_AREA)
+    assert sum(r["n_polygons"] for r in rows.values()) >= 1
+    assert res["CELL_COUNT"] == layer.featureCount() > 29000  # 2.95 million km² in 100 km² cells

@@ -112,16 +112,21 @@ def test_footprint_change_pieces_summary_and_style(run_alg, epochs, tmp_path):
 
 
 def test_footprint_change_zero_tolerance_and_self_overlap_warning(run_alg, make_layer, tmp_path):
-    earlier = make_layer(tmp_path / "e.gpkg", [rect(0, 0, 100, 100), rect(50, 0, 150, 100)], crs=EQUAL_AREA)
-    later = make_layer(tmp_path / "l.gpkg", [rect(0, 0, 151, 100)], crs=EQUAL_AREA)
+    # feature 2 is the smaller: it keeps the shared 50 m x 100 m; feature 3 duplicates feature 1
+    earlier = make_layer(tmp_path / "e.gpkg", [rect(0, 0, 100, 100), rect(50, 0, 130, 100), rect(0, 0, 100, 100)],
+                         crs=EQUAL_AREA)
+    later = make_layer(tmp_path / "l.gpkg", [rect(0, 0, 131, 100)], crs=EQUAL_AREA)
     res = run_alg("minemonitor:footprintchange", {"EARLIER": earlier, "LATER": later, "TOLERANCE_M": 0,
                                                   "AREA_CRS": EQUAL_AREA, "OUTPUT": str(tmp_path / "p.gpkg"),
                                                   "OUTPUT_SUMMARY": "memory:"})
-    assert res["EARLIER_KM2"] == pytest.approx(0.015)
+    assert res["EARLIER_KM2"] == pytest.approx(0.013)
     assert res["ADDED_KM2"] == pytest.approx(0.0001)  # the 1 m strip is change with tolerance 0
+    assert res["N_DISAPPEARED"] == 0  # the duplicate is not a footprint, so it cannot disappear
     assert {r["change_code"] for r in read_rows(str(tmp_path / "p.gpkg"))} == {3, 2}
-    assert "1 pairs of footprints overlap" in res["_feedback"].log()
-    assert "feature id pairs 1/2" in res["_feedback"].log()
+    log = res["_feedback"].log()
+    assert "3 pairs of footprints overlap" in log
+    assert "keeping/losing: 1/3, 2/1, 2/3" in log
+    assert "1 footprints have no land of their own" in log and "(feature ids 3)" in log
 
 
 def test_footprint_change_mine_field_missing_in_later(run_alg, make_layer, tmp_path):

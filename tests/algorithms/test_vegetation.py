@@ -298,3 +298,26 @@ def test_zonaltimeseries_planted_break_and_qgis_process(qgis_process, make_layer
     # the rings outside the mine keep rising: no cliff there
     for ring in ("ring 0-60 m", "ring 60-150 m"):
         assert rows[ring]["slope_after"] > 0
+
+
+def test_zonaltimeseries_ring_zones_written_on_sample_data(run_alg, sample_data, tmp_path):
+    """Audit D4: with rings and OUTPUT_ZONES on the sample data, a ring repaired into a GeometryCollection made
+    ``shapely.multipolygons([g])`` raise and every output was discarded. Zones are now written as the
+    MultiPolygons of their polygonal parts."""
+    import shapely
+    from osgeo import ogr
+
+    zones_path = tmp_path / "zones.gpkg"
+    res = run_alg("minemonitor:zonaltimeseries", {
+        "INPUT": [str(sample_data / "lai_nw_2001_2020.tif")],
+        "FOOTPRINTS": f"{sample_data / 'maus_mining_cells.gpkg'}|layername=mining_cells", "BUFFERS": "0-50000",
+        "OUTPUT": str(tmp_path / "s.gpkg"), "OUTPUT_CHANGE": str(tmp_path / "c.gpkg"), "OUTPUT_ZONES": str(zones_path)})
+    assert res["ZONE_COUNT"] == 2 and res["OUTPUT_ZONES"]
+    ds = ogr.Open(str(zones_path))
+    layer = ds.GetLayer(0)
+    assert layer.GetGeomType() == ogr.wkbMultiPolygon
+    geoms = {f.GetField("zone_type"): shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb())) for f in layer}
+    assert set(geoms) == {"footprints", "ring"}
+    assert all(g.geom_type == "MultiPolygon" and g.is_valid and g.area > 0 for g in geoms.values())
+    # the ring lies around the footprints, not on them
+    assert shapely.intersection(geoms["ring"], geoms["footprints"]).area < 1e-6 * geoms["footprints"].area

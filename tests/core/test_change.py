@@ -23,6 +23,7 @@ from minemonitor_plugin.core.change import (
     summarize_by_zone,
 )
 from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
+from minemonitor_plugin.core.geometry import COUNTED, COVERED, EMPTY
 
 # areas below are exact products of rectangle sides; overlay arithmetic is exact to ~1e-9 m²
 ATOL = 1e-6
@@ -218,17 +219,59 @@ def test_summary_per_zone_cuts_pieces_at_zone_boundaries():
     assert z.n_disappeared.tolist() == [0, 1]
 
 
-def test_within_epoch_overlaps_are_cut_and_reported():
-    earlier = [box(0, 0, 100, 100), box(50, 0, 150, 100)]  # overlap 50x100
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_within_epoch_overlaps_are_cut_and_reported(order):
+    # overlap 50x100: the smaller footprint keeps it, whatever the order of the features
+    footprints = [box(0, 0, 120, 100), box(50, 0, 150, 100)]
+    earlier = [footprints[i] for i in order]
     later = [box(0, 0, 150, 100)]
     r = footprint_change(earlier, later, tolerance=0.0)
-    assert r.earlier_overlaps.first.tolist() == [0]
-    assert r.earlier_overlaps.second.tolist() == [1]
-    assert r.earlier_overlaps.total_area == pytest.approx(5000, abs=ATOL)
-    np.testing.assert_allclose(r.earlier_area, [10000, 5000], atol=ATOL)
+    small, large = order.index(1), order.index(0)
+    assert r.earlier_overlaps.first.tolist() == [small]
+    assert r.earlier_overlaps.second.tolist() == [large]
+    assert r.earlier_overlaps.total_area == pytest.approx(7000, abs=ATOL)
+    assert r.earlier_area[small] == pytest.approx(10000, abs=ATOL)
+    assert r.earlier_area[large] == pytest.approx(5000, abs=ATOL)
     assert r.total.earlier[0] == pytest.approx(15000, abs=ATOL)
     assert r.total.unchanged[0] == pytest.approx(15000, abs=ATOL)
     assert r.total.added[0] == pytest.approx(0, abs=ATOL)
+
+
+def test_issue_reproduction_one_footprint_unchanged_while_others_change():
+    # issue #12: raised "operands could not be broadcast together" (an unchanged pair's empty difference)
+    earlier = [box(0, 0, 100, 100), box(1000, 0, 1100, 100), box(2000, 0, 2100, 100)]
+    later = [box(0, 0, 100, 100), box(1000, 0, 1160, 100), box(2000, 0, 2160, 100)]
+    r = footprint_change(earlier, later, tolerance=5)
+    assert r.total.unchanged[0] == pytest.approx(30000, abs=ATOL)
+    assert r.total.expanded[0] == pytest.approx(2 * 6000, abs=ATOL)
+    assert _area_of(r, EXPANDED, later=0) == 0 and _area_of(r, EXPANDED, later=2) == pytest.approx(6000, abs=ATOL)
+    assert (r.total.n_new[0], r.total.n_disappeared[0]) == (0, 0)
+
+
+@pytest.mark.parametrize("later_order", [[0, 1], [1, 0]])
+def test_identical_epochs_with_a_pond_inside_a_stope_report_no_change(later_order):
+    # issue #12: [A, B] vs [A, B] with B inside A gave 1 new and 1 disappeared
+    stope, pond = box(0, 0, 300, 300), box(100, 100, 150, 150)
+    later = [[stope, pond][i] for i in later_order]
+    r = footprint_change([stope, pond], later)
+    t = r.total
+    assert (t.n_earlier[0], t.n_later[0], t.n_new[0], t.n_disappeared[0], t.n_split[0], t.n_merge[0]) == (
+        2, 2, 0, 0, 0, 0)
+    assert t.unchanged[0] == pytest.approx(90000, abs=ATOL)
+    assert t.added[0] == t.removed[0] == 0
+    # the pond keeps its own land, the stope the rest; one-to-one both
+    assert r.earlier_area.tolist() == pytest.approx([90000 - 2500, 2500])
+    assert r.earlier_relation.tolist() == [1, 1] and r.later_relation.tolist() == [1, 1]
+
+
+def test_duplicates_in_one_epoch_are_one_footprint():
+    a, b = box(0, 0, 100, 100), box(500, 0, 600, 100)
+    shifted = shapely.Polygon([(100, 100), (0, 100), (0, 0), (100, 0)])  # a re-digitised copy of a
+    r = footprint_change([a, b], [a, shifted, b, b])
+    assert r.later_status.tolist().count(COVERED) == 2
+    t = r.total
+    assert (t.n_earlier[0], t.n_later[0], t.n_new[0], t.n_disappeared[0]) == (2, 2, 0, 0)
+    assert t.unchanged[0] == pytest.approx(20000, abs=ATOL) and t.later[0] == pytest.approx(20000, abs=ATOL)
 
 
 @pytest.mark.parametrize("tolerance", [0.0, 5.0])
@@ -264,12 +307,17 @@ def test_random_epochs_match_an_independent_union_computation(tolerance):
     np.testing.assert_allclose(shapely.union_all(r.pieces.geometry[side]).area, u_e.area, rtol=1e-9)
 
 
+def test_invalid_footprints_are_repaired_and_null_ones_skipped():
+    bow_tie = shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])  # two triangles of 25 m² after repair
+    r = footprint_change([box(20, 0, 30, 10), bow_tie], [box(20, 0, 30, 10), None, shapely.Polygon()])
+    assert r.earlier_repaired.tolist() == [False, True]
+    assert r.later_status.tolist() == [COUNTED, EMPTY, EMPTY]
+    assert r.total.earlier[0] == pytest.approx(150, abs=ATOL)
+    assert r.total.disappeared[0] == pytest.approx(50, abs=ATOL)
+    assert (r.total.n_earlier[0], r.total.n_later[0], r.total.n_disappeared[0], r.total.n_new[0]) == (2, 1, 1, 0)
+
+
 def test_invalid_inputs_are_named():
-    bow_tie = shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
-    with pytest.raises(InvalidInputError, match="invalid .*position 1"):
-        footprint_change([box(0, 0, 1, 1), bow_tie], [box(0, 0, 1, 1)])
-    with pytest.raises(InvalidInputError, match="missing or empty"):
-        footprint_change([box(0, 0, 1, 1)], [None])
     with pytest.raises(InvalidInputError, match="not polygons"):
         footprint_change([shapely.Point(0, 0)], [box(0, 0, 1, 1)])
     with pytest.raises(InvalidInputError, match="non-negative"):
@@ -307,3 +355,15 @@ def test_identical_footprints_carried_over_are_unchanged():
     assert _area_of(r, UNCHANGED, earlier=0, later=0) == pytest.approx(100, abs=ATOL)
     assert _area_of(r, EXPANDED, later=1) == pytest.approx(50, abs=ATOL)
     assert r.total.jitter_added[0] == 0 and r.total.new[0] == 0
+
+
+def test_sides_sharing_an_edge_are_not_merged_into_one_piece():
+    # make test-props found it: E - L and L - E share the edge y = 25 (x 10..40), so GEOS returns the symmetric
+    # difference as one polygon straddling both sides, which was all given to the later footprint as added area
+    earlier = [shapely.difference(box(0, 0, 100, 100), box(0, 25, 40, 75))]  # 8,000 m², a notch on the left
+    later = [box(10, 25, 90, 75)]  # 4,000 m²: 1,500 in the notch, 2,500 on the earlier footprint
+    r = footprint_change(earlier, later, tolerance=0.0)
+    assert _area_of(r, UNCHANGED, earlier=0, later=0) == pytest.approx(2500, abs=ATOL)
+    assert _area_of(r, EXPANDED, later=0) == pytest.approx(1500, abs=ATOL)
+    assert _area_of(r, REDUCED, earlier=0) == pytest.approx(5500, abs=ATOL)
+    assert r.total.earlier[0] == pytest.approx(8000, abs=ATOL) and r.total.later[0] == pytest.approx(4000, abs=ATOL)

@@ -235,3 +235,22 @@ def test_invalid_breaks_name_the_values() -> None:
         lognormality_test([1.0, 2.0, 3.0], method="unknown")
     with pytest.raises(InvalidInputError, match="At least 8"):
         lognormality_test([1.0, 2.0, 3.0], method="dagostino")
+
+
+def test_measure_footprints_counts_overlaps_once_and_duplicates_not_at_all():
+    import shapely
+
+    from minemonitor_plugin.core.footprints import measure_footprints
+    from minemonitor_plugin.core.geometry import COUNTED, COVERED, DEGENERATE, EMPTY
+
+    stope, pond = shapely.box(0, 0, 300, 300), shapely.box(100, 100, 150, 150)
+    collinear = shapely.Polygon([(0, 0), (10, 10), (20, 20), (0, 0)])
+    m = measure_footprints([stope, None, pond, stope, collinear])
+    assert m.status.tolist() == [COUNTED, EMPTY, COUNTED, COVERED, DEGENERATE]
+    assert m.index.tolist() == [0, 2]
+    np.testing.assert_allclose(m.area_km2, [0.09 - 0.0025, 0.0025], rtol=1e-12)
+    np.testing.assert_allclose(m.perimeter_km, [1.2, 0.2], rtol=1e-12)  # the footprints' own perimeters
+    assert m.overlap_km2 == pytest.approx(0.09 + 0.0025)  # the duplicate's 0.09 and the pond's 0.0025
+    assert m.n_overlapping == 3
+    with pytest.raises(InvalidInputError, match="Footprint 1 is a Point"):
+        measure_footprints([stope, shapely.Point(0, 0)])

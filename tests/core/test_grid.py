@@ -298,8 +298,11 @@ def test_error_cell_size(size):
 def test_error_no_footprints():
     with pytest.raises(InvalidInputError, match="no footprints"):
         fishnet_density([], cell_size=100)
+    collinear = shapely.Polygon([(0, 0), (1, 1), (2, 2), (0, 0)])  # zero area: repaired into a line
     with pytest.raises(InvalidInputError, match="None of the 2 footprints has a positive area"):
-        fishnet_density([shapely.Polygon(), shapely.LineString([(0, 0), (1, 1)])], cell_size=100)
+        fishnet_density([shapely.Polygon(), collinear], cell_size=100)
+    with pytest.raises(InvalidInputError, match="Footprint 1 is a LineString, not a polygon"):
+        fishnet_density([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (1, 1)])], cell_size=100)
 
 
 def test_error_nothing_inside_study_area():
@@ -353,3 +356,23 @@ def test_error_templates_are_literal_and_formatted():
         fishnet_density([shapely.box(0, 0, 1, 1)], cell_size=-1)
     assert info.value.template == "The cell size must be a positive number of metres, not {value}."
     assert str(info.value) == "The cell size must be a positive number of metres, not -1."
+
+
+def test_collection_study_area_keeps_its_polygons():
+    # what makeValid returns for a study area with a dangling edge: a polygon and a line
+    study = shapely.GeometryCollection([shapely.box(0, 0, 200, 100), shapely.LineString([(200, 100), (300, 300)])])
+    r = fishnet_density([shapely.box(50, 0, 150, 100)], cell_size=100, study_area=study)
+    np.testing.assert_allclose(r.cell_km2, [0.01, 0.01], rtol=RTOL)
+    np.testing.assert_allclose(r.mining_km2, [0.005, 0.005], rtol=RTOL)
+    with pytest.raises(InvalidInputError, match="empty or has no area"):
+        fishnet_density([shapely.box(0, 0, 1, 1)], cell_size=100,
+                        study_area=shapely.GeometryCollection([shapely.LineString([(0, 0), (1, 1)])]))
+
+
+def test_duplicates_count_once_and_order_does_not_matter():
+    a, b = shapely.box(0, 0, 100, 100), shapely.box(20, 20, 40, 40)  # b (a pond) inside a
+    again = shapely.Polygon([(100, 100), (0, 100), (0, 0), (100, 0)])  # a digitised again
+    for layer in ([a, b, again, a], [again, a, b, a]):
+        r = fishnet_density(layer, cell_size=100)
+        np.testing.assert_allclose(r.mining_km2, [0.01], rtol=RTOL)
+        assert r.n_polygons.tolist() == [2] and r.n_covered == 2 and r.n_counted == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from qgis.core import (
@@ -27,6 +28,7 @@ from ...qgis_io import vector as vio
 from ...reporting import charts
 from ...reporting.html import html_heading, html_paragraph, html_table, write_html
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 
 STAT_FIELDS = (
     ("is_total", "int"),
@@ -160,6 +162,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             "The HTML report shows the histogram of log areas, the P-P plot, the size classes and the top "
             "groups by polygon count (with their share of the polygons) and by area (with their share of the "
             "area), per value of the first grouping field when there are several."
+        ) + "\n\n" + rule_help() + "\n\n" + self.tr(
+            "Each footprint's area is its own land, so areas add up to the area the layer covers (exact "
+            "duplicates are one polygon); perimeters are those of the footprints themselves."
         )
 
     def initAlgorithm(self, config=None):
@@ -270,10 +275,11 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
         from ...core.errors import InvalidInputError
         from ...core.footprints import (
+            attribute_codes,
             footprint_statistics,
             grouped_size_classes,
             lognormality_test,
-            measure_polygons,
+            measure_footprints,
             size_classes,
         )
 
@@ -330,17 +336,32 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(
                 self.tr("Layer {layer} has no footprint with a usable polygon geometry.").format(layer=data.layer_name)
             )
-        area, perimeter = measure_polygons(data.geometries)
-        mine_ids = data.attributes[mine_field] if mine_field else None
+        # one rule for every algorithm: overlaps counted once (the smallest footprint keeps shared land),
+        # duplicates and slivers not counted
+        key_columns = [data.attributes[f] for f in group_fields] + ([data.attributes[mine_field]] if mine_field else [])
+        measures = measure_footprints(data.geometries, progress=self.progress_callback(feedback, 60.0, 65.0),
+                                      tie_break=attribute_codes(key_columns, len(data)))
+        log_footprint_rule(feedback, data.layer_name, data.fids, measures.status, measures.n_overlapping,
+                           measures.overlap_km2 * 1e6)
+        if not len(measures.index):
+            raise QgsProcessingException(
+                self.tr("Layer {layer} has no footprint with a usable polygon geometry.").format(layer=data.layer_name)
+            )
+        area, perimeter, kept = measures.area_km2, measures.perimeter_km, measures.index
+        # the counted footprints as their own land (zones by largest overlap or split count it once)
+        counted = dataclasses.replace(data, geometries=measures.land, fids=data.fids[kept],
+                                      attributes={k: v[kept] for k, v in data.attributes.items()})
+        mine_ids = counted.attributes[mine_field] if mine_field else None
         n_outside = 0
         if zones_src is None:
             stats = footprint_statistics(
-                area, perimeter, [data.attributes[f] for f in group_fields], group_fields, mine_ids=mine_ids, ddof=ddof,
+                area, perimeter, [counted.attributes[f] for f in group_fields], group_fields, mine_ids=mine_ids,
+                ddof=ddof,
             )
             group_area = area
         else:
             stats, group_area, n_outside = self.zone_statistics(
-                data, area, perimeter, zones_src, zone_fields, group_fields, mine_ids, split_zones, area_crs,
+                counted, area, perimeter, zones_src, zone_fields, group_fields, mine_ids, split_zones, area_crs,
                 context, feedback, ddof)
         sizes = size_classes(area, breaks)
         feedback.setProgress(70)

@@ -18,6 +18,7 @@ from ... import compat
 from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 
 TABLE_FIELDS = (
     ("zone", "string"),
@@ -92,7 +93,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
             "class and zone), area_km2 (footprint area in the class), pct_of_zone (percent of the zone's "
             "footprint area) and pct_of_class_total (percent of the class's footprint area over all zones).\n\n"
             "No area is counted twice: overlapping footprints are dissolved first (an area covered by "
-            "several footprints counts once, for the first of them), and overlapping polygons of the same "
+            "several footprints counts once, for the smallest of them), and overlapping polygons of the same "
             "class count once. Different classes are tallied each on its own: where classes overlap each "
             "other (ecological zones often do), the rows of a zone add up to more than its footprint area. "
             "Footprint area outside every class polygon gets the class '(outside every class)', so the "
@@ -108,7 +109,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
             "and counted.\n\n"
             "Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5) and a layer "
             "of the intersection pieces (one per footprint, zone and class)."
-        )
+        ) + "\n\n" + rule_help()
 
     def initAlgorithm(self, config=None):
         self.add_parameter(
@@ -281,6 +282,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         def class_label(v):
             return outside_class if v is OUTSIDE else value_text(v)
 
+        log_footprint_rule(feedback, fp.layer_name, fp.fids, table.footprint_status)
         if table.n_overlapping_footprints:
             feedback.pushInfo(self.tr(
                 "{n} footprints overlap others; {area:.6f} km² of double-counted area was dissolved."

@@ -18,6 +18,7 @@ from ... import compat
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 
 #: Memory per grid cell while the grid is built and written (measured peak at 2 km: ~600 B per cell).
 BYTES_PER_CELL = 600
@@ -94,6 +95,9 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             "Output fields: cell_id, row (0 = northernmost), col (0 = westernmost), cell_km2, "
             "n_polygons (footprints intersecting the cell), n_mines (distinct mine ids), mining_km2, "
             "density_pct."
+        ) + "\n\n" + rule_help() + "\n\n" + self.tr(
+            "With a weight field every footprint carries its own weight, duplicates included (a weight is a "
+            "quantity of the feature, not an area)."
         )
 
     def initAlgorithm(self, config=None):
@@ -294,6 +298,7 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
             result = fishnet_density(data.geometries, cell_size=cell_size, **common)
         if feedback.isCanceled():
             return {}
+        log_footprint_rule(feedback, data.layer_name, data.fids, result.footprint_status)
         feedback.pushInfo(self.tr("Grid of {rows} rows x {cols} columns; {n} cells written.").format(
             rows=result.n_rows, cols=result.n_cols, n=len(result.cell_id)))
         if result.n_cells_dropped:

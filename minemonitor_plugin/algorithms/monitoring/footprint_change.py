@@ -18,6 +18,7 @@ from ... import compat
 from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 from ...reporting.html import id_list
 
 PIECE_FIELDS = (
@@ -57,14 +58,10 @@ SUMMARY_FIELDS = (
 
 
 def as_multipolygons(geoms):
-    """Every geometry as a MultiPolygon (the sink's type)."""
-    import numpy as np
-    import shapely
+    """Every geometry as a MultiPolygon (the sink's type) of its non-empty polygon parts."""
+    from ...core.geometry import as_multipolygons as multi
 
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    out = np.empty(len(geoms), dtype=object)
-    shapely.multipolygons(parts, indices=owner, out=out)
-    return out
+    return multi(geoms)
 
 
 class FootprintChangeAlgorithm(MineMonitorAlgorithm):
@@ -149,15 +146,16 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
             "than TOLERANCE_M) are jitter. A strip of 1 m along an edge is jitter with the default 5 m; a "
             "60 m extension is kept exactly. Whole new or disappeared footprints are never jitter. Use 0 to "
             "report every difference.\n\n"
-            "Footprints of one survey that overlap each other are made disjoint first (the first listed "
-            "keeps the shared area; the overlaps are reported in the log).\n\n"
+            "Footprints of one survey that overlap each other are made disjoint first (the smallest "
+            "keeps the shared area, whatever the order of the features; the overlaps are reported in the log), "
+            "so two identical surveys report no change even where a pond is digitised inside a stope.\n\n"
             "Areas are planar in an equal-area CRS (default: Albers fitted to the earlier layer; the pieces "
             "are written in it). The summary table has one row for the total, one per mine (with a mine id "
             "field) and one per zone (with a zone layer; pieces are cut at zone boundaries, footprints are "
             "counted in the zone holding their representative point). Every row reconciles: earlier + added "
             "- removed + jitter added - jitter removed = later, with added = new + expanded and removed = "
             "reduced + disappeared."
-        )
+        ) + "\n\n" + rule_help()
 
     def initAlgorithm(self, config=None):
         self.add_parameter(
@@ -294,12 +292,14 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
             tolerance=tolerance,
             progress=self.progress_callback(feedback, 20.0, 75.0),
         )
-        for data, overlaps in ((earlier, result.earlier_overlaps), (later, result.later_overlaps)):
+        for data, overlaps, status in ((earlier, result.earlier_overlaps, result.earlier_status),
+                                       (later, result.later_overlaps, result.later_status)):
+            log_footprint_rule(feedback, data.layer_name, data.fids, status)
             if len(overlaps.first):
                 pairs = [f"{int(data.fids[a])}/{int(data.fids[b])}" for a, b in zip(overlaps.first, overlaps.second)]
                 feedback.pushWarning(self.tr(
-                    "Layer {layer}: {n} pairs of footprints overlap ({area:.1f} m² in all); the first listed "
-                    "footprint keeps the shared area (feature id pairs {pairs}).").format(
+                    "Layer {layer}: {n} pairs of footprints overlap ({area:.1f} m² in all); the smaller footprint "
+                    "keeps the shared area (feature id pairs, keeping/losing: {pairs}).").format(
                         layer=data.layer_name, n=len(pairs), area=overlaps.total_area, pairs=id_list(pairs, 20)))
         n_sliver = int(np.count_nonzero(result.pair_status == PAIR_SLIVER))
         n_other = int(np.count_nonzero(result.pair_status == PAIR_OTHER_MINE))

@@ -150,6 +150,7 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
         import shapely
 
         from ...core.changepoint import pettitt, zonal_series
+        from ...core.geometry import as_multipolygons
         from ...core.trend import trend_statistics
 
         stack = self.annual_stack(parameters, context, feedback)
@@ -276,8 +277,9 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             zfields = vio.make_fields([("zone", "string"), ("zone_type", "string"), ("pixels", "int64")])
             zsink, zdest = self.sink(parameters, self.OUTPUT_ZONES, context, zfields, compat.WKB_MULTIPOLYGON, crs)
             if zsink is not None:
-                multi = np.array([g if g.geom_type == "MultiPolygon" else shapely.multipolygons([g]) for g in geoms],
-                                 dtype=object)
+                # a zone can be a Polygon, a MultiPolygon or (a ring after makeValid) a collection:
+                # written as the MultiPolygon of its polygonal parts
+                multi = as_multipolygons(geoms)
                 vio.write_features(self, zsink, parameters, self.OUTPUT_ZONES, feedback,
                                    [np.array(names, dtype=object), np.array(kinds, dtype=object),
                                     sizes.astype(np.int64)], multi, progress_range=(94.0, 100.0))
@@ -333,6 +335,8 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
         """Rings around the dissolved footprints, built in metres and returned in the raster CRS."""
         import shapely
 
+        from ...core.geometry import polygonal
+
         ext = foot.sourceExtent()
         metric = qcrs.equal_area_crs_for(QgsRectangle(ext), foot.sourceCrs(), context, layer_name=foot.sourceName())
         data = vio.read_polygons(foot, context, feedback, crs=metric, progress_range=(0.0, 2.0), allow_empty=False)
@@ -359,7 +363,7 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
                 raise QgsProcessingException(self.tr("Could not transform the ring {a}-{b} m to the raster CRS.").format(
                     a=f"{a:g}", b=f"{b:g}"))
             names.append(self.tr("ring {a}-{b} m").format(a=f"{a:g}", b=f"{b:g}"))
-            geoms.append(shapely.make_valid(shapely.from_wkb(bytes(g.asWkb()))))
+            geoms.append(polygonal(shapely.make_valid(shapely.from_wkb(bytes(g.asWkb()))))[0])
         return names, geoms
 
     def _zone_values_on_cluster(self, address, stack, windows, grid, wkbs, bounds, all_touched, feedback) -> list:
