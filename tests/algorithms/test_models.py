@@ -213,8 +213,9 @@ def test_mining_dynamics_model_through_qgis_process(qgis_process, tmp_path):
         "STUDY_AREA": f"{quarters}|layername=study_area", "ZONES": f"{quarters}|layername=counties",
         "ZONE_FIELD": "name_zh", "CELL_SIZE": 5000, "TIME_STEPS": 1, "PERMUTATIONS": 0,
         "epochs:DENSITY": out["density"], "epochs:DENSITY_WIDE": out["wide"], "epochs:TOTALS": out["totals"],
-        "trend:TREND": out["trend"], "emerging:EMERGING": out["emerging"], "report:REPORT": tmp_path / "report.html"})
-    assert len(result["results"]) == 6
+        "trend:TREND": out["trend"], "emerging:EMERGING": out["emerging"], "report:REPORT": tmp_path / "report.html",
+        "report:REPORT_PDF": tmp_path / "report.pdf"})
+    assert len(result["results"]) == 7 and (tmp_path / "report.pdf").stat().st_size > 10000
     for name in ("density", "wide", "trend", "emerging"):
         with sqlite3.connect(out[name]) as db:  # every map carries its style
             assert db.execute("select count(*) from layer_styles where useAsDefault").fetchone()[0] == 1

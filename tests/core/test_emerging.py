@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+from tests.support.lattices import to_libpysal
+
 from minemonitor_plugin.core.emerging import (
     CATEGORIES,
     CONSECUTIVE,
@@ -115,10 +117,18 @@ def test_cube_gi_star_equals_the_textbook_formula_and_esda():
     z = _gi_star_z(y, st_w.base.toarray())
     np.testing.assert_allclose(res.z, z.reshape(4, 25).T, rtol=RTOL)
     np.testing.assert_allclose(res.p, 2 * stats.norm.sf(np.abs(res.z)), rtol=1e-9)
-    esda = pytest.importorskip("esda")
+
+
+def test_cube_gi_star_equals_esda(esda, libpysal):
+    rng = np.random.default_rng(5)
+    _, _, w = _lattice(5)
+    values = rng.gamma(0.5, 2.0, (25, 4))
+    res = emerging_hot_spots(values, w, time_steps=1, permutations=0, fdr=False)
+    st_w = space_time_weights(w, 4, 1)
+    y = values.T.ravel()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        g = esda.G_Local(y, st_w.transformed("B").to_libpysal(), transform="B", star=True, permutations=0)
+        g = esda.G_Local(y, to_libpysal(st_w.transformed("B"), libpysal), transform="B", star=True, permutations=0)
     np.testing.assert_allclose(res.z.T.ravel(), g.Zs, rtol=1e-9)
 
 
