@@ -476,7 +476,8 @@ class Footprints:
         ``first`` keeps the shared land, ``second`` loses it; ``overlap_area`` is the area of their
         intersection. Sorted by (first, second).
     rank : ndarray of int64
-        Priority of each footprint (0 = keeps its land first); the rule depends only on geometry.
+        Priority of each footprint (0 = keeps its land first); the rule depends only on geometry (and on
+        the ``tie_break`` and ``precedence`` keys when given), never on the order of the features.
     """
 
     geometries: np.ndarray
@@ -526,13 +527,16 @@ class Footprints:
         return float(shapely.area(self.geometries[usable]).sum() - self.land_area.sum())
 
 
-def priority(geoms: np.ndarray, tie_break: np.ndarray | None = None) -> np.ndarray:
+def priority(geoms: np.ndarray, tie_break: np.ndarray | None = None,
+             precedence: np.ndarray | None = None) -> np.ndarray:
     """Rank of each geometry in the "smallest keeps the shared land" rule (0 first).
 
     Sorted by area, then by the WKB of the normalised geometry (so vertex order and starting point do
     not matter), then by ``tie_break`` (an integer key per geometry, e.g. the code of its zone, so that
     exact duplicates with different attributes are resolved by their attributes, not by their order),
     then by position (only exact duplicates with equal keys reach it; they are interchangeable).
+    ``precedence`` (an integer per geometry, lower first) comes before all of these: it ranks whole
+    layers (the datasets merged by importminingdataset), so the size rule applies within a layer only.
     """
     arr = geometry_array(geoms)
     n = len(arr)
@@ -542,7 +546,8 @@ def priority(geoms: np.ndarray, tie_break: np.ndarray | None = None) -> np.ndarr
     wkb = shapely.to_wkb(shapely.normalize(arr))
     _, code = np.unique(wkb, return_inverse=True)
     key = np.zeros(n, dtype=np.int64) if tie_break is None else np.asarray(tie_break, dtype=np.int64)
-    order = np.lexsort((np.arange(n), key, code.reshape(-1), area))
+    first = np.zeros(n, dtype=np.int64) if precedence is None else np.asarray(precedence, dtype=np.int64)
+    order = np.lexsort((np.arange(n), key, code.reshape(-1), area, first))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
     return rank
@@ -552,6 +557,8 @@ def prepare_footprints(
     geoms: Sequence[object] | np.ndarray,
     *,
     tie_break: Sequence[int] | np.ndarray | None = None,
+    precedence: Sequence[int] | np.ndarray | None = None,
+    layers: Sequence[int] | np.ndarray | None = None,
     threads: int = 1,
     progress: Progress | None = None,
 ) -> Footprints:
@@ -565,6 +572,13 @@ def prepare_footprints(
         One key per footprint deciding between exact duplicates (same geometry) that differ in an
         attribute the caller reports by (zone, group, mine id): the lower key keeps the land. Codes of
         the sorted attribute values make the result independent of the order of the features.
+    precedence : array of int, optional
+        Dataset precedence, only for merging *different* published datasets (importminingdataset):
+        a footprint with a lower value keeps the land it shares with footprints of higher values,
+        whatever their sizes; among equal values the rule above applies. Default: one layer.
+    layers : array of int, optional
+        Several layers prepared in one call (the epochs of core.epochs): footprints of different
+        layer codes never overlap each other; each layer gets what a call on it alone gives.
     threads : int
         Worker threads for the overlays (the result does not depend on it).
     progress : callable, optional
@@ -587,18 +601,27 @@ def prepare_footprints(
             raise CancelledError()
 
     with np.errstate(invalid="ignore"):  # GEOS flags empty intersections as invalid values
-        return _prepare_footprints(geoms, tie_break, threads, tick)
+        return _prepare_footprints(geoms, tie_break, precedence, layers, threads, tick)
+
+
+def _keys(values: Sequence[int] | np.ndarray | None, n: int) -> np.ndarray | None:
+    if values is None:
+        return None
+    keys = np.asarray(values, dtype=np.int64).reshape(-1)
+    if keys.size != n:
+        raise InvalidInputError("Got {n_keys} keys for {n} footprints.", n_keys=keys.size, n=n)
+    return keys
 
 
 def _prepare_footprints(geoms: Sequence[object] | np.ndarray, tie_break: Sequence[int] | np.ndarray | None,
+                        precedence: Sequence[int] | np.ndarray | None, layers: Sequence[int] | np.ndarray | None,
                         threads: int, tick: Callable[[float], None]) -> Footprints:
     clean = clean_polygons(geoms)
     g = clean.geometries
     n = len(g)
-    if tie_break is not None:
-        tie_break = np.asarray(tie_break, dtype=np.int64).reshape(-1)
-        if tie_break.size != n:
-            raise InvalidInputError("Got {n_keys} keys for {n} footprints.", n_keys=tie_break.size, n=n)
+    tie_break = _keys(tie_break, n)
+    precedence = _keys(precedence, n)
+    layers = _keys(layers, n)
     status = clean.status.copy()
     land = g.copy()
     rank = np.zeros(n, dtype=np.int64)
@@ -611,6 +634,9 @@ def _prepare_footprints(geoms: Sequence[object] | np.ndarray, tie_break: Sequenc
         a, b = shapely.STRtree(g[live]).query(g[live], predicate="intersects")
         keep = a < b
         a, b = live[a[keep]], live[b[keep]]
+        if layers is not None:
+            same = layers[a] == layers[b]
+            a, b = a[same], b[same]
         shared = np.zeros(0, dtype=bool)
         if a.size:
             inter = chunked(shapely.intersection, g[a], g[b], threads=threads)
@@ -623,7 +649,8 @@ def _prepare_footprints(geoms: Sequence[object] | np.ndarray, tie_break: Sequenc
         tick(0.4)
         if a.size:
             nodes = np.unique(np.concatenate([a, b]))
-            rank[nodes] = priority(g[nodes], None if tie_break is None else tie_break[nodes])
+            rank[nodes] = priority(g[nodes], None if tie_break is None else tie_break[nodes],
+                                   None if precedence is None else precedence[nodes])
             swap = rank[a] > rank[b]
             first = np.where(swap, b, a)
             second = np.where(swap, a, b)

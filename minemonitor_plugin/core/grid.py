@@ -22,7 +22,10 @@ from .geometry import (
     DEGENERATE,
     EMPTY,
     WRONG_TYPE,
+    Footprints,
     clean_polygons,
+    empty_polygon,
+    geometry_array,
     has_area,
     polygonal,
     prepare_footprints,
@@ -90,10 +93,13 @@ class FishnetResult:
     n_rows, n_cols : int
         Shape of the whole grid (before cells outside the study area are left out).
     pieces : tuple of numpy.ndarray or None
-        Only with ``return_pieces=True``: ``(footprint, cell, area_m2)``, one entry
-        per footprint and output cell where the footprint (inside the study area)
-        has a positive area; ``footprint`` indexes the input, ``cell`` the output
-        arrays. The footprints' own pieces, never the dissolved unions.
+        Only with ``return_pieces=True``: ``(footprint, cell, area_m2, has_area)``,
+        one entry per counted footprint and output cell where the footprint
+        (inside the study area) has a positive area; ``footprint`` indexes the
+        input, ``cell`` the output arrays; ``has_area`` is False for pieces that
+        are slivers of numerical noise (:func:`.geometry.has_area`: such a piece
+        adds its area to ``mining_km2`` but does not count the footprint in
+        ``n_polygons``). The footprints' own pieces, never their own lands.
     n_counted : int
         Footprints counted (with land of their own, :mod:`.geometry`).
     n_empty, n_degenerate, n_covered, n_repaired : int
@@ -413,6 +419,22 @@ def _encode_ids(mine_ids: Any, n: int) -> np.ndarray:
     return codes
 
 
+def _as_given(geoms: np.ndarray) -> Footprints:
+    """Footprints that are already clean, each counted as it is (``fishnet_density(prepared=True)``)."""
+    geoms = geometry_array(geoms)
+    n = len(geoms)
+    status = np.full(n, COUNTED, dtype=np.int8)
+    missing = shapely.is_missing(geoms)
+    status[missing] = EMPTY
+    status[~missing] = np.where(shapely.is_empty(geoms[~missing]), EMPTY, COUNTED)
+    geoms = geoms.copy()
+    geoms[status != COUNTED] = empty_polygon()
+    none = np.zeros(0, dtype=np.int64)
+    return Footprints(geometries=geoms, land=geoms, status=status, repaired=np.zeros(n, dtype=bool),
+                      involved=np.zeros(n, dtype=bool), first=none, second=none, overlap_area=np.zeros(0),
+                      rank=np.zeros(n, dtype=np.int64))
+
+
 def _check_weights(weights: Any, n: int) -> np.ndarray:
     w = np.asarray(weights, dtype=np.float64)
     if w.ndim != 1 or len(w) != n:
@@ -504,6 +526,7 @@ def fishnet_density(
     max_cells: int = 5_000_000,
     progress: Progress | None = None,
     return_pieces: bool = False,
+    prepared: bool = False,
 ) -> FishnetResult:
     """Apportion mining footprints to the cells of a square fishnet.
 
@@ -546,6 +569,11 @@ def fishnet_density(
         Also return the (footprint, output cell, area) pieces
         (:attr:`FishnetResult.pieces`), so that callers can aggregate them
         their own way (e.g. per survey epoch) without a second apportioning.
+    prepared : bool, default False
+        Only with ``weights``: the footprints are already clean (valid, polygonal, without
+        degenerate parts; NULL/empty ones are skipped) and are apportioned exactly as given,
+        without repair and without the overlap rule. For kernels that applied the footprint rule
+        themselves (:func:`.epochs.epoch_density` passes the own lands of every epoch).
 
     Returns
     -------
@@ -607,6 +635,7 @@ def fishnet_density(
             max_cells=max_cells,
             progress=progress,
             return_pieces=return_pieces,
+            prepared=prepared,
         )
 
 
@@ -623,6 +652,7 @@ def _fishnet_density(
     max_cells: int,
     progress: Progress | None,
     return_pieces: bool = False,
+    prepared: bool = False,
 ) -> FishnetResult:
     """Implementation of :func:`fishnet_density` (validates, then computes)."""
     tick = _Ticker(progress)
@@ -646,7 +676,12 @@ def _fishnet_density(
     # 0. Footprints cleaned (repaired, polygonal parts, no degenerate rings) and given their own
     # land: where footprints overlap, the smallest keeps the shared land, so area is counted once
     # and a footprint without land of its own (a duplicate) is not counted.
-    fps = prepare_footprints(geoms, tie_break=codes)  # exact duplicates of two mines: decided by mine id
+    if prepared:
+        if w is None:
+            raise ValueError("prepared=True needs weights")  # a programming error, not bad user input
+        fps = _as_given(geoms)
+    else:
+        fps = prepare_footprints(geoms, tie_break=codes)  # exact duplicates of two mines: decided by mine id
     wrong = fps.first_of(WRONG_TYPE)
     if wrong >= 0:
         raise InvalidInputError(
@@ -879,7 +914,7 @@ def _fishnet_density(
     if return_pieces:
         position = np.full(n_grid, -1, dtype=np.int64)
         position[out] = np.arange(len(out))
-        own = is_orig & (position[cell] >= 0)
-        result = dataclasses.replace(result, pieces=(g_idx[own], position[cell[own]], piece_area[own]))
+        own = (g_idx < n) & (position[cell] >= 0)
+        result = dataclasses.replace(result, pieces=(g_idx[own], position[cell[own]], piece_area[own], piece_has[own]))
     tick(1.0)
     return result

@@ -43,10 +43,11 @@ class ReferenceLayer:
         return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
-def reference_layer(geoms, tie_break=None) -> ReferenceLayer:
+def reference_layer(geoms, tie_break=None, precedence=None) -> ReferenceLayer:
     """Own land of every footprint: minus each smaller (then canonical-first) footprint, one at a time.
 
     ``tie_break``: the attribute key deciding between exact duplicates (lower first), as in the kernels.
+    ``precedence``: the rank of each footprint's dataset when merging datasets (lower first, before size).
     """
     clean = clean_polygons(list(geoms))
     own = [g if s == COUNTED else None for g, s in zip(clean.geometries, clean.status)]
@@ -54,7 +55,8 @@ def reference_layer(geoms, tie_break=None) -> ReferenceLayer:
 
     def key(i):
         g = own[i]
-        return (g.area, shapely.to_wkb(shapely.normalize(g)), 0 if tie_break is None else int(tie_break[i]), i)
+        return (0 if precedence is None else int(precedence[i]), g.area, shapely.to_wkb(shapely.normalize(g)),
+                0 if tie_break is None else int(tie_break[i]), i)
 
     ordered = sorted(usable, key=key)
     land: list = [None] * len(own)
