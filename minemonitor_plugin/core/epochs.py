@@ -14,9 +14,10 @@ The fishnet of many epochs
 :func:`.grid.fishnet_density` (same grid rules, clipping and minimum cell fraction), doing the
 shared work once: the study area is laid on the grid once; identical footprints repeated from
 epoch to epoch (the usual case: a survey carries unchanged outlines forward) are apportioned once;
-overlaps are looked for once over all epochs and dissolved per epoch, so overlapping footprints of
-one epoch are counted once (as everywhere in MineMonitor) while a footprint and its enlarged
-version in the next epoch are never merged.
+overlaps are looked for once over all epochs, and the footprint rule of :mod:`.geometry` (shared
+land belongs to the smallest footprint; duplicates, covered footprints and slivers are not
+counted) is applied within each epoch, so each epoch gives what the fishnet gives on its own
+footprints, while a footprint and its enlarged version in the next epoch never affect each other.
 
 Per-cell trends
 ---------------
@@ -39,9 +40,12 @@ import numpy as np
 import shapely
 
 from .errors import CancelledError, InvalidInputError
+from .geometry import COUNTED, COVERED, DEGENERATE, EMPTY, WRONG_TYPE, clean_polygons, prepare_footprints
 from .grid import _encode_ids, fishnet_density, overlap_groups, polygonal_parts
 
 Progress = Callable[[float], Any]
+
+_is_not = np.frompyfunc(lambda a, b: a is not b, 2, 1)
 
 #: Granularities of an epoch, from the coarsest.
 KINDS = ("year", "half", "quarter", "month", "day")
@@ -334,33 +338,47 @@ class EpochDensityResult:
     entry per epoch; zone arrays are ``(zones + 1, epochs)``, the last row being the area (and
     footprints) outside every zone.
 
+    Every epoch follows the footprint rule of :mod:`.geometry` on its own footprints: land shared by
+    footprints of one epoch is counted once and belongs to the smallest of them; a footprint without
+    land of its own in its epoch (an exact duplicate, or covered by smaller footprints of the epoch)
+    and a zero-area or sliver footprint is not counted.
+
     Attributes
     ----------
     mining_km2 : numpy.ndarray
-        Footprint area in the cell (overlaps within an epoch counted once), km².
+        Footprint area in the cell (shared land within an epoch counted once), km².
     n_polygons, n_mines : numpy.ndarray
-        Footprints with a positive area in the cell, distinct mine ids among them (0 without ids).
+        Counted footprints with area in the cell (more than a sliver of numerical noise), distinct
+        mine ids among them (0 without ids): :func:`.grid.fishnet_density` on the epoch's footprints.
     density_pct : numpy.ndarray
         ``100 * mining_km2 / cell_km2``.
     footprint_km2 : numpy.ndarray
-        Area of each epoch's footprints (overlaps counted once), inside and outside the study area.
+        Area of each epoch's footprints (the sum of their own lands: the area of their union),
+        inside and outside the study area.
     grid_km2 : numpy.ndarray
         Sum of ``mining_km2`` over the output cells (inside the study area, dropped cells left out).
     n_footprints : numpy.ndarray
-        Footprints of each epoch with a polygonal area (repaired ones included).
+        Footprints counted in each epoch (with land of their own; repaired ones included).
+    n_covered, n_degenerate : numpy.ndarray
+        Footprints of each epoch not counted: without land of their own in the epoch (exact
+        duplicates, footprints covered by smaller ones), or without area (zero-area, collapsed, slivers).
     n_mines_total : numpy.ndarray
-        Distinct mine ids per epoch (0 without ids).
-    overlap_groups, overlap_km2 : numpy.ndarray
-        Groups of overlapping footprints dissolved per epoch and the area they would have added
-        had overlaps been counted twice.
+        Distinct mine ids of the counted footprints per epoch (0 without ids).
+    n_overlapping, overlap_km2 : numpy.ndarray
+        Footprints of each epoch whose area overlaps another footprint of the epoch (more than
+        numerical noise; duplicates included), and the area that would have been counted twice
+        had overlaps not been counted once.
     zone_km2, zone_polygons : numpy.ndarray or None
-        Footprint area per zone and epoch (footprints cut at zone boundaries) and footprints per
-        zone (by their representative point); None without zones.
-    n_unique, n_unions : int
-        Distinct footprint geometries over all epochs and dissolved unions: the pieces apportioned
-        once (instead of once per epoch and footprint).
+        Footprint area per zone and epoch (own lands cut at zone boundaries) and counted footprints
+        per zone (by their representative point); None without zones.
+    footprint_status : numpy.ndarray
+        int8 status of every input footprint in its epoch (:data:`.geometry.COUNTED`, ``EMPTY``,
+        ``DEGENERATE``, ``COVERED``).
+    n_unique, n_lands : int
+        Distinct footprint geometries over all epochs and distinct own lands of overlapping
+        footprints: the pieces apportioned once (instead of once per epoch and footprint).
     n_repaired, n_empty : int
-        Footprints repaired with ``make_valid`` and footprints without a polygonal area (skipped).
+        Footprints repaired with ``make_valid`` and NULL or empty footprints (skipped).
     """
 
     cell_id: np.ndarray
@@ -380,13 +398,16 @@ class EpochDensityResult:
     footprint_km2: np.ndarray
     grid_km2: np.ndarray
     n_footprints: np.ndarray
+    n_covered: np.ndarray
+    n_degenerate: np.ndarray
     n_mines_total: np.ndarray
-    overlap_groups: np.ndarray
+    n_overlapping: np.ndarray
     overlap_km2: np.ndarray
     zone_km2: np.ndarray | None
     zone_polygons: np.ndarray | None
+    footprint_status: np.ndarray
     n_unique: int
-    n_unions: int
+    n_lands: int
     n_repaired: int
     n_empty: int
 
@@ -481,19 +502,6 @@ def _overlap_groups(geoms: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np
     return live[grouped], labels[grouped]
 
 
-def _repair(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Polygonal, valid versions of ``geoms`` (make_valid where invalid) and the mask of repaired ones."""
-    geoms = geoms.copy()
-    invalid = ~shapely.is_valid(geoms)
-    if invalid.any():
-        geoms[invalid] = polygonal_parts(shapely.make_valid(geoms[invalid]))
-    types = shapely.get_type_id(geoms)
-    polygonal = np.isin(types, (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON)))
-    if not polygonal.all():
-        geoms[~polygonal] = polygonal_parts(geoms[~polygonal])
-    return geoms, invalid
-
-
 def epoch_density(
     footprints: Any,
     epochs: Any,
@@ -515,7 +523,8 @@ def epoch_density(
     ----------
     footprints : array_like of shapely geometries
         Footprints of all epochs in an equal-area CRS in metres. ``None``/empty entries are
-        skipped (counted in ``n_empty``); invalid ones are repaired with ``make_valid``.
+        skipped (counted in ``n_empty``); invalid ones are repaired with ``make_valid``; points and
+        lines are refused.
     epochs : array_like of int
         Epoch of every footprint, ``0 .. n_epochs - 1`` in chronological order.
     n_epochs : int
@@ -523,7 +532,8 @@ def epoch_density(
     cell_size, study_area, clip, min_cell_fraction, max_cells
         As :func:`.grid.fishnet_density`: one grid for every epoch.
     mine_ids : array_like, optional
-        One mine id per footprint (``None`` = no mine) for ``n_mines``.
+        One mine id per footprint (``None`` = no mine) for ``n_mines``; as in
+        :func:`.grid.fishnet_density` it also decides between exact duplicates of two mines.
     keep_empty : bool, default True
         Keep cells without a footprint in any epoch (a cell kept is kept in every epoch).
     zones : array_like of shapely polygons, optional
@@ -544,13 +554,26 @@ def epoch_density(
     Notes
     -----
     Each epoch gives exactly what :func:`.grid.fishnet_density` gives for that epoch's footprints
-    alone (overlaps within the epoch dissolved), but the work is shared: distinct geometries
-    (identical vertex for vertex) are validated, repaired and apportioned once, with their own
-    area as the weight, together
-    with the unions of the footprints that overlap within an epoch; the per-epoch values are
-    sparse sums of those pieces. Overlap candidates are searched once over the distinct
-    geometries; only groups that overlap across epochs are re-examined epoch by epoch.
+    alone: the footprint rule of :mod:`.geometry` applies within each epoch (the smallest footprint
+    keeps shared land; duplicates, covered and sliver footprints are not counted), never across
+    epochs, so a footprint and its enlarged version in the next epoch do not affect each other. The
+    work is shared: distinct geometries (identical vertex for vertex) are validated, repaired and
+    apportioned once; overlaps are searched once over the distinct geometries, and the own lands of
+    overlapping footprints are computed once per distinct set of overlapping footprints (a set that
+    repeats from epoch to epoch is done once), all sets in one vectorised
+    :func:`.geometry.prepare_footprints` call; geometries and lands are apportioned in one
+    :func:`.grid.fishnet_density` call and the per-epoch values are sparse sums of those pieces.
     """
+    with np.errstate(invalid="ignore"):  # GEOS flags empty intersections as invalid values
+        return _epoch_density(footprints, epochs, n_epochs, cell_size=cell_size, study_area=study_area, clip=clip,
+                              min_cell_fraction=min_cell_fraction, mine_ids=mine_ids, keep_empty=keep_empty,
+                              max_cells=max_cells, zones=zones, progress=progress)
+
+
+def _epoch_density(footprints, epochs, n_epochs, *, cell_size, study_area, clip, min_cell_fraction, mine_ids,
+                   keep_empty, max_cells, zones, progress) -> EpochDensityResult:
+    import scipy.sparse as sp
+
     stages = _Stages(progress)
     n_epochs = int(n_epochs)
     if n_epochs < 2:
@@ -564,132 +587,164 @@ def epoch_density(
         raise InvalidInputError("Epoch codes must be whole numbers from 0 to {last}.", last=n_epochs - 1)
     codes = codes.astype(np.int64)
     mine_code = None if mine_ids is None else _encode_ids(mine_ids, n)
-    n_mine_codes = 0 if mine_code is None or not n else int(mine_code.max()) + 1
 
     # 1. Distinct geometries: a footprint repeated unchanged in later epochs is checked, repaired and
     # apportioned once.
+    status = np.full(n, EMPTY, dtype=np.int8)  # of every input footprint in its epoch
     present = np.flatnonzero(~shapely.is_missing(geoms))
     firsts, present_uid = _distinct(geoms[present])
-    repaired, was_invalid = _repair(geoms[present[firsts]])
-    area = shapely.area(repaired)
-    usable_u = ~shapely.is_missing(repaired) & (area > 0)
-    n_repaired = int(was_invalid[present_uid].sum())
+    clean = clean_polygons(geoms[present[firsts]])
+    status[present] = clean.status[present_uid]
+    wrong = np.flatnonzero(status == WRONG_TYPE)
+    if wrong.size:
+        raise InvalidInputError("Footprint {index} is a {geometry_type}, not a polygon.", index=int(wrong[0]),
+                                geometry_type=geoms[wrong[0]].geom_type)
+    n_repaired = int(clean.repaired[present_uid].sum())
+    usable_u = clean.status == COUNTED
     if not usable_u.any():
         raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
     keep_u = np.flatnonzero(usable_u)
     renumber = np.full(len(firsts), -1, dtype=np.int64)
     renumber[keep_u] = np.arange(keep_u.size)
     occ_ok = usable_u[present_uid]
-    kept = present[occ_ok]
+    kept = present[occ_ok]  # usable footprints (input positions)
     uid = renumber[present_uid[occ_ok]]
-    usable = np.zeros(n, dtype=bool)
-    usable[kept] = True
     n_unique = int(keep_u.size)
-    ugeom = repaired[keep_u]
-    uarea = area[keep_u]
-    stages(0.05)
+    ugeom = clean.geometries[keep_u]
+    uarea = shapely.area(ugeom)
     occ_e = codes[kept]
-    node_key, node_mult = np.unique(uid * n_epochs + occ_e, return_counts=True)
+    occ_m = np.zeros(kept.size, dtype=np.int64) if mine_code is None else mine_code[kept]
+    stages(0.05)
+
+    # 2. Nodes: one per distinct geometry and epoch. Exact repeats of a geometry within one epoch are
+    # duplicates: the one with the lowest mine id (then the first listed) is the node's footprint, as
+    # the footprint rule decides; the others have no land of their own.
+    occ_key = uid * n_epochs + occ_e
+    order = np.lexsort((kept, occ_m, occ_key))
+    sorted_key = occ_key[order]
+    starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
+    node_key = sorted_key[starts]
+    node_mult = np.diff(np.r_[starts, sorted_key.size])
+    rep = order[starts]
+    duplicate = np.ones(kept.size, dtype=bool)
+    duplicate[rep] = False
+    status[kept[duplicate]] = COVERED
     node_u, node_e = np.divmod(node_key, n_epochs)
+    node_code = occ_m[rep]
+    n_nodes = node_key.size
     stages(0.08)
 
-    # 2. Overlaps: components over all epochs once, then per epoch only where they could matter.
+    # 3. Overlaps: components of overlapping geometries over all epochs once; within each component and
+    # epoch the footprint rule gives the own lands. Sets of overlapping footprints that repeat from
+    # epoch to epoch are prepared once, all distinct sets in one call (one layer per set).
+    node_counted = np.ones(n_nodes, dtype=bool)
+    node_carrier = node_u.copy()  # what carries the node's area: its geometry or its own land
+    node_overlaps = node_mult > 1
+    lands = np.empty(0, dtype=object)
     members, labels = _overlap_groups(ugeom, uarea)
     comp = np.full(n_unique, -1, dtype=np.int64)
     comp[members] = labels
-    node_carrier = node_u.copy()  # what carries the node's area: itself, or its group's union
-    union_of: dict[tuple[int, ...], int] = {}
-    union_geoms: list[Any] = []
-    groups_per_epoch = np.zeros(n_epochs, dtype=np.int64)
     grouped = np.flatnonzero(comp[node_u] >= 0)
     if grouped.size:
-        key = comp[node_u[grouped]] * n_epochs + node_e[grouped]
-        order = np.argsort(key, kind="stable")
-        grouped, key = grouped[order], key[order]
-        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        bounds = np.r_[starts, key.size]
-        split_memo: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
-        for a, b in itertools.pairwise(bounds):
-            if b - a < 2:
-                continue
-            nodes = grouped[a:b]
-            us = tuple(int(u) for u in node_u[nodes])
-            parts = split_memo.get(us)
-            if parts is None:
-                sub_members, sub_labels = _overlap_groups(ugeom[list(us)], uarea[list(us)])
-                parts = []
-                for label in np.unique(sub_labels):
-                    parts.append(tuple(sorted(us[int(i)] for i in sub_members[sub_labels == label])))
-                split_memo[us] = parts
-            position = {u: k for k, u in enumerate(us)}
-            for part in parts:
-                carrier = union_of.get(part)
-                if carrier is None:
-                    carrier = n_unique + len(union_geoms)
-                    union_of[part] = carrier
-                    union_geoms.append(shapely.union_all(ugeom[list(part)]))
-                node_carrier[nodes[[position[u] for u in part]]] = carrier
-                groups_per_epoch[int(node_e[nodes[0]])] += 1
+        group_key = comp[node_u[grouped]] * n_epochs + node_e[grouped]
+        order = np.lexsort((node_u[grouped], group_key))
+        grouped, group_key = grouped[order], group_key[order]
+        g_start = np.flatnonzero(np.r_[True, group_key[1:] != group_key[:-1]])
+        g_size = np.diff(np.r_[g_start, group_key.size])
+        multi = g_size >= 2
+        g_start, g_size = g_start[multi], g_size[multi]
+        if g_start.size:
+            ident = np.ascontiguousarray(np.column_stack([node_u[grouped], node_code[grouped]]))
+            set_ids: dict[bytes, int] = {}
+            set_of_group = np.array([set_ids.setdefault(ident[a:a + k].tobytes(), len(set_ids))
+                                     for a, k in zip(g_start.tolist(), g_size.tolist())], dtype=np.int64)
+            _, first_group = np.unique(set_of_group, return_index=True)
+            set_size = g_size[first_group]
+            set_start = np.r_[0, np.cumsum(set_size)[:-1]]
+            # the slots of every distinct set, then the slot of every grouped node
+            local = np.arange(set_size.sum()) - np.repeat(set_start, set_size)
+            slot_node = grouped[np.repeat(g_start[first_group], set_size) + local]
+            slot_layer = np.repeat(np.arange(set_size.size), set_size)
+            fps = prepare_footprints(ugeom[node_u[slot_node]], tie_break=node_code[slot_node], layers=slot_layer,
+                                     progress=stages.sub(0.08, 0.15))
+            local = np.arange(g_size.sum()) - np.repeat(np.r_[0, np.cumsum(g_size)[:-1]], g_size)
+            group_nodes = grouped[np.repeat(g_start, g_size) + local]
+            node_slot = np.repeat(set_start[set_of_group], g_size) + local
+            node_counted[group_nodes] = fps.status[node_slot] == COUNTED
+            in_pair = np.zeros(len(fps), dtype=bool)
+            in_pair[fps.first] = True
+            in_pair[fps.second] = True
+            node_overlaps[group_nodes] |= in_pair[node_slot]
+            # footprints that lost land to smaller ones carry their own land; the others their geometry
+            involved = np.flatnonzero(fps.involved)
+            involved = involved[_is_not(fps.land[involved], fps.geometries[involved]).astype(bool)]
+            lands = fps.land[involved]
+            land_of_slot = np.full(len(fps), -1, dtype=np.int64)
+            land_of_slot[involved] = n_unique + np.arange(involved.size)
+            uses_land = land_of_slot[node_slot] >= 0
+            node_carrier[group_nodes[uses_land]] = land_of_slot[node_slot[uses_land]]
+    status[kept[rep[~node_counted]]] = COVERED
+    node_carrier[~node_counted] = -1
     stages(0.15)
 
-    carriers = np.concatenate([ugeom, np.array(union_geoms, dtype=object)]) if union_geoms else ugeom
-    unions = carriers[n_unique:]
-    if len(unions):
-        unions[:] = polygonal_parts(unions)
-    carrier_area = np.concatenate([uarea, shapely.area(unions)])
-    carry_key = np.unique(node_carrier * n_epochs + node_e)
-    carry_c, carry_e = np.divmod(carry_key, n_epochs)
+    carriers = np.concatenate([ugeom, lands])
+    carrier_area = np.concatenate([uarea, shapely.area(lands)])
+    counted_nodes = np.flatnonzero(node_counted)
+    c_node_u, c_node_e = node_u[counted_nodes], node_e[counted_nodes]
+    carry_c = node_carrier[counted_nodes]  # one carrier per counted node; a carrier at most once per epoch
 
-    # 3. One apportioning of every carrier, its own area as the weight (no dissolving between
+    # 4. One apportioning of every carrier, its own area as the weight (no footprint rule between
     # carriers: they belong to different epochs or are disjoint within one).
     grid = fishnet_density(
         carriers, cell_size=cell_size, study_area=study_area, clip=clip, min_cell_fraction=min_cell_fraction,
         weights=carrier_area, keep_empty=True, max_cells=max_cells, progress=stages.sub(0.15, 0.85),
-        return_pieces=True,
+        return_pieces=True, prepared=True,
     )
-    import scipy.sparse as sp
-
-    p_carrier, p_cell, p_area = grid.pieces  # type: ignore[misc]
+    p_carrier, p_cell, p_area, p_has = grid.pieces  # type: ignore[misc]
     n_cells = len(grid.cell_id)
     n_carriers = len(carriers)
-    carry = sp.csr_matrix((np.ones(carry_c.size), (carry_c, carry_e)), shape=(n_carriers, n_epochs))
+    carry = sp.csr_matrix((np.ones(counted_nodes.size), (carry_c, c_node_e)), shape=(n_carriers, n_epochs))
     pieces = sp.csr_matrix((p_area, (p_cell, p_carrier)), shape=(n_cells, n_carriers))
     mining_km2 = np.asarray((pieces @ carry).todense()) / 1e6
-    own = p_carrier < n_unique
+    # a footprint counts in a cell where its own geometry has area there (as in fishnet_density)
+    own = (p_carrier < n_unique) & p_has
     touched = sp.csr_matrix((np.ones(int(own.sum())), (p_cell[own], p_carrier[own])), shape=(n_cells, n_unique))
-    mult = sp.csr_matrix((node_mult.astype(np.float64), (node_u, node_e)), shape=(n_unique, n_epochs))
-    n_polygons = np.rint(np.asarray((touched @ mult).todense())).astype(np.int64)
+    present_in = sp.csr_matrix((np.ones(counted_nodes.size), (c_node_u, c_node_e)), shape=(n_unique, n_epochs))
+    n_polygons = np.rint(np.asarray((touched @ present_in).todense())).astype(np.int64)
     stages(0.9)
 
     n_mines = np.zeros((n_cells, n_epochs), dtype=np.int64)
     n_mines_total = np.zeros(n_epochs, dtype=np.int64)
-    if mine_code is not None and n_mine_codes:
-        occ_m = mine_code[kept]
-        has = occ_m >= 0
-        triple = np.unique((uid[has] * n_epochs + occ_e[has]) * n_mine_codes + occ_m[has])
-        t_node, t_m = np.divmod(triple, n_mine_codes)
-        t_u, t_e = np.divmod(t_node, n_epochs)
-        n_mines_total = np.bincount(np.unique(t_e * n_mine_codes + t_m) // n_mine_codes, minlength=n_epochs)
-        # every piece of a footprint's geometry, for each (footprint geometry, epoch, mine)
+    c_node_m = node_code[counted_nodes]
+    has_id = c_node_m >= 0
+    if mine_code is not None and has_id.any():
+        n_codes = int(c_node_m.max()) + 1
+        t_u, t_e, t_m = c_node_u[has_id], c_node_e[has_id], c_node_m[has_id]
+        n_mines_total = np.bincount(np.unique(t_e * n_codes + t_m) // n_codes, minlength=n_epochs)
+        # every piece (with area) of a footprint's geometry, for each counted (geometry, epoch, mine)
         order = np.argsort(p_carrier[own], kind="stable")
         pu, pc = p_carrier[own][order], p_cell[own][order]
         start = np.searchsorted(pu, t_u)
         count = np.searchsorted(pu, t_u, side="right") - start
-        rep = np.repeat(np.arange(t_u.size), count)
-        offset = np.arange(rep.size) - np.repeat(np.cumsum(count) - count, count)
-        cells = pc[start[rep] + offset]
-        keys = np.unique((cells * n_epochs + t_e[rep]) * n_mine_codes + t_m[rep])
-        n_mines = np.bincount(keys // n_mine_codes, minlength=n_cells * n_epochs).reshape(n_cells, n_epochs)
+        expand = np.repeat(np.arange(t_u.size), count)
+        offset = np.arange(expand.size) - np.repeat(np.cumsum(count) - count, count)
+        cells = pc[start[expand] + offset]
+        keys = np.unique((cells * n_epochs + t_e[expand]) * n_codes + t_m[expand])
+        n_mines = np.bincount(keys // n_codes, minlength=n_cells * n_epochs).reshape(n_cells, n_epochs)
 
-    footprint_km2 = np.bincount(carry_e, weights=carrier_area[carry_c], minlength=n_epochs) / 1e6
-    n_footprints = np.bincount(occ_e, minlength=n_epochs).astype(np.int64)
+    footprint_km2 = np.bincount(c_node_e, weights=carrier_area[carry_c], minlength=n_epochs) / 1e6
+    n_footprints = np.bincount(c_node_e, minlength=n_epochs).astype(np.int64)
+    n_covered = np.bincount(codes[status == COVERED], minlength=n_epochs).astype(np.int64)
+    n_degenerate = np.bincount(codes[status == DEGENERATE], minlength=n_epochs).astype(np.int64)
     member_area = np.bincount(node_e, weights=uarea[node_u] * node_mult, minlength=n_epochs) / 1e6
     overlap_km2 = np.maximum(member_area - footprint_km2, 0.0)
+    n_overlapping = np.bincount(node_e[node_overlaps], weights=node_mult[node_overlaps],
+                                minlength=n_epochs).astype(np.int64)
 
     zone_km2 = zone_polygons = None
     if zones is not None:
-        zone_km2, zone_polygons = _zone_totals(zones, carriers, carrier_area, carry, ugeom, node_u, node_e,
-                                               node_mult, n_epochs)
+        zone_km2, zone_polygons = _zone_totals(zones, carriers, carrier_area, carry, ugeom, c_node_u, c_node_e,
+                                               n_epochs)
     stages(0.97)
 
     keep = np.ones(n_cells, dtype=bool) if keep_empty else n_polygons.sum(axis=1) > 0
@@ -713,22 +768,25 @@ def epoch_density(
         footprint_km2=footprint_km2,
         grid_km2=mining_km2.sum(axis=0),
         n_footprints=n_footprints,
+        n_covered=n_covered,
+        n_degenerate=n_degenerate,
         n_mines_total=np.asarray(n_mines_total, dtype=np.int64),
-        overlap_groups=groups_per_epoch,
+        n_overlapping=n_overlapping,
         overlap_km2=overlap_km2,
         zone_km2=zone_km2,
         zone_polygons=zone_polygons,
+        footprint_status=status,
         n_unique=n_unique,
-        n_unions=len(union_geoms),
+        n_lands=len(lands),
         n_repaired=n_repaired,
-        n_empty=int(n - usable.sum()),
+        n_empty=int(np.count_nonzero(status == EMPTY)),
     )
     stages(1.0)
     return result
 
 
-def _zone_totals(zones, carriers, carrier_area, carry, ugeom, node_u, node_e, node_mult, n_epochs):
-    """Area (km²) and footprints per zone and epoch; the last row is outside every zone."""
+def _zone_totals(zones, carriers, carrier_area, carry, ugeom, node_u, node_e, n_epochs):
+    """Area (km²) and counted footprints per zone and epoch; the last row is outside every zone."""
     import scipy.sparse as sp
 
     zone_geom = np.asarray(zones, dtype=object).ravel()
@@ -757,7 +815,7 @@ def _zone_totals(zones, carriers, carrier_area, carry, ugeom, node_u, node_e, no
     zone_of = np.full(len(ugeom), n_zones, dtype=np.int64)
     zone_of[p_idx[::-1]] = pz[::-1]  # the first zone listed wins where zones overlap
     zone_polygons = np.zeros((n_zones + 1, n_epochs), dtype=np.int64)
-    np.add.at(zone_polygons, (zone_of[node_u], node_e), node_mult)
+    np.add.at(zone_polygons, (zone_of[node_u], node_e), 1)
     return zone_km2, zone_polygons
 
 

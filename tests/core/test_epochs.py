@@ -21,8 +21,10 @@ from minemonitor_plugin.core.epochs import (
     time_axis,
 )
 from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
-from minemonitor_plugin.core.grid import fishnet_density
+from minemonitor_plugin.core.geometry import COUNTED, COVERED, DEGENERATE, has_area
+from minemonitor_plugin.core.grid import _encode_ids, fishnet_density
 from minemonitor_plugin.core.trend import trend_statistics
+from tests.support.geometry_reference import reference_layer
 
 RTOL = 1e-9  # the reconciliation tolerance (exact geometry, only summation order differs)
 ATOL_KM2 = 1e-12  # absolute floor for cells whose area is a difference of near-equal pieces
@@ -182,8 +184,12 @@ def test_epoch_density_equals_fishnet_density_of_each_epoch(with_study):
         np.testing.assert_allclose(res.mining_km2[:, e], brute, rtol=RTOL, atol=ATOL_KM2)
         np.testing.assert_allclose(res.footprint_km2[e], union_km2, rtol=RTOL)
         np.testing.assert_allclose(res.grid_km2[e], res.mining_km2[:, e].sum(), rtol=RTOL)
-        assert res.n_footprints[e] == (c == e).sum()
-        assert res.n_mines_total[e] == len(set(m[c == e]))
+        # counts follow the footprint rule within the epoch: the duplicate of epoch 0 is not counted
+        ref = reference_layer(g[c == e], _encode_ids(m[c == e], int((c == e).sum())))
+        assert res.n_footprints[e] == one.n_counted == ref.counted.sum()
+        assert res.n_covered[e] == (e == 0) and res.n_degenerate[e] == 0
+        assert res.n_mines_total[e] == len(set(m[c == e][ref.counted]))
+        np.testing.assert_array_equal(res.footprint_status[c == e], one.footprint_status)
     np.testing.assert_allclose(res.density_pct, 100 * res.mining_km2 / res.cell_km2[:, None], rtol=RTOL)
     # the repeated outlines were apportioned once
     assert res.n_unique == len({g.wkb for g in geoms})
@@ -191,17 +197,36 @@ def test_epoch_density_equals_fishnet_density_of_each_epoch(with_study):
         np.testing.assert_allclose(res.grid_km2, res.footprint_km2, rtol=RTOL)
 
 
-def test_overlaps_dissolved_within_an_epoch_never_across():
+def test_footprint_rule_applies_within_an_epoch_never_across():
     a = shapely.box(0, 0, 600, 600)
-    nested = shapely.box(100, 100, 300, 300)
+    nested = shapely.box(100, 100, 300, 300)  # a pond digitised inside the stope: keeps its own area
     bigger = shapely.box(0, 0, 900, 600)  # epoch 1: the mine grew over the old outline
     res = epoch_density([a, nested, a, bigger, a], np.array([0, 0, 0, 1, 2]), 3, cell_size=1000.0)
     np.testing.assert_allclose(res.footprint_km2, [0.36, 0.54, 0.36], rtol=RTOL)
     np.testing.assert_allclose(res.mining_km2.sum(axis=0), [0.36, 0.54, 0.36], rtol=RTOL)
-    assert res.n_footprints.tolist() == [3, 1, 1]
-    assert res.overlap_groups.tolist() == [1, 0, 0]
-    np.testing.assert_allclose(res.overlap_km2, [0.36 + 0.04 - 0.36 + 0.36, 0.0, 0.0], rtol=RTOL)
-    assert res.n_polygons.sum(axis=0).tolist() == [3, 1, 1]  # footprints counted as given
+    # by hand: epoch 0 holds the stope (0.36 - 0.04 km² of its own), the pond (0.04) and a duplicate of
+    # the stope, which has no land of its own and is not counted; the stope listed first is the one kept
+    assert res.n_footprints.tolist() == [2, 1, 1] and res.n_covered.tolist() == [1, 0, 0]
+    assert res.footprint_status.tolist() == [COUNTED, COUNTED, COVERED, COUNTED, COUNTED]
+    assert res.n_overlapping.tolist() == [3, 0, 0]
+    np.testing.assert_allclose(res.overlap_km2, [0.36 + 0.04 + 0.36 - 0.36, 0.0, 0.0], rtol=RTOL)
+    assert res.n_polygons.sum(axis=0).tolist() == [2, 1, 1]
+    assert res.n_lands == 1  # the stope's land (the stope minus the pond), apportioned once
+
+
+def test_duplicates_of_two_mines_are_decided_by_the_mine_id_and_slivers_are_not_counted():
+    a = shapely.box(0, 0, 600, 600)
+    sliver = shapely.box(700, 100, 950, 100.001)  # 1 mm over 250 m: no area
+    geoms = [a, a, sliver, a, a]
+    res = epoch_density(geoms, np.array([0, 0, 0, 1, 1]), 2, cell_size=1000.0, mine_ids=["B", "A", "C", None, "A"])
+    # epoch 0: mine A keeps the land (the lower id), epoch 1: the footprint without a mine id (as fishnetdensity)
+    assert res.footprint_status.tolist() == [COVERED, COUNTED, DEGENERATE, COUNTED, COVERED]
+    assert res.n_mines_total.tolist() == [1, 0] and res.n_mines[:, 0].max() == 1 and res.n_mines[:, 1].max() == 0
+    assert res.n_degenerate.tolist() == [1, 0] and res.n_footprints.tolist() == [1, 1]
+    for e, sel in ((0, [0, 1, 2]), (1, [3, 4])):
+        one = fishnet_density([geoms[i] for i in sel], cell_size=1000.0,
+                              mine_ids=np.array(["B", "A", "C", None, "A"], dtype=object)[sel])
+        np.testing.assert_array_equal(one.footprint_status, res.footprint_status[sel])
 
 
 def test_empty_epoch_gives_zero_mining_and_keep_empty_drops_cells_of_no_epoch():
@@ -312,28 +337,44 @@ def test_property_each_epoch_equals_its_own_fishnet(data):
             extra.append((shapely.affinity.scale(shapely.make_valid(g), 0.5, 0.5), e))
     geoms = [pool[i] for i, _ in picks] + [g for g, _ in extra]
     codes = np.array([e for _, e in picks] + [e for _, e in extra], dtype=np.int64)
-    usable = [g is not None and shapely.make_valid(g).area > 0 for g in geoms]
-    if not any(usable):
+    if not reference_layer(geoms).counted.any():  # nothing but NULL, empty and sliver footprints
         with pytest.raises(InvalidInputError):
             epoch_density(geoms, codes, n_epochs, cell_size=700.0)
     else:
-        _check_each_epoch(geoms, codes, n_epochs, usable)
+        _check_each_epoch(geoms, codes, n_epochs)
 
 
-def _check_each_epoch(geoms, codes, n_epochs, usable):
+def _check_each_epoch(geoms, codes, n_epochs):
     res = epoch_density(geoms, codes, n_epochs, cell_size=700.0)
     g = np.array(geoms, dtype=object)
     for e in range(n_epochs):
-        sel = (codes == e) & np.array(usable)
-        if not sel.any():
+        sel = codes == e
+        ref = reference_layer(g[sel])  # the footprint rule, one footprint at a time
+        if not ref.counted.any():
             assert res.mining_km2[:, e].sum() == 0.0 and res.footprint_km2[e] == 0.0
+            assert res.n_footprints[e] == 0 and res.n_polygons[:, e].sum() == 0
             continue
-        union = shapely.union_all(shapely.make_valid(g[sel]))
+        union = ref.union
         np.testing.assert_allclose(res.footprint_km2[e], union.area / 1e6, rtol=1e-7, atol=1e-12)
         np.testing.assert_allclose(res.grid_km2[e], res.footprint_km2[e], rtol=1e-7, atol=1e-12)
         brute = shapely.area(shapely.intersection(union, res.geometries)) / 1e6
         np.testing.assert_allclose(res.mining_km2[:, e], brute, rtol=1e-7, atol=1e-12)
-        assert res.n_footprints[e] == sel.sum()
+        assert res.n_footprints[e] == ref.counted.sum()
+        # cell by cell: a counted footprint counts where its own geometry has area in the cell
+        counted = np.flatnonzero(ref.counted)
+        expected = [sum(bool(has_area([shapely.intersection(ref.own[i], cell)])[0]) for i in counted)
+                    for cell in res.geometries]
+        np.testing.assert_array_equal(res.n_polygons[:, e], expected)
+        # and the fishnet of the epoch alone, as a second method
+        one = fishnet_density(g[sel], cell_size=700.0)
+        assert one.n_counted == res.n_footprints[e]
+        np.testing.assert_array_equal(one.footprint_status, res.footprint_status[sel])
+        key = {k: i for i, k in enumerate(_absolute(one, one.row, one.col, 700.0))}
+        pos = np.array([key.get(k, -1) for k in _absolute(res, res.row, res.col, 700.0)])
+        inside = pos >= 0
+        np.testing.assert_array_equal(res.n_polygons[inside, e], one.n_polygons[pos[inside]])
+        np.testing.assert_allclose(res.mining_km2[inside, e], one.mining_km2[pos[inside]], rtol=1e-9, atol=1e-12)
+        assert res.n_polygons[~inside, e].sum() == 0
     assert (res.mining_km2 >= 0).all() and (res.density_pct <= 100 + 1e-9).all()
 
 
@@ -410,4 +451,4 @@ def test_repaired_bowties_whose_relate_fails_in_geos_are_still_dissolved():
     nested = shapely.affinity.scale(repaired, 0.5, 0.5)
     res = epoch_density([bowtie, nested], np.array([0, 0]), 2, cell_size=700.0)
     np.testing.assert_allclose(res.footprint_km2[0], shapely.union_all([repaired, nested]).area / 1e6, rtol=1e-9)
-    assert res.overlap_groups.tolist() == [1, 0] and res.n_repaired == 1
+    assert res.n_overlapping.tolist() == [2, 0] and res.n_repaired == 1
