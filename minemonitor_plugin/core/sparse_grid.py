@@ -32,14 +32,11 @@ import shapely
 
 from . import geodesy
 from .errors import CancelledError, InvalidInputError
-from .grid import FishnetResult, grid_shape, overlap_groups
+from .geometry import COUNTED, COVERED, DEGENERATE, EMPTY, WRONG_TYPE, has_area, prepare_footprints
+from .grid import FishnetResult, grid_shape
 
 Progress = Callable[[float], Any]
 
-#: A footprint piece smaller than this fraction of its footprint (or of its cell, if smaller) is a
-#: sliver left by coordinate rounding along a grid line (e.g. 5′ cells whose edges were stored with
-#: 13 digits on a 0.5° grid): it is neither counted nor summed.
-SLIVER_RTOL = 1e-9
 #: A cell piece of the study area at least this fraction of the full cell counts as the full cell.
 _FULL_RTOL = 1e-12
 #: (geometry, cell) pairs intersected per vectorised call between progress reports.
@@ -385,7 +382,8 @@ def _study_pieces(study: Any, grid: _GridBase, rows: np.ndarray, cols: np.ndarra
         area = grid.area_km2(cut)
         full = grid.full_area_km2(rows[todo])
         whole = area >= full * (1.0 - _FULL_RTOL)
-        part = (area > 0) & ~whole
+        # a cell the study area reaches only with a sliver is not part of the grid (as in the dense fishnet)
+        part = has_area(cut) & ~whole
         status[todo[whole]] = 1
         status[todo[part]] = 2
         pieces[todo[part]] = cut[part]
@@ -395,30 +393,6 @@ def _study_pieces(study: Any, grid: _GridBase, rows: np.ndarray, cols: np.ndarra
 
 
 # --------------------------------------------------------------------------- density
-def _check(geoms_in: Any) -> tuple[np.ndarray, np.ndarray]:
-    geoms = np.asarray(geoms_in, dtype=object).ravel()
-    if geoms.size == 0:
-        raise InvalidInputError("There are no footprints: the input has no features to grid.")
-    missing = shapely.is_missing(geoms)
-    if missing.any():
-        geoms = geoms.copy()
-        geoms[missing] = shapely.Polygon()
-    invalid = ~shapely.is_valid(geoms)
-    if invalid.any():
-        geoms = geoms.copy()
-        geoms[invalid] = polygonal_parts(shapely.make_valid(geoms[invalid]))
-        lost = shapely.is_missing(geoms)
-        geoms[lost] = shapely.Polygon()
-    types = shapely.get_type_id(geoms)
-    odd = ~np.isin(types, (3, 6)) & ~shapely.is_empty(geoms)
-    if odd.any():
-        geoms = geoms.copy()
-        geoms[odd] = polygonal_parts(geoms[odd])
-        lost = shapely.is_missing(geoms)
-        geoms[lost] = shapely.Polygon()
-    return geoms, missing
-
-
 def sparse_density(
     footprints: Any,
     *,
@@ -439,7 +413,8 @@ def sparse_density(
     footprints : array of shapely geometries
         Polygons in the grid's coordinates (metres of an equal-area CRS for a :class:`PlanarGrid`,
         WGS 84 degrees for a :class:`DegreeGrid`). NULL/empty ones contribute nothing; invalid
-        ones are repaired (``make_valid``).
+        ones are repaired (``make_valid``) and keep their polygonal parts; points and lines are
+        refused.
     grid : PlanarGrid or DegreeGrid
     study_area : shapely Polygon/MultiPolygon, optional
         Only the footprint area inside it counts; cells outside it are not output.
@@ -449,9 +424,11 @@ def sparse_density(
         With ``clip``, drop clipped cells smaller than this fraction of a full cell.
     weights : array of float, optional
         One non-negative quantity per footprint, apportioned by the share of the footprint's area
-        in each cell (overlaps are then not dissolved), instead of the area.
+        in each cell (every usable footprint carries its weight, duplicates included), instead of
+        the area.
     mine_ids : array, optional
-        ``n_mines`` counts distinct non-missing ids per cell.
+        ``n_mines`` counts distinct non-missing ids per cell (and decides between exact duplicates
+        of two mines, as in :func:`core.grid.fishnet_density`).
     keep_empty : bool, default False
         False: output only the cells a footprint meets (the sparse grid). True: every cell of the
         study area (or of the footprints' extent), zeros included.
@@ -465,15 +442,21 @@ def sparse_density(
     core.grid.FishnetResult
         ``row``/``col`` are indices in ``grid`` (for a :class:`DegreeGrid` the global raster
         indices of the Maus et al. products); ``origin_x``/``origin_y`` the grid's top-left corner,
-        ``n_rows``/``n_cols`` its full shape.
+        ``n_rows``/``n_cols`` its full shape; ``footprint_status`` and the ``n_*`` counts of the
+        footprint rule as from the dense fishnet.
 
     Notes
     -----
-    As in :func:`core.grid.fishnet_density`, overlapping footprints are dissolved group by group
-    before their area is apportioned (``n_polygons``/``n_mines`` still count the originals), and
-    the mining areas of a footprint's pieces add up to the footprint's area inside the study area.
-    Pieces smaller than :data:`SLIVER_RTOL` of their footprint (or of the cell, if smaller) are
-    rounding slivers along grid lines and are dropped.
+    The footprints are counted exactly as by :func:`core.grid.fishnet_density`
+    (:func:`.geometry.prepare_footprints`, computed on the grid's coordinates): land shared by
+    footprints belongs to the smallest of them, so ``mining_km2`` is the area of the union of the
+    footprints in the cell; a footprint without land of its own (an exact duplicate, or covered by
+    smaller footprints) or without area (zero-area, sliver) is not counted at all; ``n_polygons``
+    and ``n_mines`` count the counted footprints whose own geometry has area in the cell (more
+    than a sliver of numerical noise, :func:`.geometry.has_area`: the slivers that coordinate
+    rounding leaves along grid lines add their negligible area but never count a footprint, nor
+    make a cell of a sparse grid). A planar sparse grid with ``keep_empty`` is the dense fishnet of
+    the same cells.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -488,7 +471,8 @@ def sparse_density(
 
 def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weights, mine_ids, keep_empty,
                     max_cells, progress) -> FishnetResult:
-    from .grid import _check_weights, _encode_ids  # shared validation (same messages as the dense fishnet)
+    # shared validation and the study area as the dense fishnet takes it (same messages)
+    from .grid import _check_study_area, _check_weights, _encode_ids
 
     if not (0.0 <= float(min_cell_fraction) <= 1.0):
         raise InvalidInputError(
@@ -496,46 +480,54 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         )
     if isinstance(max_cells, bool) or not isinstance(max_cells, (int, np.integer)) or max_cells < 1:
         raise InvalidInputError("The cell limit must be a positive whole number, not {value}.", value=max_cells)
-    geoms, _ = _check(footprints)
-    n = geoms.size
+    raw = np.asarray(footprints, dtype=object).ravel()
+    n = raw.size
+    if n == 0:
+        raise InvalidInputError("There are no footprints: the input has no features to grid.")
     tick = _ticker(progress, 0.0, 1.0)
     tick(0.0)
-    areas = grid.area_km2(geoms)
-    if not (areas > 0).any():
-        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
     w = _check_weights(weights, n) if weights is not None else None
     codes = _encode_ids(mine_ids, n) if mine_ids is not None else None
     if study_area is not None:
-        study_area = _clean_study(study_area)
+        study_area = _check_study_area(study_area)
 
-    # Overlapping footprints are dissolved (area mode): unions appended after the originals.
+    # The footprint rule, as in the dense fishnet: own lands (area mode), counted footprints.
+    fps = prepare_footprints(raw, tie_break=codes, progress=_ticker(progress, 0.0, 0.1))
+    wrong = fps.first_of(WRONG_TYPE)
+    if wrong >= 0:
+        raise InvalidInputError("Footprint {index} is a {geometry_type}, not a polygon.", index=wrong,
+                                geometry_type=raw[wrong].geom_type)
+    counted = fps.counted if w is None else np.isin(fps.status, (COUNTED, COVERED))
+    if not counted.any():
+        raise InvalidInputError("None of the {count} footprints has a positive area.", count=n)
+    geoms = fps.geometries
+    areas = np.zeros(n)
+    areas[counted] = grid.area_km2(geoms[counted])
+    # What carries area: footprints overlapping no other one as they are, the others by their own land
+    # (appended after the originals); in weight mode every counted footprint with its weight.
     all_geoms, all_areas = geoms, areas
-    carries = np.ones(n, dtype=bool)
+    carries = counted.copy()
     if w is None:
-        members, labels = overlap_groups(geoms, areas)
-        if len(members):
-            # one union per group, in vectorised pairwise rounds (thousands of groups of touching pieces)
-            from .tabulate import _grouped_union  # the vectorised grouped union of the overlap tables
-
-            _, unions = _grouped_union(geoms[members], labels)
-            unions = polygonal_parts(unions)
-            all_geoms = np.concatenate([geoms, unions])
-            all_areas = np.concatenate([areas, grid.area_km2(unions)])
-            carries = np.ones(all_geoms.size, dtype=bool)
-            carries[members] = False
+        shared = np.flatnonzero(fps.involved)
+        carries[shared] = False
+        all_geoms = np.concatenate([geoms, fps.land[shared]])
+        all_areas = np.concatenate([areas, grid.area_km2(fps.land[shared])])
+        carries = np.concatenate([carries, np.ones(shared.size, dtype=bool)])
     tick(0.1)
 
-    live = np.flatnonzero(all_areas > 0)
+    live = np.concatenate([np.flatnonzero(counted), np.arange(n, all_geoms.size)])
     cut = _cut(all_geoms[live], grid, _ticker(progress, 0.1, 0.55))
     src = live[cut.src]
     whole = cut.whole
     piece_area = np.where(whole, all_areas[src], 0.0)
     if (~whole).any():
         piece_area[~whole] = grid.area_km2(cut.piece[~whole])
-    floor = SLIVER_RTOL * np.minimum(all_areas[src], grid.full_area_km2(cut.row))
-    keep = piece_area > floor
-    src, row, col, piece, piece_area, whole, floor = src[keep], cut.row[keep], cut.col[keep], cut.piece[keep], \
-        piece_area[keep], whole[keep], floor[keep]
+    # a footprint counts in a cell where its piece has area (not a sliver of numerical noise)
+    piece_has = whole.copy()
+    piece_has[~whole] = has_area(cut.piece[~whole])
+    keep = piece_area > 0
+    src, row, col, piece, piece_area, whole, piece_has = (
+        a[keep] for a in (src, cut.row, cut.col, cut.piece, piece_area, whole, piece_has))
     key = row * grid.n_cols + col
 
     # Cells: those the footprints meet, plus (keep_empty) every cell of the study area / extent.
@@ -544,7 +536,7 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         if study_area is not None:
             extent = np.asarray(study_area.bounds, dtype=np.float64)[None, :]
         else:
-            extent = np.asarray(shapely.total_bounds(geoms[areas > 0]), dtype=np.float64)[None, :]
+            extent = np.asarray(shapely.total_bounds(geoms[counted]), dtype=np.float64)[None, :]
         er0, er1, ec0, ec1 = (int(v[0]) for v in grid.index_ranges(extent))
         n_dense = (er1 - er0) * (ec1 - ec0)
         if n_dense > max_cells:
@@ -574,8 +566,8 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
     pos = np.searchsorted(cell_keys, key)
     st = cell_status[pos]
     inside = st > 0
-    src, row, col, piece, piece_area, whole, pos, st, floor = (
-        a[inside] for a in (src, row, col, piece, piece_area, whole, pos, st, floor))
+    src, piece, piece_area, whole, piece_has, pos, st = (
+        a[inside] for a in (src, piece, piece_area, whole, piece_has, pos, st))
     edge = np.flatnonzero(st == 2)
     if edge.size:
         base = piece[edge].copy()
@@ -585,10 +577,12 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         got = ~shapely.is_missing(restricted)
         piece_area[edge] = 0.0
         piece_area[edge[got]] = grid.area_km2(restricted[got])
-    keep = piece_area > floor
-    src, pos, piece_area = src[keep], pos[keep], piece_area[keep]
+        piece_has[edge] = False
+        piece_has[edge[got]] = has_area(restricted[got])
+    keep = piece_area > 0
+    src, pos, piece_area, piece_has = src[keep], pos[keep], piece_area[keep], piece_has[keep]
     tick(0.85)
-    is_orig = src < n
+    is_orig = (src < n) & piece_has
     if not is_orig.any():
         raise InvalidInputError("No footprint lies inside the study area ({count} footprints checked).", count=n)
 
@@ -646,22 +640,12 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         origin_y=float(origin_y),
         n_rows=int(grid.n_rows),
         n_cols=int(grid.n_cols),
+        n_counted=int(np.count_nonzero(counted)),
+        n_empty=fps.count(EMPTY),
+        n_degenerate=fps.count(DEGENERATE),
+        n_covered=fps.count(COVERED) if w is None else 0,
+        n_repaired=fps.n_repaired,
+        footprint_status=np.where(counted, COUNTED, fps.status).astype(np.int8),
     )
     tick(1.0)
     return result
-
-
-def _clean_study(study_area: Any) -> Any:
-    geom = study_area
-    if geom is None or shapely.is_empty(geom):
-        raise InvalidInputError("The study area is empty.")
-    if shapely.get_type_id(geom) not in (3, 6, 7):
-        raise InvalidInputError(
-            "The study area must be a polygon or multipolygon, not a {geometry_type}.", geometry_type=geom.geom_type
-        )
-    if not shapely.is_valid(geom):
-        geom = shapely.make_valid(geom)
-    parts = polygonal_parts(np.array([geom], dtype=object))[0]
-    if parts is None or shapely.is_empty(parts) or not shapely.area(parts) > 0:
-        raise InvalidInputError("The study area is empty.")
-    return parts

@@ -19,6 +19,9 @@ from shapely import affinity
 from minemonitor_plugin.core import geodesy
 from minemonitor_plugin.core import sparse_grid as sg
 from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
+from minemonitor_plugin.core.geometry import COUNTED, COVERED, DEGENERATE, has_area
+from minemonitor_plugin.core.grid import fishnet_density
+from tests.support.geometry_reference import reference_layer
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")  # GEOS errors surface as RuntimeWarnings
 
@@ -116,36 +119,72 @@ def footprint_sets(draw, scale=1.0):
 
 
 def _brute_force(geoms, grid, study=None):
-    """Per cell: area of (union of footprints) ∩ cell (∩ study area); cells where some footprint has area."""
-    valid = [g for g in geoms if g is not None and not shapely.is_empty(g) and shapely.area(g) > 0]
-    union = shapely.union_all(valid)
-    if study is not None:
-        with np.errstate(invalid="ignore"):
-            union = shapely.intersection(union, study)
-    x0, y0, x1, y1 = union.bounds
+    """Per cell of the footprints' extent, one plain intersection at a time: area of (union of the counted
+    footprints' own lands) ∩ cell (∩ study area), and the number of counted footprints whose own geometry has
+    area in the cell (the footprint rule: ``tests.support.geometry_reference``)."""
+    with np.errstate(invalid="ignore"):  # GEOS reports an empty intersection as "invalid value"
+        return _brute_force_cells(geoms, grid, study)
+
+
+def _brute_force_cells(geoms, grid, study):
+    ref = reference_layer(geoms)
+    counted = [ref.own[i] for i in np.flatnonzero(ref.counted)]
+    union = ref.union
+    x0, y0, x1, y1 = shapely.total_bounds(np.array(counted, dtype=object))
     r0, r1, c0, c1 = (int(v[0]) for v in grid.index_ranges(np.array([[x0, y0, x1, y1]])))
-    rows, cols = np.meshgrid(np.arange(r0, r1), np.arange(c0, c1), indexing="ij")
-    rows, cols = rows.ravel(), cols.ravel()
-    boxes = grid.boxes(rows, cols)
-    with np.errstate(invalid="ignore"):
-        areas = grid.area_km2(sg.polygonal_parts(shapely.intersection(union, boxes)))
-    areas = np.nan_to_num(areas)
-    return {(int(r), int(c)): a for r, c, a in zip(rows, cols, areas) if a > 0}
+    out = {}
+    for r in range(r0, r1):
+        for c in range(c0, c1):
+            window = grid.boxes(np.array([r]), np.array([c]))[0]
+            if study is not None:
+                window = shapely.intersection(window, study)
+            piece = sg.polygonal_parts(np.array([shapely.intersection(union, window)], dtype=object))[0]
+            area = 0.0 if piece is None else float(grid.area_km2(np.array([piece], dtype=object))[0])
+            n = sum(bool(has_area([shapely.intersection(g, window)])[0]) for g in counted)
+            if area > 0 or n:
+                out[(r, c)] = (area, n)
+    return out
+
+
+def _check_against_brute_force(res, expected, rtol, noise_km2):
+    """The sparse grid holds exactly the cells where a counted footprint has area, with the brute-force area
+    and count; the other cells of the extent hold only slivers of numerical noise (left out, as by the dense
+    fishnet without empty cells)."""
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons)))
+    assert set(got) == {k for k, (_, n) in expected.items() if n > 0}
+    for key, (area, n) in expected.items():
+        if n:
+            assert got[key][0] == pytest.approx(area, rel=rtol, abs=1e-15)
+            assert got[key][1] == n
+        else:
+            assert area <= noise_km2
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(footprint_sets(scale=100.0), st.sampled_from([250.0, 700.0, 1000.0]))
-def test_planar_sparse_matches_brute_force(geoms, size):
-    grid = sg.PlanarGrid.covering(shapely.total_bounds(np.array([g for g in geoms if g is not None], dtype=object)),
-                                  size)
-    res = sg.sparse_density(geoms, grid=grid)
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), res.mining_km2))
-    expected = _brute_force(geoms, grid)
-    # a cell holding only sliver footprints (1e-6 high) has area ~1e-10 km²: both sides agree on it
-    assert set(got) == set(expected)
-    for key, value in expected.items():
-        assert got[key] == pytest.approx(value, rel=RTOL, abs=1e-15)
-    assert (res.cell_km2 == size * size / 1e6).all()
+def test_planar_sparse_matches_brute_force_and_the_dense_fishnet(geoms, size):
+    with np.errstate(invalid="ignore"):
+        ref = reference_layer(geoms)
+    if not ref.counted.any():  # only slivers, empty and NULL footprints
+        with pytest.raises(InvalidInputError, match="positive area"):
+            sg.sparse_density(geoms, grid=sg.PlanarGrid.covering((0, 0, 1, 1), size))
+    else:
+        extent = shapely.total_bounds(np.array([g for g in ref.own if g is not None], dtype=object))
+        grid = sg.PlanarGrid.covering(extent, size)
+        res = sg.sparse_density(geoms, grid=grid)
+        _check_against_brute_force(res, _brute_force(geoms, grid), RTOL, 1e-15)
+        assert (res.cell_km2 == size * size / 1e6).all()
+        assert res.n_counted == ref.counted.sum()
+        # the dense fishnet on the same grid lines counts the same footprints in every cell
+        dense = fishnet_density(geoms, cell_size=size, keep_empty=False)
+        np.testing.assert_array_equal(dense.footprint_status, res.footprint_status)
+        key = {(r, c): k for k, (r, c) in enumerate(zip(res.row.tolist(), res.col.tolist()))}
+        dr = np.round((grid.y1 - dense.origin_y) / size).astype(int) + dense.row
+        dc = np.round((dense.origin_x - grid.x0) / size).astype(int) + dense.col
+        where = np.array([key[(r, c)] for r, c in zip(dr.tolist(), dc.tolist())])
+        assert where.size == res.cell_id.size
+        np.testing.assert_array_equal(res.n_polygons[where], dense.n_polygons)
+        np.testing.assert_allclose(res.mining_km2[where], dense.mining_km2, rtol=RTOL, atol=1e-15)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -154,21 +193,21 @@ def test_degree_sparse_matches_brute_force_and_conserves_area(geoms, size_text, 
     lonlat = [None if g is None else affinity.translate(g, 92.0, 38.0) for g in geoms]
     grid = sg.DegreeGrid(sg.parse_degree_cell_size(size_text))
     study = shapely.box(92.005, 38.003, 92.05, 38.04) if with_study else None
-    valid = [g for g in lonlat if g is not None and not shapely.is_empty(g)]
-    union = shapely.union_all(valid)
-    with np.errstate(invalid="ignore"):  # GEOS reports an empty intersection as "invalid value"
-        inside = union if study is None else shapely.intersection(union, study)
-    if not geodesy.ellipsoidal_area_km2([inside])[0] > 0:
+    with np.errstate(invalid="ignore"):
+        ref = reference_layer(lonlat)
+        inside = [shapely.intersection(ref.own[i], study) if study is not None else ref.own[i]
+                  for i in np.flatnonzero(ref.counted)]
+        whole = ref.union if study is None else shapely.intersection(ref.union, study)
+    if not any(has_area([g])[0] for g in inside):
         with pytest.raises(InvalidInputError, match=r"inside the study area|positive area"):
             sg.sparse_density(lonlat, grid=grid, study_area=study)
     else:
         res = sg.sparse_density(lonlat, grid=grid, study_area=study)
-        got = dict(zip(zip(res.row.tolist(), res.col.tolist()), res.mining_km2))
         expected = _brute_force(lonlat, grid, study)
-        assert set(expected) <= set(got)  # got may hold cells where a footprint has only a rounding sliver
-        for key, value in got.items():
-            assert value == pytest.approx(expected.get(key, 0.0), rel=1e-8, abs=1e-12)
-        assert res.mining_km2.sum() == pytest.approx(geodesy.ellipsoidal_area_km2([inside])[0], rel=1e-8, abs=1e-12)
+        # 1e-9 km² (0.001 m²): far above the slivers coordinate rounding leaves along grid lines, far below
+        # any piece of a footprint that these 50 m steps can produce
+        _check_against_brute_force(res, expected, 1e-8, 1e-9)
+        assert res.mining_km2.sum() == pytest.approx(geodesy.ellipsoidal_area_km2([whole])[0], rel=1e-8, abs=1e-9)
 
 
 def test_weights_are_conserved_and_apportioned_by_ellipsoidal_share():
@@ -208,6 +247,15 @@ def test_overlaps_dissolved_counts_kept_and_mine_ids():
     got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons, res.n_mines)))
     assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
     assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
+    # the footprint rule of the dense fishnet: a duplicate of A (mine Z) has no land of its own and a
+    # sliver no area; neither is counted, nor is mine Z
+    fps += [shapely.box(100, 100, 500, 500), shapely.box(1300, 300, 1550, 300.001)]
+    res = sg.sparse_density(fps, grid=grid, mine_ids=np.array(["A", "B", None, "Z", "S"], dtype=object))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons, res.n_mines)))
+    assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
+    assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
+    assert res.footprint_status.tolist() == [COUNTED, COUNTED, COUNTED, COVERED, DEGENERATE]
+    assert (res.n_counted, res.n_covered, res.n_degenerate) == (3, 1, 1)
 
 
 def test_progress_is_monotonic_and_cancel_stops():
