@@ -17,9 +17,12 @@ whole without any overlay, one entirely beyond counts nothing, and only the foot
 edge crosses get ``footprint ∩ buffer(features near it, d)`` — the features clipped first to the
 footprint's box grown by ``d``, which changes nothing inside the footprint.
 
-Overlapping footprints: area sums use the footprints made disjoint
-(:func:`core.tabulate.dissolve_overlaps`, the overlap counted with the first footprint), counts and
-distances use each footprint's own geometry.
+Footprints follow the footprint rule of :mod:`core.geometry` (:func:`.geometry.prepare_footprints`):
+land shared by overlapping footprints is counted once, for the smallest of them, so area sums use each
+footprint's own land and add up to the area of the union; a footprint without land of its own (an
+exact duplicate, or one covered by smaller footprints) and a zero-area or sliver footprint is not
+counted (no distance, no area). Distances and "has a part within the band" use each counted
+footprint's own geometry.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import shapely
 
 from . import geodesy
 from .errors import CancelledError, InvalidInputError
+from .geometry import COUNTED, COVERED, WRONG_TYPE, prepare_footprints
 from .sparse_grid import polygonal_parts
 from .zones import _grouped_union
 
@@ -62,13 +66,23 @@ class ProximityResult:
     nearest_feature : ndarray of int64
         Index of that feature, -1 if none.
     area_km2 : ndarray
-        Area of each footprint counted in the sums (overlaps with earlier footprints removed).
+        Area of each footprint's own land (the land it shares with smaller footprints removed; 0 where
+        the footprint is not counted).
     within_km2 : ndarray, shape (n, k)
         Part of ``area_km2`` within ``bands_m[j]`` of a feature.
     search_m : float
         Search radius of the nearest feature.
     n_frames : int
         Projections used (tiles, or 1).
+    status : ndarray of int8
+        Status of every footprint under the footprint rule (:data:`.geometry.COUNTED`, ``EMPTY``,
+        ``DEGENERATE``, ``COVERED``); only counted footprints have a distance and an area.
+    n_overlapping : int
+        Footprints whose area overlaps another one (more than numerical noise).
+    overlap_km2 : float
+        Area counted once instead of several times (sum of the footprints' areas minus the union's).
+    n_repaired : int
+        Footprints repaired with MakeValid.
     """
 
     bands_m: np.ndarray
@@ -78,6 +92,15 @@ class ProximityResult:
     within_km2: np.ndarray
     search_m: float
     n_frames: int
+    status: np.ndarray
+    n_overlapping: int = 0
+    overlap_km2: float = 0.0
+    n_repaired: int = 0
+
+    @property
+    def counted(self) -> np.ndarray:
+        """Footprints counted (with land of their own)."""
+        return self.status == COUNTED
 
     def within_band(self) -> np.ndarray:
         """Bool (n, k): the footprint has a part within each band (its nearest distance <= d)."""
@@ -144,7 +167,6 @@ def proximity(
     *,
     geographic: bool,
     search_m: float | None = None,
-    dissolve: bool = True,
     tile_deg: float = TILE_DEG,
     progress: Progress | None = None,
 ) -> ProximityResult:
@@ -153,7 +175,9 @@ def proximity(
     Parameters
     ----------
     footprints : array of shapely polygons
-        WGS 84 lon/lat (``geographic=True``) or a projected CRS in metres.
+        WGS 84 lon/lat (``geographic=True``) or a projected CRS in metres; one layer, counted by the
+        footprint rule (module documentation). NULL/empty ones are skipped, invalid ones repaired,
+        points and lines refused.
     features : array of shapely geometries
         Points, lines or polygons in the same CRS (NULL/empty ones are ignored).
     bands_m : sequence of float
@@ -163,8 +187,6 @@ def proximity(
     search_m : float, optional
         Largest distance searched for the nearest feature (default: the largest band); farther
         nearest features give NaN.
-    dissolve : bool, default True
-        Remove overlaps between footprints before summing areas (the first footprint keeps them).
     tile_deg : float
         Tile size (degrees) of the geographic mode.
     progress : callable, optional
@@ -177,8 +199,6 @@ def proximity(
         footprint, measured in its tile's projection, times its ellipsoidal area), planar in the
         projected CRS otherwise.
     """
-    from .tabulate import dissolve_overlaps
-
     bands = check_bands(bands_m)
     search = float(bands[-1] if search_m is None else max(float(search_m), bands[-1]))
     if not math.isfinite(search):
@@ -190,15 +210,23 @@ def proximity(
                 raise CancelledError()
         return tick
 
-    fps = polygonal_parts(np.asarray(footprints, dtype=object).reshape(-1))
-    invalid = ~shapely.is_missing(fps)
-    invalid[invalid] = ~shapely.is_valid(fps[invalid])
-    if invalid.any():
-        fps[invalid] = polygonal_parts(shapely.make_valid(fps[invalid]))
-    n = fps.size
+    raw = np.asarray(footprints, dtype=object).reshape(-1)
+    n = raw.size
     if n == 0:
         raise InvalidInputError("There are no footprints to measure (count {count}).", count=0)
-    live = np.flatnonzero(~shapely.is_missing(fps))
+    with np.errstate(invalid="ignore"):  # GEOS flags empty intersections as invalid values
+        rule = prepare_footprints(raw, progress=tick_of(0.0, 0.1))
+    wrong = rule.first_of(WRONG_TYPE)
+    if wrong >= 0:
+        raise InvalidInputError("Footprint {index} is a {geometry_type}, not a polygon.", index=wrong,
+                                geometry_type=raw[wrong].geom_type)
+    live = np.flatnonzero(rule.counted)
+    if live.size == 0:
+        raise InvalidInputError("None of the {count} footprints has a positive area.", count=int(n))
+    fps = np.full(n, None, dtype=object)
+    fps[live] = rule.geometries[live]
+    pieces = np.full(n, None, dtype=object)
+    pieces[live] = rule.land[live]
     feats = np.asarray(features, dtype=object).reshape(-1)
     usable = ~shapely.is_missing(feats)
     usable[usable] = ~shapely.is_empty(feats[usable])
@@ -211,24 +239,22 @@ def proximity(
     if feature_index.size == 0:
         raise InvalidInputError("The feature layer has no usable geometry to measure distances to.")
     feats = feats[feature_index]
-    tick_of(0.0, 0.05)(1.0)
-
-    pieces = fps.copy()
-    if dissolve and live.size:
-        dissolved = dissolve_overlaps(fps[live], tick_of(0.05, 0.15))
-        pieces[live] = polygonal_parts(dissolved.geometries)
+    tick_of(0.1, 0.15)(1.0)
 
     nearest = np.full(n, np.nan)
     nearest_j = np.full(n, -1, dtype=np.int64)
     share = np.zeros((n, bands.size))
     area = np.zeros(n)
     has_piece = ~shapely.is_missing(pieces)
+    usable = np.flatnonzero(np.isin(rule.status, (COUNTED, COVERED)))
     if geographic:
         area[has_piece] = geodesy.ellipsoidal_area_km2(pieces[has_piece])
+        overlap_km2 = float(geodesy.ellipsoidal_area_km2(rule.geometries[usable]).sum() - area.sum())
         n_frames = _geographic(fps, pieces, live, feats, bands, search, tile_deg, nearest, nearest_j, share,
                                tick_of(0.15, 1.0))
     else:
         area[has_piece] = shapely.area(pieces[has_piece]) / 1e6
+        overlap_km2 = rule.overlap_total / 1e6
         nn, nj, sh = _frame(fps[live], pieces[live], feats, bands, search, tick_of(0.15, 1.0))
         nearest[live], nearest_j[live], share[live] = nn, nj, sh
         n_frames = 1
@@ -242,6 +268,10 @@ def proximity(
         within_km2=share * area[:, None],
         search_m=search,
         n_frames=n_frames,
+        status=rule.status,
+        n_overlapping=rule.n_overlapping,
+        overlap_km2=max(overlap_km2, 0.0),
+        n_repaired=rule.n_repaired,
     )
 
 

@@ -16,6 +16,8 @@ from pyproj import Geod, Transformer
 from minemonitor_plugin.core import proximity as px
 from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
 from minemonitor_plugin.core.geodesy import ellipsoidal_area_km2
+from minemonitor_plugin.core.geometry import COUNTED, COVERED, DEGENERATE
+from tests.support.geometry_reference import area_of, reference_layer
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
@@ -73,13 +75,22 @@ def scenes(draw):
 @given(scenes())
 def test_matches_brute_force(scene):
     fps, feats, bands = scene
-    valid_fp = [g for g in fps if g is not None and not g.is_empty]
-    res = px.proximity(fps, feats, bands, geographic=False)
+    with np.errstate(invalid="ignore"):  # GEOS reports an empty intersection as "invalid value"
+        ref = reference_layer(fps)  # the footprint rule, one footprint at a time
+    if not ref.counted.any():  # only slivers, NULL and empty footprints
+        with pytest.raises(InvalidInputError, match="positive area"):
+            px.proximity(fps, feats, bands, geographic=False)
+    else:
+        _check_brute_force(px.proximity(fps, feats, bands, geographic=False), ref, feats, bands)
+
+
+def _check_brute_force(res, ref, feats, bands):
     union = shapely.union_all([f for f in feats if f is not None])
-    dissolved_union = shapely.union_all(valid_fp) if valid_fp else shapely.Polygon()
-    for i, g in enumerate(fps):
-        if g is None or g.is_empty:
-            assert np.isnan(res.nearest_m[i]) and res.within_km2[i].sum() == 0
+    assert res.counted.tolist() == ref.counted.tolist()
+    for i, g in enumerate(ref.own):
+        if not ref.counted[i]:  # NULL, empty, sliver, duplicate or covered: not a footprint, no distance
+            assert np.isnan(res.nearest_m[i]) and res.nearest_feature[i] == -1
+            assert res.area_km2[i] == 0 and res.within_km2[i].sum() == 0
             continue
         d = shapely.distance(g, union)
         if d <= bands[-1]:
@@ -87,11 +98,31 @@ def test_matches_brute_force(scene):
             assert shapely.distance(g, feats[res.nearest_feature[i]]) == pytest.approx(d, abs=1e-7)
         else:
             assert np.isnan(res.nearest_m[i]) and res.nearest_feature[i] == -1
+        # the footprint's own land (what it shares with smaller footprints belongs to them)
+        assert res.area_km2[i] == pytest.approx(area_of(ref.land[i]) / 1e6, rel=1e-9, abs=1e-12)
     for j, d in enumerate(bands):
         with np.errstate(invalid="ignore"):
-            expected = shapely.area(shapely.intersection(dissolved_union, shapely.buffer(union, d, quad_segs=32))) / 1e6
+            expected = shapely.area(shapely.intersection(ref.union, shapely.buffer(union, d, quad_segs=32))) / 1e6
         assert res.within_km2[:, j].sum() == pytest.approx(expected, rel=1e-9, abs=1e-12)
-    assert res.area_km2.sum() == pytest.approx(shapely.area(dissolved_union) / 1e6, rel=1e-9, abs=1e-12)
+    assert res.area_km2.sum() == pytest.approx(shapely.area(ref.union) / 1e6, rel=1e-9, abs=1e-12)
+
+
+def test_footprint_rule_by_hand():
+    """A stope, a pond digitised inside it, a duplicate of the stope and a sliver, 50 m from a line."""
+    stope = shapely.box(50, 0, 250, 100)
+    pond = shapely.box(100, 20, 140, 60)
+    sliver = shapely.box(50, 200, 250, 200.001)
+    line = shapely.LineString([(0, -1000), (0, 1000)])
+    res = px.proximity([stope, pond, stope, sliver], [line], [75, 120], geographic=False)
+    assert res.status.tolist() == [COUNTED, COUNTED, COVERED, DEGENERATE]
+    assert res.nearest_m[:2].tolist() == [50.0, 100.0] and np.isnan(res.nearest_m[2:]).all()
+    # own lands: the stope 0.02 - 0.0016 km², the pond 0.0016 km²; within 75 m: the strip x <= 75 of the stope;
+    # within 120 m: x <= 120 of the stope but the pond's 20 m x 40 m belongs to the pond
+    assert res.area_km2.tolist() == pytest.approx([0.0184, 0.0016, 0.0, 0.0], rel=1e-12)
+    assert res.within_km2[0] == pytest.approx([0.0025, 0.007 - 0.0008], rel=1e-12)
+    assert res.within_km2[1] == pytest.approx([0.0, 0.0008], rel=1e-12)
+    # the pond and the duplicate are counted once: 0.02 + 0.0016 + 0.02 - 0.02 km² (the union)
+    assert res.n_overlapping == 3 and res.overlap_km2 == pytest.approx(0.0216, rel=1e-12)
 
 
 def test_geographic_distances_match_a_single_aeqd_projection():
