@@ -14,10 +14,20 @@ Two polygon datasets cover mining worldwide and give the national totals of the 
 
 :func:`detect_dataset` recognises a layer from its field names (and file name);
 :func:`normalise` maps its attributes to the common schema (source, source id, ISO3, country,
-published area); :func:`merge_footprints` removes the overlaps between (and within) datasets with
-:func:`core.tabulate.dissolve_overlaps` — an area mapped by several polygons stays with the first
-of them in input order, so each part keeps its source — and measures every polygon on the WGS 84
-ellipsoid (:func:`core.geodesy.ellipsoidal_area_km2`).
+published area); :func:`merge_footprints` removes the overlaps between and within datasets with
+:func:`dissolve_by_precedence` and measures every polygon on the WGS 84 ellipsoid
+(:func:`core.geodesy.ellipsoidal_area_km2`).
+
+Overlaps when merging datasets (dataset precedence)
+---------------------------------------------------
+Merging *different* published datasets is a question of precedence, not of the footprint rule alone:
+the datasets are ranked (the order of the input layers), and where polygons of two datasets overlap
+the dataset ranked first keeps the area, whatever the sizes of the polygons, so every part of the
+merged layer keeps the source, identifier and country of one published polygon. *Within* one
+dataset the footprint rule of every MineMonitor algorithm applies (:mod:`core.geometry`): shared
+land belongs to the smallest polygon, and polygons left without land of their own (exact duplicates,
+polygons covered by smaller ones or by a dataset ranked earlier) and zero-area or sliver polygons
+are not kept. With a single dataset the result is exactly the footprint rule.
 """
 
 from __future__ import annotations
@@ -29,9 +39,9 @@ from typing import Any
 import numpy as np
 import shapely
 
-from .errors import InvalidInputError
+from .errors import CancelledError, InvalidInputError
 from .geodesy import ellipsoidal_area_km2
-from .sparse_grid import polygonal_parts
+from .geometry import COUNTED, COVERED, DEGENERATE, EMPTY, Footprints, clean_polygons, prepare_footprints
 
 Progress = Callable[[float], Any]
 
@@ -241,14 +251,21 @@ class MergedFootprints:
     area_km2 : ndarray
         Ellipsoidal area of each kept footprint (after overlap removal).
     orig_km2 : ndarray
-        Ellipsoidal area of the input polygon (before overlap removal).
+        Ellipsoidal area of the input polygon (before overlap removal; repaired if invalid).
     n_dropped : int
-        Input polygons entirely covered by earlier ones (or without area), left out.
+        Input polygons left out (``n_empty + n_degenerate + n_covered`` and non-polygons).
     overlap_removed_km2 : float
-        Area mapped more than once and counted once (sum of ``orig_km2`` minus sum of ``area_km2``
-        over all inputs).
+        Area mapped more than once and counted once (the input polygons' areas minus the kept areas;
+        0 without overlap removal).
     n_overlapping : int
-        Input polygons overlapping another one.
+        Input polygons overlapping another one (more than numerical noise).
+    status : ndarray of int8
+        What happened to every input polygon (:data:`.geometry.COUNTED`: kept, ``EMPTY``,
+        ``DEGENERATE``: no area, ``COVERED``: no land of its own, ``WRONG_TYPE``: not a polygon).
+    n_empty, n_degenerate, n_covered, n_repaired : int
+        NULL or empty polygons, polygons without area (zero-area, collapsed, slivers), polygons
+        without land of their own (duplicates, covered by smaller polygons of their dataset or by a
+        dataset ranked earlier), and invalid polygons repaired with MakeValid.
     """
 
     geometries: np.ndarray
@@ -258,69 +275,111 @@ class MergedFootprints:
     n_dropped: int
     overlap_removed_km2: float
     n_overlapping: int
+    status: np.ndarray
+    n_empty: int = 0
+    n_degenerate: int = 0
+    n_covered: int = 0
+    n_repaired: int = 0
+
+
+def dissolve_by_precedence(geometries: Sequence[Any] | np.ndarray, precedence: Sequence[int] | np.ndarray | None,
+                           progress: Progress | None = None) -> Footprints:
+    """Make the polygons of several ranked datasets disjoint: dataset precedence, then the footprint rule.
+
+    Parameters
+    ----------
+    geometries : array of shapely polygons
+        The polygons of all datasets.
+    precedence : array of int, optional
+        Rank of each polygon's dataset (0 = the first dataset). Where polygons of two datasets
+        overlap, the polygon of the dataset ranked first keeps the shared area, whatever the sizes;
+        among polygons of one dataset the footprint rule applies (the smallest keeps it).
+        None: one dataset.
+    progress : callable, optional
+        ``progress(fraction) -> bool``; False cancels (:class:`CancelledError`).
+
+    Returns
+    -------
+    core.geometry.Footprints
+        ``land`` is each polygon's part in the merged layer (empty where not kept), ``status``
+        what happened to it. The result does not depend on the order of the polygons within a dataset.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> big, small = shapely.box(0, 0, 4, 4), shapely.box(1, 1, 2, 2)
+    >>> dissolve_by_precedence([big, small], None).land_area.tolist()  # one dataset: the smallest keeps it
+    [15.0, 1.0]
+    >>> dissolve_by_precedence([big, small], [0, 1]).land_area.tolist()  # the first dataset keeps it
+    [16.0, 0.0]
+    """
+    return prepare_footprints(geometries, precedence=precedence, progress=progress)
 
 
 def merge_footprints(geometries: Sequence[Any] | np.ndarray, remove_overlaps: bool = True,
-                     progress: Progress | None = None) -> MergedFootprints:
-    """Polygons of one or more datasets (in priority order) as one disjoint set with ellipsoidal areas.
+                     progress: Progress | None = None,
+                     datasets: Sequence[int] | np.ndarray | None = None) -> MergedFootprints:
+    """Polygons of one or more datasets as one disjoint set with ellipsoidal areas.
 
     Parameters
     ----------
     geometries : array of shapely polygons in WGS 84 degrees
-        Concatenated in priority order: where polygons overlap, the overlap stays with the first.
+        The polygons of all datasets.
     remove_overlaps : bool
-        False keeps every polygon as it is (areas may then be counted twice).
+        False keeps every polygon with an area as it is (areas may then be counted twice).
     progress : callable, optional
         ``progress(fraction) -> bool``; False cancels.
+    datasets : array of int, optional
+        Rank of each polygon's dataset (the position of its input layer): where datasets overlap, the
+        one ranked first keeps the area (:func:`dissolve_by_precedence`). None: one dataset.
 
     Notes
     -----
-    Overlaps are found and removed as in the rest of MineMonitor (groups of transitively
-    overlapping polygons, :func:`core.tabulate.dissolve_overlaps`), on the lon/lat coordinates:
-    overlay topology does not depend on the projection. Areas are then measured on the ellipsoid.
-    Invalid polygons are repaired first (``make_valid``); NULL, empty and non-polygonal ones dropped.
+    Overlaps are found and removed on the lon/lat coordinates (overlay topology does not depend on the
+    projection; "smallest" compares the polygons' areas in square degrees, which orders polygons of one
+    place as their areas on the ellipsoid do). Areas are then measured on the ellipsoid. Invalid
+    polygons are repaired first (``make_valid``); NULL, empty, non-polygonal, zero-area and sliver
+    polygons are dropped.
     """
-    from .tabulate import dissolve_overlaps
-
     geoms = np.asarray(geometries, dtype=object).reshape(-1)
     n = geoms.size
     if n == 0:
         raise InvalidInputError("There are no mining polygons to import (count {count}).", count=0)
-    geoms = polygonal_parts(geoms)
-    invalid = ~shapely.is_missing(geoms)
-    invalid[invalid] = ~shapely.is_valid(geoms[invalid])
-    if invalid.any():
-        geoms = geoms.copy()
-        geoms[invalid] = polygonal_parts(shapely.make_valid(geoms[invalid]))
-    live = np.flatnonzero(~shapely.is_missing(geoms))
-    live = live[shapely.area(geoms[live]) > 0]
-    if live.size == 0:
-        raise InvalidInputError("None of the {count} mining polygons has a positive area.", count=int(n))
-    orig = ellipsoidal_area_km2(geoms[live])
-    if progress is not None and progress(0.2) is False:
-        from .errors import CancelledError
 
-        raise CancelledError()
-    if remove_overlaps:
-        sub = None if progress is None else (lambda f: progress(0.2 + 0.7 * f))
-        dissolved = dissolve_overlaps(geoms[live], sub)
-        out = polygonal_parts(dissolved.geometries)
-        n_overlapping = int(dissolved.involved.sum())
-    else:
-        out = geoms[live]
-        n_overlapping = 0
-    kept = ~shapely.is_missing(out)
-    area = np.zeros(live.size)
-    area[kept] = ellipsoidal_area_km2(out[kept])
-    kept &= area > 0
+    def sub(fraction: float) -> bool:
+        return progress is None or progress(0.8 * fraction) is not False
+
+    with np.errstate(invalid="ignore"):  # GEOS flags empty intersections as invalid values
+        if remove_overlaps:
+            rule = dissolve_by_precedence(geoms, datasets, progress=sub)
+            status, clean_geoms, out, repaired = rule.status, rule.geometries, rule.land, rule.repaired
+            n_overlapping = rule.n_overlapping
+        else:
+            clean = clean_polygons(geoms)
+            status, clean_geoms, out, repaired = clean.status, clean.geometries, clean.geometries, clean.repaired
+            n_overlapping = 0
+            if not sub(1.0):
+                raise CancelledError()
+    kept = np.flatnonzero(status == COUNTED)
+    if kept.size == 0:
+        raise InvalidInputError("None of the {count} mining polygons has a positive area.", count=int(n))
+    usable = np.flatnonzero(np.isin(status, (COUNTED, COVERED)))
+    orig = np.zeros(n)
+    orig[usable] = ellipsoidal_area_km2(clean_geoms[usable])
+    area = ellipsoidal_area_km2(out[kept])
     if progress is not None:
         progress(1.0)
     return MergedFootprints(
         geometries=out[kept],
-        index=live[kept],
-        area_km2=area[kept],
+        index=kept.astype(np.int64),
+        area_km2=area,
         orig_km2=orig[kept],
-        n_dropped=int(n - kept.sum()),
-        overlap_removed_km2=float(orig.sum() - area.sum()),
+        n_dropped=int(n - kept.size),
+        overlap_removed_km2=float(orig.sum() - area.sum()) if remove_overlaps else 0.0,
         n_overlapping=n_overlapping,
+        status=status,
+        n_empty=int(np.count_nonzero(status == EMPTY)),
+        n_degenerate=int(np.count_nonzero(status == DEGENERATE)),
+        n_covered=int(np.count_nonzero(status == COVERED)),
+        n_repaired=int(np.count_nonzero(repaired)),
     )

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from minemonitor_plugin.core import mining_datasets as mds
 from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
 from minemonitor_plugin.core.geodesy import ellipsoidal_area_km2
+from minemonitor_plugin.core.geometry import COUNTED, COVERED, DEGENERATE, EMPTY
+from tests.support.geometry_reference import reference_layer
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
@@ -59,20 +61,48 @@ def test_normalise_maps_each_schema():
     assert mds.fields_to_read(mds.TANG_WERNER, ["OBJECTID", "Name"]) == ["OBJECTID"]
 
 
-def test_merge_by_hand_first_polygon_keeps_the_overlap():
+def test_merge_one_dataset_by_hand_follows_the_footprint_rule():
     a = shapely.box(100.0, 40.0, 100.02, 40.02)
-    b = shapely.box(100.01, 40.0, 100.03, 40.02)  # half over a
-    c = shapely.box(100.005, 40.005, 100.01, 40.01)  # inside a: dropped
-    merged = mds.merge_footprints([a, b, c, None, shapely.Polygon()])
-    assert merged.index.tolist() == [0, 1]
-    assert merged.n_dropped == 3 and merged.n_overlapping == 3
-    exp = ellipsoidal_area_km2([a, shapely.box(100.02, 40.0, 100.03, 40.02)])
+    b = shapely.box(100.01, 40.0, 100.025, 40.02)  # smaller than a, half over it: keeps the shared area
+    c = shapely.box(100.005, 40.005, 100.01, 40.01)  # inside a, the smallest: keeps its own area
+    sliver = shapely.box(100.05, 40.0, 100.06, 40.0 + 1e-10)  # no area
+    merged = mds.merge_footprints([a, b, c, None, shapely.Polygon(), a, sliver])
+    assert merged.index.tolist() == [0, 1, 2]  # the duplicate of a (listed later) has no land of its own
+    assert merged.status.tolist() == [COUNTED, COUNTED, COUNTED, EMPTY, EMPTY, COVERED, DEGENERATE]
+    assert (merged.n_dropped, merged.n_empty, merged.n_covered, merged.n_degenerate) == (4, 2, 1, 1)
+    assert merged.n_overlapping == 4
+    a_own = shapely.difference(shapely.box(100.0, 40.0, 100.01, 40.02), c)
+    exp = ellipsoidal_area_km2([a_own, b, c])
     assert merged.area_km2 == pytest.approx(exp, rel=1e-12)
-    assert merged.orig_km2 == pytest.approx(ellipsoidal_area_km2([a, b]), rel=1e-12)
-    removed = ellipsoidal_area_km2([a, b, c]).sum() - exp.sum()
+    assert merged.orig_km2 == pytest.approx(ellipsoidal_area_km2([a, b, c]), rel=1e-12)
+    removed = ellipsoidal_area_km2([a, b, c, a]).sum() - exp.sum()
     assert merged.overlap_removed_km2 == pytest.approx(removed, rel=1e-9)
-    kept = mds.merge_footprints([a, b, c], remove_overlaps=False)
-    assert kept.index.tolist() == [0, 1, 2] and kept.overlap_removed_km2 == pytest.approx(0.0, abs=1e-12)
+    kept = mds.merge_footprints([a, b, c, sliver], remove_overlaps=False)
+    assert kept.index.tolist() == [0, 1, 2] and kept.overlap_removed_km2 == 0.0
+    assert kept.area_km2 == pytest.approx(ellipsoidal_area_km2([a, b, c]), rel=1e-12)
+
+
+def test_merge_datasets_by_hand_the_first_dataset_keeps_the_overlap():
+    a = shapely.box(100.0, 40.0, 100.02, 40.02)  # dataset 0
+    b = shapely.box(100.01, 40.0, 100.025, 40.02)  # dataset 1, smaller but ranked later: keeps only its rest
+    c = shapely.box(100.005, 40.005, 100.01, 40.01)  # dataset 1, inside a: nothing left
+    d = shapely.box(100.02, 40.0, 100.022, 40.02)  # dataset 1, inside b and smaller: keeps its area from b
+    merged = mds.merge_footprints([b, c, d, a], datasets=[1, 1, 1, 0])
+    assert merged.index.tolist() == [0, 2, 3]
+    assert merged.status.tolist() == [COUNTED, COVERED, COUNTED, COUNTED]
+    exp = ellipsoidal_area_km2([shapely.box(100.022, 40.0, 100.025, 40.02), d, a])
+    assert merged.area_km2 == pytest.approx(exp, rel=1e-12)
+    # the order of the polygons does not matter, only the ranks of their datasets
+    shuffled = mds.merge_footprints([a, d, c, b], datasets=[0, 1, 1, 1])
+    assert shuffled.index.tolist() == [0, 1, 3]
+    assert shuffled.area_km2 == pytest.approx(exp[[2, 1, 0]], rel=1e-12)
+    # ranked the other way round, b, c and d come first (d, the smaller, keeps its area from b) and a keeps
+    # the rest
+    other = mds.merge_footprints([b, c, d, a], datasets=[0, 0, 0, 1])
+    assert other.status.tolist() == [COUNTED, COUNTED, COUNTED, COUNTED]
+    b_rest = shapely.MultiPolygon([shapely.box(100.01, 40.0, 100.02, 40.02), shapely.box(100.022, 40.0, 100.025, 40.02)])
+    a_rest = shapely.difference(shapely.box(100.0, 40.0, 100.01, 40.02), c)
+    assert other.area_km2 == pytest.approx(ellipsoidal_area_km2([b_rest, c, d, a_rest]), rel=1e-12)
 
 
 @st.composite
@@ -102,24 +132,32 @@ def polygon_sets(draw):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(polygon_sets())
-def test_merged_polygons_are_disjoint_and_tile_the_union(geoms):
-    valid = [g for g in geoms if g is not None and not g.is_empty and g.area > 0]
-    if not valid:
+@given(polygon_sets(), st.data())
+def test_merged_polygons_are_disjoint_and_follow_dataset_precedence(geoms, data):
+    datasets = data.draw(st.none() | st.lists(st.integers(0, 2), min_size=len(geoms), max_size=len(geoms)))
+    with np.errstate(invalid="ignore"):
+        ref = reference_layer(geoms, precedence=datasets)  # one polygon at a time, in rank order
+    if not ref.counted.any():
         with pytest.raises(InvalidInputError):
-            mds.merge_footprints(geoms)
+            mds.merge_footprints(geoms, datasets=datasets)
     else:
-        merged = mds.merge_footprints(geoms)
-        union = shapely.union_all(valid)
+        merged = mds.merge_footprints(geoms, datasets=datasets)
+        assert merged.index.tolist() == np.flatnonzero(ref.counted).tolist()
+        union = ref.union
         assert merged.area_km2.sum() == pytest.approx(ellipsoidal_area_km2([union])[0], rel=1e-9)
         assert shapely.area(merged.geometries).sum() == pytest.approx(shapely.area(union), rel=1e-9)
-        # every kept piece lies in its own input polygon; the first polygon keeps all of its area
+        expected = ellipsoidal_area_km2([ref.land[i] for i in merged.index])
+        assert merged.area_km2 == pytest.approx(expected, rel=1e-9, abs=1e-12)
+        # every kept piece lies in its own input polygon; polygons of the first dataset lose area only to
+        # smaller polygons of that dataset
         for g, i in zip(merged.geometries, merged.index):
             assert shapely.area(shapely.difference(g, geoms[i])) <= 1e-12
-        first = next(i for i, g in enumerate(geoms) if g is not None and not g.is_empty and g.area > 0)
-        if first in merged.index.tolist():
-            k = merged.index.tolist().index(first)
-            assert merged.area_km2[k] == pytest.approx(merged.orig_km2[k], rel=1e-12)
+        if datasets is not None:
+            top = min(datasets[i] for i in merged.index)
+            firsts = [i for i in range(len(geoms)) if ref.own[i] is not None and datasets[i] == top]
+            alone = mds.merge_footprints([geoms[i] for i in firsts])
+            k = [merged.index.tolist().index(firsts[j]) for j in alone.index]
+            assert merged.area_km2[k] == pytest.approx(alone.area_km2, rel=1e-9, abs=1e-12)
 
 
 def test_errors_and_cancel():
