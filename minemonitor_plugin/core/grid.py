@@ -570,9 +570,9 @@ def fishnet_density(
         (:attr:`FishnetResult.pieces`), so that callers can aggregate them
         their own way (e.g. per survey epoch) without a second apportioning.
     prepared : bool, default False
-        Only with ``weights``: the footprints are already clean (valid, polygonal, without
-        degenerate parts; NULL/empty ones are skipped) and are apportioned exactly as given,
-        without repair and without the overlap rule. For kernels that applied the footprint rule
+        The footprints are already clean (valid, polygonal, without degenerate parts; NULL/empty
+        ones are skipped) and each is apportioned exactly as given, with its area or its weight,
+        without repair and without the footprint rule. For kernels that applied the footprint rule
         themselves (:func:`.epochs.epoch_density` passes the own lands of every epoch).
 
     Returns
@@ -677,8 +677,6 @@ def _fishnet_density(
     # land: where footprints overlap, the smallest keeps the shared land, so area is counted once
     # and a footprint without land of its own (a duplicate) is not counted.
     if prepared:
-        if w is None:
-            raise ValueError("prepared=True needs weights")  # a programming error, not bad user input
         fps = _as_given(geoms)
     else:
         fps = prepare_footprints(geoms, tie_break=codes)  # exact duplicates of two mines: decided by mine id
