@@ -158,6 +158,48 @@ def test_list_of_layers_equals_one_layer_with_an_epoch_field(run_alg, make_layer
     assert totals == {"2021Q1": pytest.approx(0.09), "2021Q2": pytest.approx(0.19), "2021Q3": pytest.approx(0.36)}
 
 
+def test_each_epoch_equals_fishnetdensity_and_footprintstatistics_with_overlaps(run_alg, make_layer, tmp_path):
+    """Overlapping, duplicate and sliver footprints within epochs: every epoch gets the footprint rule of
+    fishnetdensity and footprintstatistics on that epoch's footprints (cell by cell and in total), never
+    across epochs, and the log lists the footprints not counted with their feature ids."""
+    shapes = [("2021Q1", rect(0, 0, 600, 600)), ("2021Q1", rect(100, 100, 300, 300)),  # a stope, a pond inside
+              ("2021Q1", rect(0, 0, 600, 600)),  # a duplicate of the stope (feature 3)
+              ("2021Q1", rect(700, 100, 950, 100.001)),  # a sliver, 1 mm over 250 m (feature 4)
+              ("2021Q2", rect(0, 0, 600, 600)), ("2021Q2", rect(0, 0, 900, 600)),  # the old and the grown outline
+              ("2021Q3", rect(0, 0, 900, 600)), ("2021Q3", rect(2000, 0, 2300, 300))]
+    fp = make_layer(tmp_path / "all.gpkg", [w for _, w in shapes], crs=EQUAL_AREA, layer="all",
+                    fields={"quarter": [q for q, _ in shapes]})
+    study = make_layer(tmp_path / "study.gpkg", [rect(-100, -100, 2900, 900)], crs=EQUAL_AREA)
+    common = {"STUDY_AREA": study, "CELL_SIZE": 500, "GRID_CRS": EQUAL_AREA}
+    res = run_alg("minemonitor:epochdensity", {"INPUT": fp, "EPOCH_FIELD": "quarter", **common,
+                                               "OUTPUT": str(tmp_path / "long.gpkg"), "OUTPUT_WIDE": "memory:",
+                                               "OUTPUT_TOTALS": str(tmp_path / "totals.gpkg")})
+    long_rows = rows(res["OUTPUT"])
+    totals = {r["epoch"]: r for r in rows(res["OUTPUT_TOTALS"]) if r["level"] == "total"}
+    expected_n = {"2021Q1": 2, "2021Q2": 2, "2021Q3": 2}  # by hand: the duplicate and the sliver are not counted
+    for q in ("2021Q1", "2021Q2", "2021Q3"):
+        subset = f"{fp}|subset=\"quarter\" = '{q}'"
+        grid = run_alg("minemonitor:fishnetdensity", {"INPUT": subset, **common, "OUTPUT": "memory:"})["OUTPUT"]
+        one = {(f["row"], f["col"]): (f["n_polygons"], f["mining_km2"]) for f in grid.getFeatures()}
+        mine = {(r["row"], r["col"]): (r["n_polygons"], r["mining_km2"]) for r in long_rows if r["epoch"] == q}
+        assert set(mine) == set(one)
+        for key, (n, km2) in one.items():
+            assert mine[key][0] == n and mine[key][1] == pytest.approx(km2, rel=RTOL, abs=1e-15)
+        stats = run_alg("minemonitor:footprintstatistics", {"INPUT": subset, "AREA_CRS": EQUAL_AREA,
+                                                           "OUTPUT": "memory:", "OUTPUT_SIZE_CLASSES": "memory:"})
+        assert stats["N_POLYGONS"] == totals[q]["n_footprints"] == expected_n[q]
+        assert totals[q]["mining_km2"] == pytest.approx(stats["TOTAL_KM2"], rel=RTOL)
+    assert totals["2021Q1"]["mining_km2"] == pytest.approx(0.36, rel=RTOL)  # the pond is counted once
+    assert totals["2021Q1"]["overlap_km2"] == pytest.approx(0.36 + 0.04, rel=RTOL)  # the duplicate and the pond
+    assert totals["2021Q2"]["mining_km2"] == pytest.approx(0.54, rel=RTOL)
+    log = res["_feedback"].log()
+    assert ("Layer all (epoch 2021Q1): 1 footprints have no land of their own (exact duplicates or footprints "
+            "entirely covered by smaller footprints of the layer) and are not counted (feature ids 3).") in log
+    assert "Layer all (epoch 2021Q1): 1 footprints have no area" in log and "(feature ids 4)" in log
+    assert "Layer all (epoch 2021Q2): 2 footprints overlap others" in log
+    assert "Layer all (epoch 2021Q3)" not in log  # nothing to say: no overlap, every footprint counted
+
+
 def test_empty_epoch_and_mixed_crs_are_stated(run_alg, make_layer, tmp_path):
     a = make_layer(tmp_path / "a.gpkg", [rect(0, 0, 300, 300)], crs=EQUAL_AREA, layer="mines_2021")
     b = make_layer(tmp_path / "b.gpkg", [rect(0.0, 0.0, 0.002, 0.002)], crs="EPSG:4326", layer="mines_2022")

@@ -25,6 +25,7 @@ from ...reporting import charts
 from ...reporting.colours import DENSITY_BREAKS, DENSITY_COLOURS
 from ...reporting.html import html_heading, html_paragraph, html_table, write_html
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 from .epochs_base import END_FIELD, START_FIELD, EpochInput, field_tag, qdate, run_path, style_temporal
 
 LONG_FIELDS = (
@@ -103,13 +104,13 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             "2022H1, 2022-03, 2022-03-31) or from a list of layers, one per epoch, labelled in the order given or "
             "from the layer names. They are sorted chronologically; NULL epochs and values that cannot be ordered "
             "are refused. An epoch without footprints is kept with zero mining (stated in the log).\n\n"
-            "Within an epoch, overlapping footprints are dissolved first, so no area is counted twice; a footprint "
-            "and its enlarged version in the next epoch are of course not merged. Each epoch's area is that of its "
-            "footprints with overlaps counted once; where they do not overlap it is the total of 'Footprint "
-            "statistics' on that epoch's footprints, and the totals table gives the area of dissolved overlaps "
-            "(overlap_km2) otherwise. The work is shared "
-            "between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later "
-            "epochs is apportioned once.\n\n"
+            "Overlapping footprints: the footprints of each epoch are counted with the rule of every MineMonitor "
+            "algorithm (below), within the epoch only: a footprint and its enlarged version in the next epoch never "
+            "affect each other. So every epoch gives exactly what 'Fishnet mining density' gives on that epoch's "
+            "footprints (mining_km2, n_polygons and n_mines in every cell), and its area and number of footprints "
+            "are those of 'Footprint statistics' on them; the totals table gives the area counted once instead of "
+            "several times (overlap_km2). The work is shared between epochs: the study area is laid on the grid "
+            "once and a footprint repeated unchanged in later epochs is apportioned once.\n\n"
             "Outputs: the per-epoch layer (one feature per cell and epoch, with epoch, epoch_index, epoch_start and "
             "epoch_end; its temporal properties are set so that the Temporal Controller animates it); the wide "
             "layer (one feature per cell, with km2_<epoch> and pct_<epoch> columns for maps); the totals table "
@@ -118,7 +119,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
             "area outside every zone); and an optional HTML report with the density maps of every epoch and the "
             "area per zone and epoch as a chart.\n\n"
             "Invalid footprints are repaired (makeValid) and NULL geometries skipped; both are counted in the log."
-        )
+        ) + "\n\n" + rule_help()
 
     def initAlgorithm(self, config=None):
         self.add_epoch_parameters()
@@ -247,7 +248,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         feedback.pushInfo(self.tr("Grid CRS: {definition}").format(definition=grid_crs.toProj() or grid_crs.authid()))
         feedback.pushInfo(self.tr("Cell size: {size} m; clip: {clip}; minimum cell fraction: {fraction}").format(
             size=cell_size, clip=clip, fraction=min_fraction))
-        geoms, codes, attrs, order, names = self.read_epochs(
+        geoms, codes, attrs, order, names, fids, layer_of = self.read_epochs(
             parameters, context, feedback, grid_crs, [mine_field] if mine_field else [], (0.0, 20.0), inputs)
         if feedback.isCanceled():
             return {}
@@ -284,6 +285,7 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         if feedback.isCanceled():
             return {}
         self.log_result(result, order, feedback)
+        self.log_rule(result, order, codes, names, fids, layer_of, feedback)
 
         n_cells, n_ep = result.mining_km2.shape
         # per-epoch layer: epoch-major, one block of cells per epoch
@@ -352,9 +354,6 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
         if result.n_repaired:
             feedback.pushWarning(self.tr("{n} invalid footprints were repaired with makeValid.").format(
                 n=result.n_repaired))
-        if result.n_empty:
-            feedback.pushWarning(self.tr("{n} footprints had no polygon area after repair and were skipped.").format(
-                n=result.n_empty))
         for k, epoch in enumerate(order.epochs):
             if result.n_footprints[k] == 0:
                 feedback.pushWarning(self.tr("Epoch {epoch} has no footprints: zero mining in every cell.").format(
@@ -365,13 +364,22 @@ class EpochDensityAlgorithm(EpochInput, MineMonitorAlgorithm):
                 "grid, {cells} cells with mining.").format(
                     epoch=epoch.label, n=int(result.n_footprints[k]), area=result.footprint_km2[k],
                     grid=result.grid_km2[k], cells=int(np.count_nonzero(result.mining_km2[:, k] > 0))))
-            if result.overlap_groups[k]:
-                feedback.pushInfo(self.tr(
-                    "Epoch {epoch}: {groups} groups of overlapping footprints were dissolved ({area:.6f} km² would "
-                    "otherwise have been counted twice).").format(
-                        epoch=epoch.label, groups=int(result.overlap_groups[k]), area=result.overlap_km2[k]))
         if not result.mining_km2.any():
             feedback.pushWarning(self.tr("No footprint lies inside a cell in any epoch: every value is zero."))
+
+    def log_rule(self, result, order, codes, names, fids, layer_of, feedback):
+        """The footprint rule per epoch: footprints not counted (with their layer and feature ids) and overlaps."""
+        for k, epoch in enumerate(order.epochs):
+            in_epoch = codes == k
+            layers = sorted(set(layer_of[in_epoch].tolist()))
+            for j in layers:
+                sel = in_epoch & (layer_of == j)
+                label = self.tr("{layer} (epoch {epoch})").format(layer=names[j], epoch=epoch.label)
+                # the overlaps of the epoch are reported once, with its last layer
+                last = j == layers[-1]
+                log_footprint_rule(feedback, label, fids[sel], result.footprint_status[sel],
+                                   int(result.n_overlapping[k]) if last else 0,
+                                   float(result.overlap_km2[k]) * 1e6 if last else 0.0)
 
     def total_columns(self, result, order, zone_keys):
         import numpy as np

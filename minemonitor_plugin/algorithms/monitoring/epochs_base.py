@@ -168,9 +168,11 @@ class EpochInput:
                     inputs=None):
         """Footprints of every epoch in ``crs``.
 
-        Returns ``(geometries, codes, attributes, order, layer_names)``: the codes number the epochs
-        of ``order`` (:class:`..core.epochs.EpochOrder`) chronologically; ``attributes`` holds the
-        ``extra_fields`` read from every layer (a field missing from a layer of the list is refused).
+        Returns ``(geometries, codes, attributes, order, layer_names, fids, layer_of)``: the codes
+        number the epochs of ``order`` (:class:`..core.epochs.EpochOrder`) chronologically;
+        ``attributes`` holds the ``extra_fields`` read from every layer (a field missing from a layer
+        of the list is refused); ``fids`` are the footprints' feature ids and ``layer_of`` the position
+        of each footprint's layer in ``layer_names``.
         ``inputs``: what :meth:`epoch_sources` returned, when the caller already has it.
         """
         from ...core.epochs import order_epochs
@@ -192,14 +194,15 @@ class EpochInput:
             order = order_epochs(raw)
             codes = np.asarray(order.index, dtype=np.int64)
             attrs = {f: data.attributes[f] for f in extra_fields}
-            return data.geometries, codes, attrs, order, [data.layer_name]
+            return (data.geometries, codes, attrs, order, [data.layer_name], np.asarray(data.fids, dtype=np.int64),
+                    np.zeros(len(data), dtype=np.int64))
         crs_names = {s.sourceCrs().authid() or s.sourceCrs().description() for s in sources}
         if len(crs_names) > 1:
             feedback.pushWarning(self.tr(
                 "The epoch layers are in different CRSs ({crs}); every layer is transformed to the grid CRS.").format(
                     crs=", ".join(sorted(crs_names))))
         order = order_epochs(labels)
-        geoms, codes, names = [], [], []
+        geoms, codes, names, fids, layer_of = [], [], [], [], []
         attrs = {f: [] for f in extra_fields}
         step = (end - start) / max(len(sources), 1)
         for k, (source, code) in enumerate(zip(sources, order.index, strict=True)):
@@ -214,12 +217,16 @@ class EpochInput:
             geoms.append(data.geometries)
             codes.append(np.full(len(data), code, dtype=np.int64))
             names.append(data.layer_name)
+            fids.append(np.asarray(data.fids, dtype=np.int64))
+            layer_of.append(np.full(len(data), k, dtype=np.int64))
             for f in extra_fields:
                 attrs[f].append(data.attributes[f])
         geometries = np.concatenate(geoms) if geoms else np.empty(0, dtype=object)
         codes_arr = np.concatenate(codes) if codes else np.empty(0, dtype=np.int64)
         attributes = {f: (np.concatenate(v) if v else np.empty(0, dtype=object)) for f, v in attrs.items()}
-        return geometries, codes_arr, attributes, order, names
+        fids_arr = np.concatenate(fids) if fids else np.empty(0, dtype=np.int64)
+        layer_arr = np.concatenate(layer_of) if layer_of else np.empty(0, dtype=np.int64)
+        return geometries, codes_arr, attributes, order, names, fids_arr, layer_arr
 
 
 class EpochCube:
