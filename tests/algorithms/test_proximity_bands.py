@@ -246,6 +246,37 @@ def test_zones_from_a_layer_and_bad_input(run_alg, planar_scene, make_layer, tmp
         run_alg(ALG, dict(base, FEATURES=[empty]))
 
 
+def test_footprint_rule_duplicates_and_slivers_are_not_footprints(run_alg, tmp_path):
+    """A stope, a pond digitised inside it, a duplicate of the stope and a sliver, 50 m from a river (by hand):
+    the pond keeps its own land, the duplicate and the sliver are not counted (as in every algorithm)."""
+    x, y = 500_000, 4_400_000
+    wkts = [f"POLYGON(({x + 50} {y},{x + 250} {y},{x + 250} {y + 100},{x + 50} {y + 100},{x + 50} {y}))",
+            f"POLYGON(({x + 100} {y + 20},{x + 140} {y + 20},{x + 140} {y + 60},{x + 100} {y + 60},{x + 100} {y + 20}))",
+            f"POLYGON(({x + 50} {y},{x + 250} {y},{x + 250} {y + 100},{x + 50} {y + 100},{x + 50} {y}))",
+            f"POLYGON(({x + 50} {y + 200},{x + 250} {y + 200},{x + 250} {y + 200.001},{x + 50} {y + 200.001},"
+            f"{x + 50} {y + 200}))"]
+    fp = write_layer(tmp_path / "fp.gpkg", "fp", UTM47, wkts)
+    river = write_layer(tmp_path / "river.gpkg", "river", UTM47, [f"LINESTRING({x} {y - 1000},{x} {y + 1000})"])
+    out, per_fp = tmp_path / "t.gpkg", tmp_path / "f.gpkg"
+    res = run_alg(ALG, {"INPUT": fp, "FEATURES": [river], "BANDS": "75, 120", "DISTANCE_CRS": UTM47,
+                        "OUTPUT": str(out), "OUTPUT_FOOTPRINTS": str(per_fp)})
+    assert res["N_FOOTPRINTS"] == 2 and res["TOTAL_KM2"] == pytest.approx(0.02, rel=1e-9)
+    total = {r["band_m"]: r for r in rows_of(out)}
+    # within 75 m: the stope's strip x <= 75 m; within 120 m: x <= 120 m, of which 20 m x 40 m is the pond's
+    assert (total[75.0]["n_footprints"], total[120.0]["n_footprints"]) == (1, 2)
+    assert total[75.0]["area_km2"] == pytest.approx(0.0025, rel=1e-9)
+    assert total[120.0]["area_km2"] == pytest.approx(0.007, rel=1e-9)
+    assert total[75.0]["pct_footprints"] == pytest.approx(50.0) and total[75.0]["zone_n"] == 2
+    fps = {r["footprint_fid"]: r for r in rows_of(per_fp)}
+    assert set(fps) == {1, 2}  # the duplicate (3) and the sliver (4) are no footprints
+    assert fps[1]["area_km2"] == pytest.approx(0.0184, rel=1e-9) and fps[2]["area_km2"] == pytest.approx(0.0016)
+    assert (fps[1]["nearest_m"], fps[2]["nearest_m"]) == (pytest.approx(50.0), pytest.approx(100.0))
+    log = res["_feedback"].log()
+    assert "Layer fp: 1 footprints have no area (zero-area, collapsed or hair-thin slivers)" in log
+    assert "(feature ids 4)" in log and "(feature ids 3)" in log
+    assert "Layer fp: 3 footprints overlap others" in log
+
+
 def test_cancel_leaves_no_output(run_alg, planar_scene, tmp_path):
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
 

@@ -23,6 +23,7 @@ from ...qgis_io import vector as vio
 from ...reporting.html import write_html
 from ...reporting.national import proximity_section
 from ..base import MineMonitorAlgorithm
+from ..footprint_rule import log_footprint_rule, rule_help
 
 TABLE_FIELDS = (
     ("zone", "string"),
@@ -104,11 +105,12 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
             "ones; areas are then on the ellipsoid. With a distance CRS (projected, metres) everything is "
             "measured in that CRS instead (areas planar in it).\n\n"
             "Zones: a field of the footprints (for example province), or a zone layer with each footprint "
-            "assigned to the zone holding most of its area. Overlapping footprints are dissolved for the area "
-            "sums (an area is counted once); counts and distances use each footprint whole. Buffers use 32 "
-            "segments per quarter circle. Invalid geometries are repaired and NULL ones skipped (counted in the "
-            "log)."
-        )
+            "assigned to the zone holding most of its area. Distances, counts and 'has a part within the band' "
+            "use each counted footprint whole; area sums use each footprint's own land (below), so they add up to "
+            "the area of the footprints' union. Footprints that are not counted have no row in the footprint "
+            "layer and are in no count. Buffers use 32 segments per quarter circle. Invalid geometries are "
+            "repaired and NULL ones skipped (counted in the log)."
+        ) + "\n\n" + rule_help()
 
     def initAlgorithm(self, config=None):
         self.add_parameter(
@@ -260,6 +262,8 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
             return {}
         if geographic:
             feedback.pushInfo(self.tr("{n} tiles, each in its own projection.").format(n=res.n_frames))
+        log_footprint_rule(feedback, fp.layer_name, fp.fids, res.status, res.n_overlapping, res.overlap_km2 * 1e6)
+        counted = res.counted
 
         # zones
         outside_label = self.tr("(outside every zone)")
@@ -282,7 +286,7 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
             zone_values = None
 
         inside = res.within_band()
-        labels, rows = self.table_rows(zone_values, inside, res, all_label)
+        labels, rows = self.table_rows(zone_values, inside, res, all_label, counted)
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, vio.make_fields(TABLE_FIELDS),
                                   compat.WKB_NO_GEOMETRY, frame_crs)
         columns = [np.array([r[i] for r in rows], dtype=object if i == 0 else None) for i in range(len(TABLE_FIELDS))]
@@ -290,7 +294,7 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
         del sink
         outputs = {
             self.OUTPUT: dest_id,
-            self.N_FOOTPRINTS: len(fp),
+            self.N_FOOTPRINTS: int(counted.sum()),
             self.N_FEATURES: int(feats.size),
             self.TOTAL_KM2: float(res.area_km2.sum()),
             self.PCT_AREA_FIRST_BAND: float(rows[-len(bands)][5]),
@@ -303,7 +307,7 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
                 "{total_km2:.4f} km² ({pct_a:.2f} %)."
             ).format(d=d, n=total_row[2], total=total_row[6], pct_n=total_row[3], area=total_row[4],
                      total_km2=total_row[7], pct_a=total_row[5]))
-        beyond = int(np.isnan(res.nearest_m).sum())
+        beyond = int(np.isnan(res.nearest_m[counted]).sum())
         if beyond:
             feedback.pushInfo(self.tr("{n} footprints have no feature within {d:g} m (nearest_m NULL).").format(
                 n=beyond, d=res.search_m))
@@ -326,9 +330,10 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
             if single.any():
                 geoms[single] = shapely.multipolygons(geoms[single].reshape(-1, 1))
             zone_col = zone_values if zone_values is not None else np.full(len(fp), None, dtype=object)
+            columns = [fp.fids, zone_col, res.area_km2, res.nearest_m, nearest_layer, nearest_fid, band]
             vio.write_features(self, fsink, parameters, self.OUTPUT_FOOTPRINTS, feedback,
-                               [fp.fids, zone_col, res.area_km2, res.nearest_m, nearest_layer, nearest_fid, band],
-                               geoms, progress_range=(93.0, 98.0))
+                               [np.asarray(c)[counted] for c in columns], geoms[counted],
+                               progress_range=(93.0, 98.0))
             del fsink
             self.style_output(context, fp_id, "proximity_footprints")
             outputs[self.OUTPUT_FOOTPRINTS] = fp_id
@@ -366,18 +371,21 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
             return shapely.box(b[:, 0] - dlon_of, b[:, 1] - dlat, b[:, 2] + dlon_of, b[:, 3] + dlat)
         return shapely.box(b[:, 0] - reach_m, b[:, 1] - reach_m, b[:, 2] + reach_m, b[:, 3] + reach_m)
 
-    def table_rows(self, zone_values, inside, res, all_label):
-        """Rows (zone, band, n, pct n, km², pct km², zone n, zone km²): zones sorted, then all footprints."""
+    def table_rows(self, zone_values, inside, res, all_label, counted):
+        """Rows (zone, band, n, pct n, km², pct km², zone n, zone km²) of the counted footprints: zones sorted,
+        then all footprints."""
         import numpy as np
 
         from ...core.footprints import factorize
 
         groups = []
         if zone_values is not None:
-            codes, uniques = factorize(zone_values)
+            codes, uniques = factorize(zone_values[counted])
             for c, value in enumerate(uniques):
-                groups.append(("—" if value is None else str(value), codes == c))
-        groups.append((all_label, np.ones(res.area_km2.size, dtype=bool)))
+                sel = np.zeros(counted.size, dtype=bool)
+                sel[np.flatnonzero(counted)[codes == c]] = True
+                groups.append(("—" if value is None else str(value), sel))
+        groups.append((all_label, counted.copy()))
         rows, labels = [], []
         for label, sel in groups:
             labels.append(label)
