@@ -91,11 +91,15 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             "Tang & Werner OBJECTID), iso3, country, area_km2 (area on the WGS 84 ellipsoid after overlap "
             "removal), orig_km2 (area of the source polygon on the ellipsoid), published_km2 (the AREA published "
             "with the Maus polygons, NULL otherwise).\n\n"
-            "Overlaps: where polygons overlap (the two datasets mapped the same mines, or polygons of one dataset "
-            "overlap), the overlapping area is kept once, with the first polygon in input order (the first layer "
-            "has priority), so each part keeps its source; polygons entirely covered by earlier ones are dropped "
-            "and counted. This replaces the union of connected groups of intersecting polygons of the authors' "
-            "own merge, which loses the source of each part.\n\n"
+            "Overlaps: every area is kept once. Between datasets the order of the input layers decides (dataset "
+            "precedence): where polygons of two layers overlap (the two datasets mapped the same mines), the layer "
+            "listed first keeps the area, whatever the sizes of the polygons, so each part keeps its source, "
+            "identifier and country. Within one layer the rule of every MineMonitor algorithm applies: land shared "
+            "by polygons of the layer belongs to the smallest of them, whatever the order of the features. Polygons "
+            "left without land of their own (exact duplicates, polygons entirely covered by smaller ones of their "
+            "layer or by polygons of a layer listed earlier) and zero-area or hair-thin sliver polygons are dropped; "
+            "the log lists their feature ids. This replaces the union of connected groups of intersecting polygons "
+            "of the authors' own merge, which loses the source of each part.\n\n"
             "Areas are measured on the WGS 84 ellipsoid with the polygon edges taken as straight lines in "
             "longitude/latitude (exact integration with the authalic latitude; pieces cut along meridians or "
             "parallels add up exactly).\n\n"
@@ -111,12 +115,14 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Mining polygon datasets"),
                                                  compat.TYPE_VECTOR_POLYGON),
             self.tr("One or more polygon layers of the published datasets (Maus et al. v1/v2, Tang & Werner 2023), "
-                    "in priority order: where they overlap, the first keeps the area."),
+                    "in order of precedence: where polygons of two layers overlap, the layer listed first keeps the "
+                    "area."),
         )
         self.add_parameter(
             QgsProcessingParameterBoolean(self.REMOVE_OVERLAPS, self.tr("Remove overlaps"), defaultValue=True),
-            self.tr("Count every area once: an area mapped by several polygons stays with the first of them (in "
-                    "input order). Unchecked, polygons are copied as they are and overlaps count twice."),
+            self.tr("Count every area once: an area mapped by polygons of several layers stays with the layer listed "
+                    "first; within a layer, with the smallest polygon. Unchecked, polygons are copied as they are and "
+                    "overlaps count twice."),
         )
         self.add_parameter(
             QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True),
@@ -197,6 +203,7 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
                     extent=rect.toString(6)))
 
         geoms, cols, used = [], {k: [] for k in ("source", "source_id", "iso3", "country", "published_km2")}, []
+        fids, layer_of, layer_names = [], [], []
         n_inputs = len(sources)
         for i, source in enumerate(sources):
             names = source.fields().names()
@@ -220,10 +227,15 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             if box is not None and len(g):
                 keep = shapely.intersects(g, box)
             geoms.append(g[keep])
+            fids.append(np.asarray(data.fids, dtype=np.int64)[keep])
+            layer_of.append(np.full(int(np.count_nonzero(keep)), i, dtype=np.int64))
+            layer_names.append(data.layer_name)
             for name in cols:
                 cols[name].append(getattr(attrs, name)[keep])
             used.append(info)
         geoms = np.concatenate(geoms) if geoms else np.empty(0, dtype=object)
+        fids = np.concatenate(fids) if fids else np.empty(0, dtype=np.int64)
+        layer_of = np.concatenate(layer_of) if layer_of else np.empty(0, dtype=np.int64)
         col = {k: np.concatenate(v) for k, v in cols.items()}
         if geoms.size == 0:
             raise QgsProcessingException(self.tr("No mining polygon was found in the inputs (or inside the extent)."))
@@ -237,19 +249,19 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
                 dataset=self.dataset_label(info.key), citation=info.citation, licence=info.licence,
                 url=info.licence_url))
 
-        merged = mds.merge_footprints(geoms, remove_overlaps, progress=self.progress_callback(feedback, 30.0, 75.0))
+        merged = mds.merge_footprints(geoms, remove_overlaps, progress=self.progress_callback(feedback, 30.0, 75.0),
+                                      datasets=layer_of)
         if feedback.isCanceled():
             return {}
         idx = merged.index
         out = {k: v[idx] for k, v in col.items()}
+        self.log_dropped(merged, fids, layer_of, layer_names, feedback)
         if remove_overlaps:
             feedback.pushInfo(self.tr(
                 "Overlaps removed: {n} polygons overlapped others; {area:.6f} km² mapped more than once is counted "
-                "once, with the first polygon in input order; {dropped} polygons entirely covered by earlier ones "
-                "(or without area) were dropped."
-            ).format(n=merged.n_overlapping, area=merged.overlap_removed_km2, dropped=merged.n_dropped))
-        elif merged.n_dropped:
-            feedback.pushWarning(self.tr("{n} polygons without area were dropped.").format(n=merged.n_dropped))
+                "once: a layer listed earlier keeps the area it shares with later layers, and within a layer the "
+                "smallest polygon keeps it; {dropped} polygons without land of their own were dropped."
+            ).format(n=merged.n_overlapping, area=merged.overlap_removed_km2, dropped=merged.n_covered))
 
         if countries_src is not None:
             self.assign_countries(merged.geometries, out, countries_src, iso_field, name_field, context, feedback)
@@ -301,6 +313,30 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             n=int(merged.geometries.size), area=total))
         feedback.setProgress(100)
         return outputs
+
+    def log_dropped(self, merged, fids, layer_of, layer_names, feedback):
+        """Warn about the polygons left out, per input layer, with their feature ids (NULL, empty and repaired
+        geometries are reported by the reader)."""
+        import numpy as np
+
+        from ...core.geometry import COVERED, DEGENERATE
+        from ...reporting.html import id_list
+
+        for k, name in enumerate(layer_names):
+            sel = layer_of == k
+            status = merged.status[sel]
+            degenerate = fids[sel][status == DEGENERATE]
+            if degenerate.size:
+                feedback.pushWarning(self.tr(
+                    "Layer {layer}: {n} polygons have no area (zero-area, collapsed or hair-thin slivers) and were "
+                    "dropped (feature ids {ids}).").format(layer=name, n=int(degenerate.size),
+                                                           ids=id_list(degenerate.tolist(), 20)))
+            covered = fids[sel][status == COVERED]
+            if covered.size:
+                feedback.pushWarning(self.tr(
+                    "Layer {layer}: {n} polygons have no land of their own (exact duplicates, or entirely covered by "
+                    "smaller polygons of the layer or by polygons of a layer listed earlier) and were dropped "
+                    "(feature ids {ids}).").format(layer=name, n=int(covered.size), ids=id_list(covered.tolist(), 20)))
 
     def _requested(self, parameters, name) -> bool:
         value = parameters.get(name)
@@ -387,7 +423,7 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             "Areas on the WGS 84 ellipsoid. Overlapping area counted once: {area:.4f} km² ({n} polygons overlapped "
             "others, {dropped} dropped as entirely covered)."
         ).format(area=merged.overlap_removed_km2 if remove_overlaps else 0.0, n=merged.n_overlapping,
-                 dropped=merged.n_dropped), "note"))
+                 dropped=merged.n_covered), "note"))
         body.append(html_heading(self.tr("Polygons and area per source")))
         body.append(html_table(["source", "n_polygons", "area_km2", "share_pct"],
                                [[r[0], r[3], r[4], r[5]] for r in per_source]))
