@@ -115,7 +115,35 @@ def test_county_ranking_from_the_county_layer_matches_a_largest_overlap_join(run
     assert "footprints cross a zone boundary" in log and "outside every zone polygon" in log
 
 
+def own_lands(footprints, path):
+    """The footprints' own lands by the footprint rule (the slow one-footprint-at-a-time reference of
+    tests/support/geometry_reference.py: where squares overlap, the smaller keeps the shared land), written
+    as a layer for QGIS's own tools; returns the layer source, the number counted and the union's area (km²)."""
+    import shapely
+    from osgeo import ogr, osr
+    from qgis.core import QgsVectorLayer
+
+    from tests.support.geometry_reference import reference_layer
+
+    layer = QgsVectorLayer(footprints, "f", "ogr")
+    geoms = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()]
+    ref = reference_layer(geoms)
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(layer.crs().toWkt())
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("lands", srs, ogr.wkbMultiPolygon)
+    for land in ref.land:
+        if land is not None:
+            feat = ogr.Feature(out.GetLayerDefn())
+            feat.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.multipolygons(shapely.get_parts(land)))))
+            out.CreateFeature(feat)
+    ds = None
+    return f"{path}|layername=lands", int(ref.counted.sum()), ref.union.area / 1e6
+
+
 def test_split_by_county_areas_match_native_intersection(run_alg, county_footprints, tmp_path):
+    """Split areas per county against native:intersection of the footprints' own lands (squares drawn around
+    the same county point overlap: the shared land is counted once, for the smaller square)."""
     import processing
     from qgis.core import QgsVectorLayer
 
@@ -124,7 +152,9 @@ def test_split_by_county_areas_match_native_intersection(run_alg, county_footpri
     own_crs = QgsVectorLayer(footprints, "f", "ogr").crs()  # areas in the footprints' own CRS, as native:intersection
     res = run_alg(STATS, {"INPUT": footprints, "ZONES": counties, "ZONE_FIELDS": ["name_zh"], "ZONE_METHOD": 1,
                           "AREA_CRS": own_crs, "OUTPUT": str(out), "OUTPUT_SIZE_CLASSES": str(tmp_path / "s.gpkg")})
-    inter = processing.run("native:intersection", {"INPUT": footprints, "OVERLAY": counties,
+    lands, n_counted, union_km2 = own_lands(footprints, tmp_path / "lands.gpkg")
+    assert n_counted == 505  # nested squares keep land of their own: every footprint is counted
+    inter = processing.run("native:intersection", {"INPUT": lands, "OVERLAY": counties,
                                                    "OVERLAY_FIELDS": ["name_zh"], "OUTPUT": "memory:"})["OUTPUT"]
     expected_area, expected_n = {}, {}
     for f in inter.getFeatures():
@@ -139,8 +169,10 @@ def test_split_by_county_areas_match_native_intersection(run_alg, county_footpri
         assert rows[name]["n_polygons"] == expected_n[name]
     total = next(r for r in rows_of(out) if r["is_total"])
     assert total["n_polygons"] == 505 and res["N_POLYGONS"] == 505
-    fp_area = sum(f.geometry().area() for f in QgsVectorLayer(footprints, "f", "ogr").getFeatures()) / 1e6
+    fp_area = union_km2  # the footprints' union: overlaps counted once
     assert total["total_km2"] == pytest.approx(fp_area, rel=1e-9)
+    raw_km2 = sum(f.geometry().area() for f in QgsVectorLayer(footprints, "f", "ogr").getFeatures()) / 1e6
+    assert fp_area < raw_km2  # the fixture does have overlapping squares
     # the simplified sample counties overlap their neighbours in slivers: pieces cover the footprints
     # (the parts in no county form the NULL row), overlaps of counties count in both
     assert sum(r["total_km2"] for r in rows.values()) >= fp_area * (1 - 1e-12)
