@@ -1317,7 +1317,7 @@ Output: one feature per cell with category (1..8 new, consecutive, intensifying,
 
 Epochs come either from one layer with an epoch field (a date, a year or text such as 2022Q3, 2022H1, 2022-03, 2022-03-31) or from a list of layers, one per epoch, labelled in the order given or from the layer names. They are sorted chronologically; NULL epochs and values that cannot be ordered are refused. An epoch without footprints is kept with zero mining (stated in the log).
 
-Within an epoch, overlapping footprints are dissolved first, so no area is counted twice; a footprint and its enlarged version in the next epoch are of course not merged. Each epoch's area is that of its footprints with overlaps counted once; where they do not overlap it is the total of 'Footprint statistics' on that epoch's footprints, and the totals table gives the area of dissolved overlaps (overlap_km2) otherwise. The work is shared between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later epochs is apportioned once.
+Overlapping footprints: the footprints of each epoch are counted with the rule of every MineMonitor algorithm (below), within the epoch only: a footprint and its enlarged version in the next epoch never affect each other. So every epoch gives exactly what 'Fishnet mining density' gives on that epoch's footprints (mining_km2, n_polygons and n_mines in every cell), and its area and number of footprints are those of 'Footprint statistics' on them; the totals table gives the area counted once instead of several times (overlap_km2). The work is shared between epochs: the study area is laid on the grid once and a footprint repeated unchanged in later epochs is apportioned once.
 
 Outputs: the per-epoch layer (one feature per cell and epoch, with epoch, epoch_index, epoch_start and epoch_end; its temporal properties are set so that the Temporal Controller animates it); the wide layer (one feature per cell, with km2_&lt;epoch&gt; and pct_&lt;epoch&gt; columns for maps); the totals table (per epoch: footprints, mines, footprint area, area inside the grid, area of dissolved overlaps, cells with mining; with a zone layer, the same per zone and epoch, footprints cut at zone boundaries, and the area outside every zone); and an optional HTML report with the density maps of every epoch and the area per zone and epoch as a chart.
 
@@ -1326,7 +1326,7 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
 
 期次来自带期次字段的单个图层（日期、年份或 2022Q3、2022H1、2022-03、2022-03-31 等文本），或来自每个期次一个图层的图层列表，其标签按给定顺序或从图层名称读取。期次按时间先后排序；NULL 期次和无法排序的值会被拒绝。没有占地的期次以零采矿保留（日志中说明）。
 
-同一期次内相互重叠的占地先合并，因此面积不会重复计算；某个占地与其在下一期次中扩大后的版本当然不会合并。每个期次的面积为其占地的面积，重叠只计一次；占地互不重叠时，它等于对该期次占地运行“矿山占地统计”得到的合计，否则合计表给出已合并重叠的面积（overlap_km2）。各期次共享计算：研究区只在格网上叠加一次，在后续期次中原样重复的占地只分摊一次。
+重叠占地：每个期次的占地按所有 MineMonitor 算法共用的规则（见下文）计数，且只在该期次内部适用：某个占地与其在下一期次中扩大后的版本互不影响。因此每个期次的结果与对该期次占地运行“渔网采矿密度”完全相同（每个格网的 mining_km2、n_polygons 和 n_mines），其面积和占地数等于对该期次占地运行“矿山占地统计”的结果；合计表给出只计一次而非多次计算的面积（overlap_km2）。各期次共享计算：研究区只在格网上叠加一次，在后续期次中原样重复的占地只分摊一次。
 
 输出：分期次图层（每个格网和期次一个要素，含 epoch、epoch_index、epoch_start 和 epoch_end；已设置其时态属性，时态控制器可以播放动画）；宽表图层（每个格网一个要素，带用于制图的 km2_&lt;期次&gt; 和 pct_&lt;期次&gt; 列）；合计表（每个期次：占地数、矿山数、占地面积、格网内面积、已合并重叠的面积、有采矿的格网数；有区域图层时，还按区域和期次给出相同内容，占地在区域边界处切分，并给出所有区域以外的面积）；以及可选的 HTML 报告，包含各期次的密度图和以图表表示的各区域各期次面积。
 
@@ -1501,10 +1501,6 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
         <translation>{n} 个无效占地已用 makeValid 修复。</translation>
     </message>
     <message>
-        <source>{n} footprints had no polygon area after repair and were skipped.</source>
-        <translation>{n} 个占地修复后没有多边形面积，已跳过。</translation>
-    </message>
-    <message>
         <source>Epoch {epoch} has no footprints: zero mining in every cell.</source>
         <translation>期次 {epoch} 没有占地：所有格网的采矿为零。</translation>
     </message>
@@ -1513,12 +1509,12 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
         <translation>期次 {epoch}：{n} 个占地，{area:.4f} km²（重叠只计一次），格网内 {grid:.4f} km²，{cells} 个格网有采矿。</translation>
     </message>
     <message>
-        <source>Epoch {epoch}: {groups} groups of overlapping footprints were dissolved ({area:.6f} km² would otherwise have been counted twice).</source>
-        <translation>期次 {epoch}：合并了 {groups} 组相互重叠的占地（否则会重复计算 {area:.6f} km²）。</translation>
-    </message>
-    <message>
         <source>No footprint lies inside a cell in any epoch: every value is zero.</source>
         <translation>任何期次都没有占地位于格网内：所有数值均为零。</translation>
+    </message>
+    <message>
+        <source>{layer} (epoch {epoch})</source>
+        <translation>{layer}（期次 {epoch}）</translation>
     </message>
     <message>
         <source>(outside every zone)</source>
@@ -3242,7 +3238,7 @@ GeoPackage, shapefile and GeoJSON copies are read alike; any CRS is reprojected 
 
 Output fields: source (maus_v2, maus_v1 or tang_werner_2023), source_id (the Maus feature id, the Tang &amp; Werner OBJECTID), iso3, country, area_km2 (area on the WGS 84 ellipsoid after overlap removal), orig_km2 (area of the source polygon on the ellipsoid), published_km2 (the AREA published with the Maus polygons, NULL otherwise).
 
-Overlaps: where polygons overlap (the two datasets mapped the same mines, or polygons of one dataset overlap), the overlapping area is kept once, with the first polygon in input order (the first layer has priority), so each part keeps its source; polygons entirely covered by earlier ones are dropped and counted. This replaces the union of connected groups of intersecting polygons of the authors' own merge, which loses the source of each part.
+Overlaps: every area is kept once. Between datasets the order of the input layers decides (dataset precedence): where polygons of two layers overlap (the two datasets mapped the same mines), the layer listed first keeps the area, whatever the sizes of the polygons, so each part keeps its source, identifier and country. Within one layer the rule of every MineMonitor algorithm applies: land shared by polygons of the layer belongs to the smallest of them, whatever the order of the features. Polygons left without land of their own (exact duplicates, polygons entirely covered by smaller ones of their layer or by polygons of a layer listed earlier) and zero-area or hair-thin sliver polygons are dropped; the log lists their feature ids. This replaces the union of connected groups of intersecting polygons of the authors' own merge, which loses the source of each part.
 
 Areas are measured on the WGS 84 ellipsoid with the polygon edges taken as straight lines in longitude/latitude (exact integration with the authalic latitude; pieces cut along meridians or parallels add up exactly).
 
@@ -3259,7 +3255,7 @@ GeoPackage、shapefile 和 GeoJSON 副本同样可读；任何坐标系都会重
 
 输出字段：source（maus_v2、maus_v1 或 tang_werner_2023）、source_id（Maus 的要素编号、Tang &amp; Werner 的 OBJECTID）、iso3、country、area_km2（去除重叠后在 WGS 84 椭球面上的面积）、orig_km2（源多边形在椭球面上的面积）、published_km2（Maus 多边形随附发布的 AREA，其他为 NULL）。
 
-重叠：多边形相互重叠时（两个数据集绘制了同一矿山，或同一数据集的多边形相互重叠），重叠面积只保留一次，归属输入顺序中的第一个多边形（第一个图层优先），因此每一部分都保留其来源；被前面的多边形完全覆盖的多边形被剔除并计数。这取代了作者自己合并时对相交多边形连通组求并集的做法，后者会丢失各部分的来源。
+重叠：每块面积只保留一次。数据集之间由输入图层的顺序决定（数据集优先级）：两个图层的多边形相互重叠时（两个数据集绘制了同一矿山），无论多边形大小，面积都归属排在前面的图层，因此每一部分都保留其来源、编号和国家。同一图层内适用所有 MineMonitor 算法共用的规则：图层中多边形共有的土地归属其中最小的多边形，与要素顺序无关。没有自身土地的多边形（完全重复的多边形，或完全被本图层更小多边形或排在前面图层的多边形覆盖的多边形）以及面积为零或极细的条带状多边形会被剔除；日志列出它们的要素编号。这取代了作者自己合并时对相交多边形连通组求并集的做法，后者会丢失各部分的来源。
 
 面积在 WGS 84 椭球面上量算，多边形的边视为经纬度中的直线（借助等积纬度精确积分；沿经线或纬线切开的各块面积之和严格相等）。
 
@@ -3272,16 +3268,16 @@ GeoPackage、shapefile 和 GeoJSON 副本同样可读；任何坐标系都会重
         <translation>矿区多边形数据集</translation>
     </message>
     <message>
-        <source>One or more polygon layers of the published datasets (Maus et al. v1/v2, Tang &amp; Werner 2023), in priority order: where they overlap, the first keeps the area.</source>
-        <translation>一个或多个已发布数据集（Maus 等 v1/v2、Tang &amp; Werner 2023）的多边形图层，按优先顺序排列：相互重叠时由第一个保留面积。</translation>
+        <source>One or more polygon layers of the published datasets (Maus et al. v1/v2, Tang &amp; Werner 2023), in order of precedence: where polygons of two layers overlap, the layer listed first keeps the area.</source>
+        <translation>一个或多个已发布数据集（Maus 等 v1/v2、Tang &amp; Werner 2023）的多边形图层，按优先级排列：两个图层的多边形相互重叠时，由排在前面的图层保留面积。</translation>
     </message>
     <message>
         <source>Remove overlaps</source>
         <translation>去除重叠</translation>
     </message>
     <message>
-        <source>Count every area once: an area mapped by several polygons stays with the first of them (in input order). Unchecked, polygons are copied as they are and overlaps count twice.</source>
-        <translation>每块面积只计一次：被多个多边形覆盖的面积归属其中第一个（按输入顺序）。不勾选时多边形原样复制，重叠部分重复计算。</translation>
+        <source>Count every area once: an area mapped by polygons of several layers stays with the layer listed first; within a layer, with the smallest polygon. Unchecked, polygons are copied as they are and overlaps count twice.</source>
+        <translation>每块面积只计一次：被多个图层的多边形覆盖的面积归属排在最前的图层；同一图层内归属最小的多边形。不勾选时多边形原样复制，重叠部分重复计算。</translation>
     </message>
     <message>
         <source>Extent</source>
@@ -3400,12 +3396,8 @@ GeoPackage、shapefile 和 GeoJSON 副本同样可读；任何坐标系都会重
         <translation>来源 {dataset}：{citation}。许可：{licence}（{url}）。</translation>
     </message>
     <message>
-        <source>Overlaps removed: {n} polygons overlapped others; {area:.6f} km² mapped more than once is counted once, with the first polygon in input order; {dropped} polygons entirely covered by earlier ones (or without area) were dropped.</source>
-        <translation>已去除重叠：{n} 个多边形与其他多边形重叠；被多次绘制的 {area:.6f} km² 只计一次，归属输入顺序中的第一个多边形；{dropped} 个被前面多边形完全覆盖（或没有面积）的多边形已剔除。</translation>
-    </message>
-    <message>
-        <source>{n} polygons without area were dropped.</source>
-        <translation>已剔除 {n} 个没有面积的多边形。</translation>
+        <source>Overlaps removed: {n} polygons overlapped others; {area:.6f} km² mapped more than once is counted once: a layer listed earlier keeps the area it shares with later layers, and within a layer the smallest polygon keeps it; {dropped} polygons without land of their own were dropped.</source>
+        <translation>已去除重叠：{n} 个多边形与其他多边形重叠；被多次绘制的 {area:.6f} km² 只计一次：排在前面的图层保留其与后面图层共有的面积，同一图层内由最小的多边形保留；{dropped} 个没有自身土地的多边形已剔除。</translation>
     </message>
     <message>
         <source>{n} footprints have no country (iso3 NULL).</source>
@@ -3418,6 +3410,14 @@ GeoPackage、shapefile 和 GeoJSON 副本同样可读；任何坐标系都会重
     <message>
         <source>{n} footprints, {area:.4f} km² on the ellipsoid.</source>
         <translation>{n} 个图斑，椭球面上 {area:.4f} km²。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} polygons have no area (zero-area, collapsed or hair-thin slivers) and were dropped (feature ids {ids}).</source>
+        <translation>图层 {layer}：{n} 个多边形没有面积（面积为零、环退化或为极细条带），已剔除（要素编号 {ids}）。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {n} polygons have no land of their own (exact duplicates, or entirely covered by smaller polygons of the layer or by polygons of a layer listed earlier) and were dropped (feature ids {ids}).</source>
+        <translation>图层 {layer}：{n} 个多边形没有自身的土地（完全重复的多边形，或完全被本图层更小多边形或排在前面图层的多边形覆盖），已剔除（要素编号 {ids}）。</translation>
     </message>
     <message>
         <source>Countries from layer {layer} (largest overlap): {n} footprints assigned, {left} outside every country.</source>
@@ -4110,6 +4110,10 @@ The summary outputs give the number of features and the percentage of the total 
         <translation>期次代码必须是 0 到 {last} 之间的整数。</translation>
     </message>
     <message>
+        <source>Footprint {index} is a {geometry_type}, not a polygon.</source>
+        <translation>图斑 {index} 是 {geometry_type}，不是面。</translation>
+    </message>
+    <message>
         <source>None of the {count} footprints has a positive area.</source>
         <translation>{count} 个图斑的面积均不为正。</translation>
     </message>
@@ -4144,10 +4148,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>Polygon {index} has the area {value}; areas must be finite and non-negative.</source>
         <translation>图斑 {index} 的面积为 {value}；面积必须是有限的非负数。</translation>
-    </message>
-    <message>
-        <source>Footprint {index} is a {geometry_type}, not a polygon.</source>
-        <translation>图斑 {index} 是 {geometry_type}，不是面。</translation>
     </message>
     <message>
         <source>Got {n_area} areas but {n_perimeter} perimeters; give one of each per polygon.</source>
@@ -4512,14 +4512,6 @@ The summary outputs give the number of features and the percentage of the total 
     <message>
         <source>The grid would have {count} cells, more than the limit of {limit}; use a coarser cell size, a smaller study area, or leave out the empty cells (sparse grid).</source>
         <translation>格网将有 {count} 个格网，超过上限 {limit}；请使用更大的格网、更小的研究区，或不保留空格网（稀疏格网）。</translation>
-    </message>
-    <message>
-        <source>The study area is empty.</source>
-        <translation>研究区为空。</translation>
-    </message>
-    <message>
-        <source>The study area must be a polygon or multipolygon, not a {geometry_type}.</source>
-        <translation>研究区必须是面或多面，而不是 {geometry_type}。</translation>
     </message>
     <message>
         <source>The weights describe {n} features but {value} values were given</source>
@@ -5756,14 +5748,14 @@ Output table: zone, band_m, n_footprints, pct_footprints, area_km2, pct_area, zo
 
 Distances are in metres, never in degrees: by default footprints are grouped in 1° tiles and each tile is measured in its own azimuthal equidistant projection on the WGS 84 ellipsoid centred on it (relative error below 1e-4), so national or global inputs are measured as accurately as local ones; areas are then on the ellipsoid. With a distance CRS (projected, metres) everything is measured in that CRS instead (areas planar in it).
 
-Zones: a field of the footprints (for example province), or a zone layer with each footprint assigned to the zone holding most of its area. Overlapping footprints are dissolved for the area sums (an area is counted once); counts and distances use each footprint whole. Buffers use 32 segments per quarter circle. Invalid geometries are repaired and NULL ones skipped (counted in the log).</source>
+Zones: a field of the footprints (for example province), or a zone layer with each footprint assigned to the zone holding most of its area. Distances, counts and 'has a part within the band' use each counted footprint whole; area sums use each footprint's own land (below), so they add up to the area of the footprints' union. Footprints that are not counted have no row in the footprint layer and are in no count. Buffers use 32 segments per quarter circle. Invalid geometries are repaired and NULL ones skipped (counted in the log).</source>
         <translation>回答诸如“多大比例的尾矿位于淡水 5 km 以内”或“有多少采矿面积位于已报告矿山 10 km 以内”之类的问题：对每个距离带（例如 1000、5000、10000 米）和每个分区，统计有部分位于要素（一个或多个图层的河流、湖泊、道路、铁路、保护区边界、矿山点）该距离内的图斑数及其占比，以及该距离内的图斑面积（图斑 ∩ 要素缓冲区）及其占该分区图斑面积的比例。距离带是累积的（5 km 以内包含 1 km 以内）。
 
 输出表：zone、band_m、n_footprints、pct_footprints、area_km2、pct_area、zone_n、zone_km2；最后一个分区“（全部图斑）”包含所有图斑。可选的图斑图层带有 nearest_m（到最近要素的距离，超出搜索距离时为 NULL）、nearest_layer、nearest_fid 和 band_m（包含该图斑的最小距离带）。
 
 距离以米为单位，绝不使用度：默认将图斑按 1° 分块，每块在以其为中心的 WGS 84 椭球面方位等距投影中量算（相对误差小于 1e-4），因此全国或全球范围的输入与局部输入同样精确；面积随后在椭球面上计算。指定距离坐标系（投影坐标系，单位为米）时，一切都在该坐标系中量算（面积为其中的平面面积）。
 
-分区：图斑的字段（例如省份），或分区图层（每个图斑归入包含其大部分面积的分区）。相互重叠的图斑在面积求和时先融合（每块面积只计一次）；计数和距离使用完整的各个图斑。缓冲区每四分之一圆使用 32 段。无效几何会被修复、空几何被跳过（数量写入日志）。</translation>
+分区：图斑的字段（例如省份），或分区图层（每个图斑归入包含其大部分面积的分区）。距离、计数以及“有部分位于距离带内”使用每个参与计数的完整图斑；面积求和使用每个图斑自身的土地（见下文），因此其和等于图斑并集的面积。不参与计数的图斑在图斑图层中没有记录，也不计入任何计数。缓冲区每四分之一圆使用 32 段。无效几何会被修复、空几何被跳过（数量写入日志）。</translation>
     </message>
     <message>
         <source>Mining footprints</source>
