@@ -657,7 +657,7 @@ def _epoch_density(footprints, epochs, n_epochs, *, cell_size, study_area, clip,
             ident = np.ascontiguousarray(np.column_stack([node_u[grouped], node_code[grouped]]))
             set_ids: dict[bytes, int] = {}
             set_of_group = np.array([set_ids.setdefault(ident[a:a + k].tobytes(), len(set_ids))
-                                     for a, k in zip(g_start.tolist(), g_size.tolist())], dtype=np.int64)
+                                     for a, k in zip(g_start.tolist(), g_size.tolist(), strict=True)], dtype=np.int64)
             _, first_group = np.unique(set_of_group, return_index=True)
             set_size = g_size[first_group]
             set_start = np.r_[0, np.cumsum(set_size)[:-1]]

@@ -125,7 +125,7 @@ class FishnetResult:
     origin_y: float
     n_rows: int
     n_cols: int
-    pieces: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    pieces: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
     n_counted: int = 0
     n_empty: int = 0
     n_degenerate: int = 0

@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import shapely
 
 from .errors import CancelledError, InvalidInputError
 from .geodesy import ellipsoidal_area_km2

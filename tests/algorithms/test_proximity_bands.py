@@ -251,7 +251,8 @@ def test_footprint_rule_duplicates_and_slivers_are_not_footprints(run_alg, tmp_p
     the pond keeps its own land, the duplicate and the sliver are not counted (as in every algorithm)."""
     x, y = 500_000, 4_400_000
     wkts = [f"POLYGON(({x + 50} {y},{x + 250} {y},{x + 250} {y + 100},{x + 50} {y + 100},{x + 50} {y}))",
-            f"POLYGON(({x + 100} {y + 20},{x + 140} {y + 20},{x + 140} {y + 60},{x + 100} {y + 60},{x + 100} {y + 20}))",
+            f"POLYGON(({x + 100} {y + 20},{x + 140} {y + 20},{x + 140} {y + 60},{x + 100} {y + 60},"
+            f"{x + 100} {y + 20}))",
             f"POLYGON(({x + 50} {y},{x + 250} {y},{x + 250} {y + 100},{x + 50} {y + 100},{x + 50} {y}))",
             f"POLYGON(({x + 50} {y + 200},{x + 250} {y + 200},{x + 250} {y + 200.001},{x + 50} {y + 200.001},"
             f"{x + 50} {y + 200}))"]

@@ -223,7 +223,7 @@ def test_duplicates_of_two_mines_are_decided_by_the_mine_id_and_slivers_are_not_
     assert res.footprint_status.tolist() == [COVERED, COUNTED, DEGENERATE, COUNTED, COVERED]
     assert res.n_mines_total.tolist() == [1, 0] and res.n_mines[:, 0].max() == 1 and res.n_mines[:, 1].max() == 0
     assert res.n_degenerate.tolist() == [1, 0] and res.n_footprints.tolist() == [1, 1]
-    for e, sel in ((0, [0, 1, 2]), (1, [3, 4])):
+    for sel in ([0, 1, 2], [3, 4]):
         one = fishnet_density([geoms[i] for i in sel], cell_size=1000.0,
                               mine_ids=np.array(["B", "A", "C", None, "A"], dtype=object)[sel])
         np.testing.assert_array_equal(one.footprint_status, res.footprint_status[sel])

@@ -100,7 +100,8 @@ def test_merge_datasets_by_hand_the_first_dataset_keeps_the_overlap():
     # the rest
     other = mds.merge_footprints([b, c, d, a], datasets=[0, 0, 0, 1])
     assert other.status.tolist() == [COUNTED, COUNTED, COUNTED, COUNTED]
-    b_rest = shapely.MultiPolygon([shapely.box(100.01, 40.0, 100.02, 40.02), shapely.box(100.022, 40.0, 100.025, 40.02)])
+    b_rest = shapely.MultiPolygon([shapely.box(100.01, 40.0, 100.02, 40.02),
+                                   shapely.box(100.022, 40.0, 100.025, 40.02)])
     a_rest = shapely.difference(shapely.box(100.0, 40.0, 100.01, 40.02), c)
     assert other.area_km2 == pytest.approx(ellipsoidal_area_km2([b_rest, c, d, a_rest]), rel=1e-12)
 
@@ -150,7 +151,7 @@ def test_merged_polygons_are_disjoint_and_follow_dataset_precedence(geoms, data)
         assert merged.area_km2 == pytest.approx(expected, rel=1e-9, abs=1e-12)
         # every kept piece lies in its own input polygon; polygons of the first dataset lose area only to
         # smaller polygons of that dataset
-        for g, i in zip(merged.geometries, merged.index):
+        for g, i in zip(merged.geometries, merged.index, strict=True):
             assert shapely.area(shapely.difference(g, geoms[i])) <= 1e-12
         if datasets is not None:
             top = min(datasets[i] for i in merged.index)

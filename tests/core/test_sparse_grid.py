@@ -178,10 +178,10 @@ def test_planar_sparse_matches_brute_force_and_the_dense_fishnet(geoms, size):
         # the dense fishnet on the same grid lines counts the same footprints in every cell
         dense = fishnet_density(geoms, cell_size=size, keep_empty=False)
         np.testing.assert_array_equal(dense.footprint_status, res.footprint_status)
-        key = {(r, c): k for k, (r, c) in enumerate(zip(res.row.tolist(), res.col.tolist()))}
+        key = {(r, c): k for k, (r, c) in enumerate(zip(res.row.tolist(), res.col.tolist(), strict=True))}
         dr = np.round((grid.y1 - dense.origin_y) / size).astype(int) + dense.row
         dc = np.round((dense.origin_x - grid.x0) / size).astype(int) + dense.col
-        where = np.array([key[(r, c)] for r, c in zip(dr.tolist(), dc.tolist())])
+        where = np.array([key[(r, c)] for r, c in zip(dr.tolist(), dc.tolist(), strict=True)])
         assert where.size == res.cell_id.size
         np.testing.assert_array_equal(res.n_polygons[where], dense.n_polygons)
         np.testing.assert_allclose(res.mining_km2[where], dense.mining_km2, rtol=RTOL, atol=1e-15)

@@ -317,8 +317,6 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
     def log_dropped(self, merged, fids, layer_of, layer_names, feedback):
         """Warn about the polygons left out, per input layer, with their feature ids (NULL, empty and repaired
         geometries are reported by the reader)."""
-        import numpy as np
-
         from ...core.geometry import COVERED, DEGENERATE
         from ...reporting.html import id_list
 
