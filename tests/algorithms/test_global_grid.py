@@ -154,19 +154,35 @@ def test_sparse_30_arcsecond_global_grid_enumerates_only_touched_cells(run_alg, 
 
 def test_sparse_projected_grid_equals_the_dense_one_where_there_is_mining(run_alg, make_layer, tmp_path):
     """KEEP_EMPTY=False enumerates the cells sparsely: same cells and values as the dense grid's
-    cells with mining."""
+    cells with mining, and the same footprint rule (a duplicate, a nested copy and a sliver among them)."""
+    import re
+
     crs = "EPSG:6933"
     rng = np.random.default_rng(7)
     wkts = []
     for x, y, w, h in zip(rng.uniform(0, 40_000, 40), rng.uniform(0, 30_000, 40), rng.uniform(50, 3000, 40),
-                          rng.uniform(50, 3000, 40)):
+                          rng.uniform(50, 3000, 40), strict=True):
         wkts.append(f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y}))")
+    wkts.append(wkts[0])  # feature 41: a duplicate of feature 1, not counted
+    x, y = 20_000.0, 10_000.0
+    wkts.append(f"POLYGON(({x} {y},{x + 400} {y},{x + 400} {y + 400},{x} {y + 400},{x} {y}))")  # 42
+    wkts.append(f"POLYGON(({x + 100} {y + 100},{x + 200} {y + 100},{x + 200} {y + 200},{x + 100} {y + 200},"
+                f"{x + 100} {y + 100}))")  # 43: nested in 42, keeps its own land
+    wkts.append(f"POLYGON(({x} {y + 1000},{x + 900} {y + 1000},{x + 900} {y + 1000.001},{x} {y + 1000.001},"
+                f"{x} {y + 1000}))")  # 44: a sliver, no area
     fp = make_layer(tmp_path / "fp.gpkg", wkts, crs=crs)
     study = make_layer(tmp_path / "s.gpkg", ["POLYGON((1000 -500,41000 2000,30000 31000,-200 25000,1000 -500))"],
                        crs=crs)
     base = {"INPUT": fp, "STUDY_AREA": study, "CELL_SIZE": 2500, "GRID_CRS": crs}
-    run_alg(ALG, dict(base, KEEP_EMPTY=True, OUTPUT=str(tmp_path / "dense.gpkg")))
+    dense_res = run_alg(ALG, dict(base, KEEP_EMPTY=True, OUTPUT=str(tmp_path / "dense.gpkg")))
     res = run_alg(ALG, dict(base, KEEP_EMPTY=False, OUTPUT=str(tmp_path / "sparse.gpkg")))
+    ids = {}
+    for name, run in (("dense", dense_res), ("sparse", res)):
+        log = run["_feedback"].log()
+        covered = re.search(r"footprints have no land of their own .*?\(feature ids ([0-9, ]+)\)", log)
+        sliver = re.search(r"footprints have no area .*?\(feature ids ([0-9, ]+)\)", log)
+        ids[name] = (covered.group(1), sliver.group(1))
+    assert ids["sparse"] == ids["dense"] and "41" in ids["sparse"][0].split(", ") and ids["sparse"][1] == "44"
     _, dense = read_grid(tmp_path / "dense.gpkg")
     _, sparse = read_grid(tmp_path / "sparse.gpkg")
     mined = {k: v for k, v in dense.items() if v["n_polygons"] > 0}
