@@ -22,7 +22,10 @@ goes through these functions, so user geometry has one defined outcome everywher
   entirely covered by smaller footprints of its layer) is not counted as a footprint anywhere, and
   the sliver it may leave (thinner than the degenerate threshold) is dropped with it. The counted
   footprints' own lands tile the union of the layer (but for such slivers), so areas add up to the
-  dissolved area.
+  dissolved area. Two keywords extend it without changing it: ``layers`` prepares several layers in
+  one call (the epochs of :mod:`.epochs`, which never interact), and ``precedence`` ranks whole
+  layers before the size rule, for merging *different* published datasets only
+  (:func:`.mining_datasets.dissolve_by_precedence`).
 * **Rectangle clipping** (:func:`clip_rect`) falls back to a full overlay when GEOS's fast
   rectangle clipper refuses a piece (GEOS 3.11 can build a ring of three points from a piece it
   clipped before), and to an :class:`InvalidInputError` naming the rectangle if even that fails.
