@@ -58,8 +58,9 @@ def _layer_area_km2(path: str) -> float:
 
 def run_footprintchange(earlier: str, later: str, out: Path) -> dict:
     app = _qgis()
-    import minemonitor_plugin
     import processing
+
+    import minemonitor_plugin
 
     plugin = minemonitor_plugin.classFactory(None)
     plugin.initProcessing()

@@ -223,7 +223,7 @@ def _read_output(path: str, fields: tuple[str, ...]) -> dict:
 
 
 def work_fishnetdensity(data: dict, size: float, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    app, plugin = _start_qgis(plugin_root)  # noqa: F841 (kept alive)
+    _app, _plugin = _start_qgis(plugin_root)
     import processing
     from qgis.core import QgsVectorLayer
 
@@ -253,7 +253,7 @@ def work_fishnetdensity(data: dict, size: float, plugin_root: str, out_dir: str,
 
 
 def work_chain(data: dict, size: float, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    app, plugin = _start_qgis(plugin_root)  # noqa: F841
+    _app, _plugin = _start_qgis(plugin_root)
     from qgis.core import QgsRectangle, QgsVectorLayer
 
     from minemonitor_plugin.core.grid import grid_shape

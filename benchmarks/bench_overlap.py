@@ -91,7 +91,7 @@ def read_arrays(path: str, columns: list[str]) -> tuple[np.ndarray, dict]:
 
     meta, _, wkb, fields = read(path, columns=columns)
     # pyogrio returns the columns in the layer's order, named in meta["fields"]
-    return shapely.from_wkb(wkb), {c: np.asarray(f, dtype=object) for c, f in zip(meta["fields"], fields)}
+    return shapely.from_wkb(wkb), {c: np.asarray(f, dtype=object) for c, f in zip(meta["fields"], fields, strict=True)}
 
 
 def read_both(data: dict, landuse: str) -> tuple:
@@ -105,7 +105,7 @@ def read_both(data: dict, landuse: str) -> tuple:
 def keyed(zones, classes, areas) -> dict:
     """{"zone|class": km2} with zero rows dropped (the common digest)."""
     out: dict = {}
-    for z, c, a in zip(zones, classes, areas):
+    for z, c, a in zip(zones, classes, areas, strict=True):
         if a > 0:
             key = f"{z}|{c}"
             out[key] = out.get(key, 0.0) + float(a)
@@ -114,7 +114,7 @@ def keyed(zones, classes, areas) -> dict:
 
 # --------------------------------------------------------------------------- workers
 def work_overlaptabulation(data: dict, landuse: str, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    app, plugin = _start_qgis(plugin_root)  # noqa: F841 (kept alive)
+    _app, _plugin = _start_qgis(plugin_root)
     import processing
     from qgis.core import QgsVectorLayer
 
@@ -200,11 +200,9 @@ def work_geopandas(data: dict, landuse: str, repeat: int) -> dict:
 
 
 def work_chain(data: dict, landuse: str, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    app, plugin = _start_qgis(plugin_root)  # noqa: F841
+    _app, _plugin = _start_qgis(plugin_root)
     import processing
-    from qgis.core import QgsVectorLayer
-
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsVectorLayer
 
     # native (C++) since QGIS 3.26; the Python qgis: implementation before (3.22 has only that one)
     stats_id = next(a for a in ("native:statisticsbycategories", "qgis:statisticsbycategories")
@@ -241,7 +239,7 @@ def work_chain(data: dict, landuse: str, plugin_root: str, out_dir: str, repeat:
 
 
 def work_stats_alg(data: dict, plugin_root: str, out_dir: str, repeat: int) -> dict:
-    app, plugin = _start_qgis(plugin_root)  # noqa: F841
+    _app, _plugin = _start_qgis(plugin_root)
     import processing
 
     def run():

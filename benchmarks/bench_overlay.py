@@ -148,7 +148,7 @@ def table6_rows():
         if isinstance(preset.table, ThresholdTable):
             out[key] = [(max(r.lower, -1e30), min(r.upper, 1e30), r.grade) for r in preset.table.rows]
         else:
-            out[key] = [(c, c + 0.5, g) for c, g in zip(preset.table.codes, preset.table.grades)]
+            out[key] = [(c, c + 0.5, g) for c, g in zip(preset.table.codes, preset.table.grades, strict=True)]
     return out
 
 
@@ -185,7 +185,7 @@ def worker(name: str, folder: Path) -> dict:
     if name == "gdal_calc":
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         args = [shutil.which("gdal_calc.py") or "gdal_calc.py"]
-        for letter, p in zip(letters, paths.values()):
+        for letter, p in zip(letters, paths.values(), strict=True):
             args += [f"-{letter}", p]
         expr = "+".join(letters[: len(paths)])
         args += ["--calc", expr, "--outfile", str(out / "sum.tif"), "--type", "Float32", "--NoDataValue",
@@ -195,7 +195,7 @@ def worker(name: str, folder: Path) -> dict:
         return {"seconds": time.perf_counter() - t0}
     if name == "numpy":
         return numpy_whole(paths, out)
-    app, plugin = start_qgis()  # noqa: F841 - keep the application alive
+    _app, _plugin = start_qgis()
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 

@@ -82,8 +82,8 @@ def _reader(paths):
 def _stack(block):
     import numpy as np
 
-    out = np.empty((len(block.arrays),) + block.arrays[0].shape, dtype=np.float32)
-    for i, (a, m) in enumerate(zip(block.arrays, block.nodata)):
+    out = np.empty((len(block.arrays), *block.arrays[0].shape), dtype=np.float32)
+    for i, (a, m) in enumerate(zip(block.arrays, block.nodata, strict=True)):
         out[i] = a
         if m.any():
             out[i][m] = np.nan
@@ -114,7 +114,7 @@ def run_algorithm(paths, years):
     subprocess.run(["make", "-s", "-C", str(ROOT), "build", f"BUILD_DIR={build}"], check=True)
     from tools.qgis_headless import start_qgis
 
-    app, plugin = start_qgis(build)  # keep both alive while processing
+    _app, _plugin = start_qgis(build)  # keep both alive while processing
     import processing
 
     out = DATA_DIR / "out"
@@ -249,7 +249,7 @@ def measure(name: str, paths, years, sample: int) -> dict:
     cmd = [sys.executable, "-m", "benchmarks.bench_trend", "--child", name, "--sample", str(sample), "--years", str(len(years)),
            "--paths", json.dumps(paths)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
+    _, _status, usage = os.wait4(proc.pid, 0)
     out = proc.stdout.read()
     err = proc.stderr.read()
     line = next((ln for ln in out.splitlines() if ln.startswith("RESULT ")), None)

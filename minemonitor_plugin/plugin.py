@@ -24,7 +24,7 @@ class MineMonitorPlugin:
         activate_private_dependencies()
         install_translator()
 
-    def initProcessing(self):  # noqa: N802 - QGIS API name
+    def initProcessing(self):
         if self.provider is None:
             from .provider import MineMonitorProvider
 
@@ -32,7 +32,7 @@ class MineMonitorPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
             self.provider.refresh_models()
 
-    def initGui(self):  # noqa: N802 - QGIS API name
+    def initGui(self):
         self.initProcessing()
         if self.iface is None:
             return

@@ -133,7 +133,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         model.translate_definitions()
         return model
 
-    def fromFile(self, path):  # noqa: N802 - QGIS API name
+    def fromFile(self, path):
         ok = super().fromFile(path)
         if ok:
             self.translate_definitions()

@@ -286,7 +286,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="minemonitor-docs-") as tmp:
         # the assembled plugin carries the compiled .qm the Chinese reference needs
         subprocess.run(["make", "-s", "-C", str(ROOT), "build", f"BUILD_DIR={tmp}"], check=True)
-        app, plugin = _start_qgis(Path(tmp))
+        _app, plugin = _start_qgis(Path(tmp))
         files = generate()
         plugin.unload()
     stale = [path for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]

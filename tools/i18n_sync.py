@@ -95,7 +95,7 @@ def qml_labels(folder: Path = STYLES) -> list[str]:
     for path in sorted(folder.glob("*.qml")):
         for raw in QML_LABEL.findall(path.read_text(encoding="utf-8")):
             label = unescape(raw)
-            head, sep, tail = label.partition(" / ")
+            _head, sep, tail = label.partition(" / ")
             if sep and CJK.search(tail):
                 continue  # bilingual: styling.translate_label picks the language part
             if re.search(r"[A-Za-z]", label):

@@ -804,7 +804,7 @@ def mining_dynamics():
 
 
 def main():
-    app, plugin = start_qgis()
+    _app, plugin = start_qgis()
     spatial_pattern()
     footprint_overlap()
     desertification()

@@ -93,7 +93,7 @@ def derive_epochs(
     room = 0.45 * nearest  # how far a footprint may grow without meeting a grown neighbour
 
     order = rng.permutation(n)
-    k = {name: int(round(frac * n)) for name, frac in
+    k = {name: round(frac * n) for name, frac in
          (("disappeared", disappeared), ("expanded", expanded), ("reduced", reduced), ("split", split))}
     taken = np.zeros(n, dtype=bool)
 
@@ -137,7 +137,7 @@ def derive_epochs(
     out_truth = truth[rows]
 
     # new footprints: scaled copies of a footprint of the same mine, near it, 10 m from everything
-    want = int(round(new * n))
+    want = round(new * n)
     placed_geoms: list = []
     placed_rows: list = []
     occupied = shapely.STRtree(np.concatenate([geoms, out_geoms]))
@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         out = write_epochs(args.out, earlier, later)
     for name, fp in (("2021", earlier), ("2022", later)):
         kinds, counts = np.unique(fp.attributes["truth"].astype(str), return_counts=True)
-        detail = ", ".join(f"{k} {c}" for k, c in zip(kinds, counts))
+        detail = ", ".join(f"{k} {c}" for k, c in zip(kinds, counts, strict=True))
         print(f"{name}: {len(fp)} footprints, {fp.attributes['area_km2'].sum():.3f} km2 ({detail})")
     print(f"written to {out}")
     return 0

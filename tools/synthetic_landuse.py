@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -72,8 +71,8 @@ def generate_landuse(
         extent = tuple(shapely.total_bounds(prov["geometries"]))
     xmin, ymin, xmax, ymax = extent
     cent = shapely.get_coordinates(shapely.centroid(np.asarray(footprints, dtype=object)))
-    n_fp = int(round(0.6 * n_polygons))
-    n_basin = int(round(0.3 * n_polygons))
+    n_fp = round(0.6 * n_polygons)
+    n_basin = round(0.3 * n_polygons)
     n_unif = n_polygons - n_fp - n_basin
     near_fp = cent[rng.integers(0, len(cent), n_fp)] + rng.normal(0.0, 3_000.0, (n_fp, 2))
     basins = [(v[1], v[2]) for v in synthetic.BASINS.values() if v[1] is not None]
@@ -131,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     synthetic.write_gpkg(args.out, geoms, attrs, layer="landuse")
     counts = np.unique(attrs["class"], return_counts=True)
     print(f"{len(geoms)} land-use polygons generated in {t1 - t0:.1f} s, written in {time.perf_counter() - t1:.1f} s")
-    for name, k in zip(*counts):
+    for name, k in zip(*counts, strict=True):
         print(f"  {name}: {k}")
     return 0
 

@@ -2,8 +2,8 @@
 
 from .footprints.footprint_statistics import FootprintStatisticsAlgorithm
 from .footprints.import_mining_dataset import ImportMiningDatasetAlgorithm
-from .footprints.proximity_bands import ProximityBandsAlgorithm
 from .footprints.overlap_tabulation import OverlapTabulationAlgorithm
+from .footprints.proximity_bands import ProximityBandsAlgorithm
 from .grids.fishnet import FishnetDensityAlgorithm
 from .monitoring.accuracy_assessment import AccuracyAssessmentAlgorithm
 from .monitoring.cell_trend import CellTrendAlgorithm

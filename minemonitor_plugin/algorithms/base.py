@@ -12,8 +12,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import compat, deps, styling
 from ..core.errors import CancelledError, MineMonitorError
-from ..qgis_io.outputs import IncompleteOutput
 from ..i18n import core_error_message, tr_for
+from ..qgis_io.outputs import IncompleteOutput
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")

@@ -124,11 +124,11 @@ def diagnose(name: str, tally: GradeTally, expected_grades: Iterable[int], domin
     """
     if not 0.5 <= dominance <= 1.0:
         raise InvalidInputError("The dominance share must lie between 0.5 and 1; got {value}.", value=dominance)
-    grades = tuple(sorted(set(int(g) for g in expected_grades) | set(tally.counts)))
+    grades = tuple(sorted({int(g) for g in expected_grades} | set(tally.counts)))
     counts = tuple(int(tally.counts.get(g, 0)) for g in grades)
     total = sum(counts)
     shares = tuple(c / total if total else 0.0 for c in counts)
-    empty = tuple(g for g, c in zip(grades, counts) if c == 0 and g in set(expected_grades))
+    empty = tuple(g for g, c in zip(grades, counts, strict=True) if c == 0 and g in set(expected_grades))
     dominant = None
     top = 0.0
     if total:
@@ -173,7 +173,7 @@ def class_ranges(breaks: Iterable[float], score_min: float, score_max: float) ->
     edges = [float(b) for b in breaks]
     lows = [score_min, *edges]
     highs = [*edges, score_max]
-    return list(zip(lows, highs))
+    return list(zip(lows, highs, strict=True))
 
 
 def class_shares(counts: Mapping[int, int]) -> dict[int, float]:

@@ -523,7 +523,7 @@ def footprint_statistics(
         )
     field_codes: list[np.ndarray] = []
     field_uniques: list[list[object]] = []
-    for name, values in zip(fields, group_values):
+    for name, values in zip(fields, group_values, strict=True):
         if len(values) != n:
             raise InvalidInputError(
                 "Grouping field {field} has {n_values} values for {n} polygons.",

@@ -287,7 +287,7 @@ def _geographic(fps, pieces, live, feats, bands, search, tile_deg, nearest, near
     starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
     ends = np.r_[starts[1:], order.size]
     feature_tree = shapely.STRtree(feats)
-    for t, (a, b) in enumerate(zip(starts, ends)):
+    for t, (a, b) in enumerate(zip(starts, ends, strict=True)):
         members = live[order[a:b]]
         box = shapely.total_bounds(fps[members])
         max_lat = max(abs(box[1]), abs(box[3]))

@@ -22,6 +22,7 @@ valid factor is NoData).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -225,7 +226,7 @@ def weighted_overlay(
     if spec.method == "percent":
         acc = np.zeros(shape, dtype=np.int64)
         wsum = np.zeros(shape, dtype=np.int64) if renorm else None
-        for k, (a, m) in enumerate(zip(arrays, masks)):
+        for k, (a, m) in enumerate(zip(arrays, masks, strict=True)):
             a = np.asarray(a)
             if a.dtype.kind == "f":
                 valid = a[~m]
@@ -255,7 +256,7 @@ def weighted_overlay(
     acc_type = np.dtype(int_acc if integer else float_type)
     acc = None
     wsum = np.zeros(shape, dtype=np.float64) if renorm else None
-    for k, (a, m) in enumerate(zip(arrays, masks)):
+    for k, (a, m) in enumerate(zip(arrays, masks, strict=True)):
         w = spec.weights[k]
         a = np.asarray(a)
         if renorm:
@@ -411,7 +412,7 @@ def user_breaks(breaks: str | Sequence[float]) -> NaturalBreaks:
         values = [float(b) for b in breaks]
     if not values:
         raise InvalidInputError("No class breaks were given.")
-    for a, b in zip(values, values[1:]):
+    for a, b in itertools.pairwise(values):
         if not a < b:
             raise InvalidInputError("Class breaks must increase; {first} is followed by {second}.",
                                     first=f"{a:g}", second=f"{b:g}")

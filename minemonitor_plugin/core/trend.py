@@ -714,7 +714,7 @@ def trend_statistics(
             value=min_years,
         )
     min_years = int(min_years)
-    if x.dtype.kind in "biu" and x.dtype.itemsize <= 2 or x.dtype in (np.float16, np.float32):
+    if (x.dtype.kind in "biu" and x.dtype.itemsize <= 2) or x.dtype in (np.float16, np.float32):
         work = np.dtype(np.float32)
     else:
         work = np.dtype(np.float64)
@@ -781,7 +781,7 @@ def trend_statistics(
 
         pool = ThreadPoolExecutor(max_workers=int(workers), thread_name_prefix="minemonitor-trend")
         try:
-            for task, res in zip(tasks, pool.map(run, tasks)):
+            for task, res in zip(tasks, pool.map(run, tasks), strict=True):
                 store(task, res)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

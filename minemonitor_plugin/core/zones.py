@@ -269,9 +269,9 @@ def split_by_zones(
             out_area.append(r_area[ok])
     if progress is not None and progress(1.0) is False:
         raise CancelledError()
-    footprint = np.concatenate([g_fp] + out_fp).astype(np.int64)
+    footprint = np.concatenate([g_fp, *out_fp]).astype(np.int64)
     code = np.concatenate([g_code, np.full(sum(a.size for a in out_fp), -1, dtype=np.int64)])
-    geometries = np.concatenate([g_geom] + out_geom) if out_geom else g_geom
-    areas = np.concatenate([g_area] + out_area)
+    geometries = np.concatenate([g_geom, *out_geom]) if out_geom else g_geom
+    areas = np.concatenate([g_area, *out_area])
     order = np.lexsort((code, footprint))
     return ZonePieces(footprint[order], code[order], geometries[order], areas[order])

@@ -33,8 +33,8 @@ def stack_block(arrays: Sequence[np.ndarray], masks: Sequence[np.ndarray]) -> np
     """(t, rows, cols) float32 (float64 for 32-bit integer / float64 bands) with NaN for NoData."""
     wide = any(a.dtype.itemsize > 4 or (a.dtype.kind in "iu" and a.dtype.itemsize > 2) for a in arrays)
     dtype = np.float64 if wide else np.float32
-    stack = np.empty((len(arrays),) + arrays[0].shape, dtype=dtype)
-    for i, (a, m) in enumerate(zip(arrays, masks)):
+    stack = np.empty((len(arrays), *arrays[0].shape), dtype=dtype)
+    for i, (a, m) in enumerate(zip(arrays, masks, strict=True)):
         stack[i] = a
         if m.any():
             stack[i][m] = np.nan
@@ -208,7 +208,7 @@ def overlay_window(block: ew.Block, grid: ew.Grid, settings: OverlaySettings) ->
         rows = slice(r0, min(r0 + step, w.rows))
         arrays, masks, out = settings.prepare(block, rows, grid, cache)
         if out is not None:
-            outside = list(out) if outside is None else [a + b for a, b in zip(outside, out)]
+            outside = list(out) if outside is None else [a + b for a, b in zip(outside, out, strict=True)]
         ov = weighted_overlay(arrays, settings.spec, masks, settings.names)
         if values is None:
             values = np.empty((w.rows, w.cols), dtype=ov.values.dtype)

@@ -398,7 +398,7 @@ def rasterize_values(wkbs: Sequence[bytes], values: Sequence[float], grid: Grid,
         layer = vds.CreateLayer("burn", srs=srs, geom_type=ogr.wkbUnknown)
         layer.CreateField(ogr.FieldDefn("value", ogr.OFTReal))
         defn = layer.GetLayerDefn()
-        for wkb, value in zip(wkbs, values):
+        for wkb, value in zip(wkbs, values, strict=True):
             feat = ogr.Feature(defn)
             feat.SetGeometry(ogr.CreateGeometryFromWkb(bytes(wkb)))
             feat.SetField(0, float(value))

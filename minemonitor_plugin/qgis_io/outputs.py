@@ -120,7 +120,7 @@ def remove_file(path: str) -> None:
 
 def _move_file(src: str, dst: str) -> None:
     """Replace ``dst`` (and its sidecars) by ``src`` (and its sidecars)."""
-    src_stem, src_ext = os.path.splitext(src)
+    src_stem, _src_ext = os.path.splitext(src)
     dst_stem, _ = os.path.splitext(dst)
     remove_file(dst)
     moves = []

@@ -29,8 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, osr
-
+from osgeo import gdal
 from qgis.core import QgsProcessingException
 
 from ..core.errors import InvalidInputError
@@ -61,64 +60,24 @@ def max_pixels() -> int:
     except ValueError:
         return MAX_PIXELS
 
-_GDAL_TO_NUMPY = {
-    gdal.GDT_Byte: np.uint8,
-    gdal.GDT_UInt16: np.uint16,
-    gdal.GDT_Int16: np.int16,
-    gdal.GDT_UInt32: np.uint32,
-    gdal.GDT_Int32: np.int32,
-    gdal.GDT_Float32: np.float32,
-    gdal.GDT_Float64: np.float64,
-}
-_NUMPY_TO_GDAL = {np.dtype(v): k for k, v in _GDAL_TO_NUMPY.items()}
+_GDAL_TO_NUMPY = _engine.GDAL_TO_NUMPY
+_NUMPY_TO_GDAL = _engine.NUMPY_TO_GDAL
 
 
 # --------------------------------------------------------------------------------------------
 # inputs and grids
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RasterInput:
-    """One band of a GDAL-readable raster.
-
-    Attributes
-    ----------
-    dataset : str
-        GDAL dataset name (a file path, a VRT, ``GPKG:file:table`` ...).
-    band : int
-        1-based band number.
-    label : str
-        Name shown in messages (the layer name).
-    """
-
-    dataset: str
-    band: int = 1
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        """The label, or the dataset's file name when no label was given."""
-        return self.label or os.path.basename(self.dataset)
+#: One band of a GDAL-readable raster: ``dataset`` (a file path, a VRT, ``GPKG:file:table`` ...),
+#: 1-based ``band`` and the ``label`` shown in messages (the layer name); ``name`` is the label or the
+#: dataset's file name. The engine's :class:`~..engine.windows.Source`, so the same value goes to
+#: local readers and to dask workers.
+RasterInput = _engine.Source
 
 
 @dataclass(frozen=True)
-class RasterGrid:
-    """A north-up raster grid: size, geotransform and CRS (WKT).
-
-    ``geotransform`` is GDAL's ``(x0, dx, 0, y0, 0, dy)`` with ``dy < 0`` for north-up rasters.
-    """
-
-    width: int
-    height: int
-    geotransform: tuple[float, float, float, float, float, float]
-    crs_wkt: str
-
-    @property
-    def pixel_width(self) -> float:
-        return abs(self.geotransform[1])
-
-    @property
-    def pixel_height(self) -> float:
-        return abs(self.geotransform[5])
+class RasterGrid(_engine.Grid):
+    """A north-up raster grid (:class:`engine.windows.Grid`: size, GDAL geotransform
+    ``(x0, dx, 0, y0, 0, dy)`` with ``dy < 0``, CRS as WKT) with what messages need on top."""
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
@@ -127,16 +86,6 @@ class RasterGrid:
         xs = (x0, x0 + dx * self.width)
         ys = (y0, y0 + dy * self.height)
         return min(xs), min(ys), max(xs), max(ys)
-
-    @property
-    def is_geographic(self) -> bool:
-        srs = _srs(self.crs_wkt)
-        return bool(srs is not None and srs.IsGeographic())
-
-    def window_geotransform(self, window: Window) -> tuple[float, float, float, float, float, float]:
-        """Geotransform of ``window`` (its top-left pixel as origin)."""
-        x0, dx, rx, y0, ry, dy = self.geotransform
-        return (x0 + window.col * dx + window.row * rx, dx, rx, y0 + window.col * ry + window.row * dy, ry, dy)
 
     def describe(self) -> str:
         """A short (translated) description for logs: size, pixel size, extent."""
@@ -288,7 +237,7 @@ def align_inputs(
     methods = [resampling] * len(inputs) if isinstance(resampling, str) else list(resampling)
     aligned: list[RasterInput] = []
     notes: list[str] = []
-    for inp, method in zip(inputs, methods):
+    for inp, method in zip(inputs, methods, strict=True):
         if method not in RESAMPLING_METHODS:
             raise QgsProcessingException(tr("Unknown resampling method {method}.").format(method=method))
         why = grid_mismatch(grid_of(inp), reference)
@@ -385,7 +334,7 @@ class BlockReader:
                     tr("The raster {layer} is not on the grid of {reference} ({difference}).").format(
                         layer=inp.name, reference=self.inputs[0].name, difference=why))
         self._bands = []
-        for inp, ds in zip(self.inputs, self._datasets):
+        for inp, ds in zip(self.inputs, self._datasets, strict=True):
             if not 1 <= inp.band <= ds.RasterCount:
                 raise QgsProcessingException(
                     tr("The raster {layer} has no band {band}.").format(layer=inp.name, band=inp.band))
@@ -651,14 +600,7 @@ def _open_checked(source: RasterInput | str):
     return ds
 
 
-def _srs(wkt: str):
-    if not wkt:
-        return None
-    srs = osr.SpatialReference()
-    if srs.ImportFromWkt(wkt) != 0:
-        return None
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
+_srs = _engine._srs
 
 
 def _same_crs(a: str, b: str) -> bool:

@@ -475,7 +475,7 @@ def write_features(algorithm, sink, parameters, name, feedback, columns, geometr
     wkbs = shapely.to_wkb(geometries) if geometries is not None and n else None
     start, end = progress_range
     written = 0
-    rows = list(zip(*values)) if values else [()] * n
+    rows = list(zip(*values, strict=True)) if values else [()] * n
     for lo in range(0, n, chunk):
         if feedback.isCanceled():
             return written

@@ -61,7 +61,7 @@ def log_area_histogram(area_km2: np.ndarray, mu: float, sigma: float, geomean: f
         fig = figure()
         ax = fig.add_subplot()
         bins = max(10, min(60, int(np.sqrt(logs.size))))
-        counts, edges, _ = ax.hist(logs, bins=bins, color=COLOR, alpha=0.75, edgecolor="white")
+        _counts, edges, _ = ax.hist(logs, bins=bins, color=COLOR, alpha=0.75, edgecolor="white")
         if sigma > 0 and logs.size:
             x = np.linspace(edges[0], edges[-1], 200)
             # density of log10(area) when ln(area) ~ N(mu, sigma)
@@ -161,7 +161,7 @@ def moran_scatter_svg(z, lag, slope_label: str, x_label: str, y_label: str, clus
         ax.axhline(0, color="#888888", lw=0.8)
         ax.axvline(0, color="#888888", lw=0.8)
         corner = 0.96 * reach
-        for (sx, sy), text in zip(((1, 1), (-1, 1), (-1, -1), (1, -1)), quadrant_labels):
+        for (sx, sy), text in zip(((1, 1), (-1, 1), (-1, -1), (1, -1)), quadrant_labels, strict=True):
             ax.text(sx * corner, sy * corner, text, ha="right" if sx > 0 else "left",
                     va="top" if sy > 0 else "bottom", fontsize=11, fontweight="bold", color="#555555")
         if ok.sum() >= 2 and np.ptp(z[ok]) > 0:

@@ -202,7 +202,7 @@ class _Parser(HTMLParser):
         return text
 
     # parser callbacks --------------------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):  # noqa: C901 - one dispatch over the tags we write
+    def handle_starttag(self, tag, attrs):
         a = self._attrs(attrs)
         classes = a.get("class", "").split()
         if tag in ("style", "title", "script", "nav"):

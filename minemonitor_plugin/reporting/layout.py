@@ -515,7 +515,7 @@ class ReportLayout:
             self.new_text_page()  # sections start on a new page
         else:
             self._ensure(sum(heights) + 30.0)  # with room for what follows
-        for (text, level, toc), height in zip(pending, heights):
+        for (text, level, toc), height in zip(pending, heights, strict=True):
             self._draw_heading(text, level, toc)
 
     def _heading_height(self, text: str, level: int) -> float:
@@ -953,5 +953,17 @@ def _svg_fonts(svg: str, family: str) -> str:
     return re.sub(r"(font:\s*(?:[\w.]+\s+)*[\d.]+px\s+)[^;\"']*", lambda m: m.group(1) + f"'{family}'", svg)
 
 
-__all__ = ["PAGE_FORMATS", "LayoutTexts", "MapSpec", "ReportLayout", "build_template", "page_size",
-           "report_font", "template_path", "write_template", "Heading", "Paragraph", "MapFigure"]
+__all__ = [
+    "PAGE_FORMATS",
+    "Heading",
+    "LayoutTexts",
+    "MapFigure",
+    "MapSpec",
+    "Paragraph",
+    "ReportLayout",
+    "build_template",
+    "page_size",
+    "report_font",
+    "template_path",
+    "write_template",
+]

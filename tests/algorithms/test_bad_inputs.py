@@ -260,7 +260,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _run(case, bad, root: Path, env) -> dict:
-    case_id, alg, params, expected, outputs = case
+    case_id, alg, params, _expected, outputs = case
     out = root / case_id
     out.mkdir()
     # files the user had: a GeoPackage with layers, a raster and an HTML page at output-like paths
@@ -303,7 +303,7 @@ def _gpkg_layers(path: Path) -> dict[str, int]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_bad_input(matrix, case):
-    case_id, alg, params, expected, outputs = case
+    case_id, _alg, _params, expected, outputs = case
     result = matrix[case_id]
     proc, out, before = result["proc"], result["out"], result["before"]
     log = proc.stdout + proc.stderr

@@ -117,7 +117,7 @@ def test_gradefactor_period_preset_and_warning(run_alg, tmp_path):
 def _points(make_layer, path):
     xs, ys = np.meshgrid(np.arange(8) * 1000.0, np.arange(8) * 1000.0)
     values = [float(v) for v in (xs + ys).ravel() / 1000.0]
-    wkts = [f"POINT({x} {y})" for x, y in zip(xs.ravel(), ys.ravel())]
+    wkts = [f"POINT({x} {y})" for x, y in zip(xs.ravel(), ys.ravel(), strict=True)]
     return make_layer(path, wkts, crs="EPSG:3857", fields={"value": values}, layer="points")
 
 

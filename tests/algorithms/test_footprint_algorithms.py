@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +71,7 @@ def test_statistics_per_group_match_numpy(run_alg, stats_layer, tmp_path):
             assert r["std_km2"] == pytest.approx(a.std(ddof=1), rel=RTOL)
         else:
             assert r["std_km2"] is None  # undefined for one polygon: NULL, not 0
-        ids = {m for m, s in zip(mine, sel) if s and m is not None}
+        ids = {m for m, s in zip(mine, sel, strict=True) if s and m is not None}
         assert r["n_mines"] == len(ids)
     assert res["N_POLYGONS"] == 8
     assert res["GEOMEAN_KM2"] == pytest.approx(sps.gmean(area), rel=RTOL)
@@ -83,7 +83,7 @@ def test_statistics_per_group_match_numpy(run_alg, stats_layer, tmp_path):
     srows = rows_of(sizes)
     edges = [0, 0.024, 0.1, 0.2, 1, 10, 50, 100, 1000, np.inf]
     assert [r["n_polygons"] for r in srows] == [int(((area >= lo) & (area < hi)).sum())
-                                                 for lo, hi in zip(edges[:-1], edges[1:])]
+                                                 for lo, hi in itertools.pairwise(edges)]
     assert srows[0]["cum_pct_polygons"] == pytest.approx(100 * np.mean(area < 0.024), rel=RTOL)
     assert srows[-1]["upper_km2"] is None
     assert sum(r["pct_area"] for r in srows) == pytest.approx(100.0, rel=RTOL)
@@ -258,7 +258,7 @@ def test_statistics_on_sample_data_shape_of_table_2(run_alg, synthetic_footprint
                           "OUTPUT": str(tmp_path / "s.gpkg"), "OUTPUT_SIZE_CLASSES": str(tmp_path / "c.gpkg"),
                           "OUTPUT_HTML": str(tmp_path / "r.html")})
     rows = rows_of(tmp_path / "s.gpkg")
-    total = [r for r in rows if r["is_total"]][0]
+    total = next(r for r in rows if r["is_total"])
     assert total["n_polygons"] == len(fp) == res["N_POLYGONS"]
     assert total["n_mines"] == len(set(fp.attributes["mine_id"]))
     assert total["total_km2"] == pytest.approx(fp.attributes["area_km2"].sum(), rel=2e-3)
@@ -274,7 +274,7 @@ def test_statistics_on_sample_data_shape_of_table_2(run_alg, synthetic_footprint
 
 
 def test_qgis_process_runs_overlaptabulation(qgis_process, overlap_layers, tmp_path):
-    fps, classes, zones = overlap_layers
+    fps, classes, _zones = overlap_layers
     out = tmp_path / "table.gpkg"
     result = qgis_process(OVERLAP, {"INPUT": fps, "OVERLAY": classes, "CLASS_FIELD": "landuse",
                                     "ZONE_FIELD": "province", "AREA_CRS": EQUAL_AREA, "OUTPUT": str(out)})
@@ -308,7 +308,7 @@ def test_large_class_layer_read_near_footprints_only(run_alg, overlap_layers, ma
     import minemonitor_plugin.qgis_io.ogr_batch as ogr_batch
     import minemonitor_plugin.qgis_io.vector as vector
 
-    fps, classes, zones = overlap_layers
+    fps, _classes, _zones = overlap_layers
     options = ["SPATIAL_INDEX=NO"] if path == "batches, no R*-tree" else []
     far = make_layer(tmp_path / "far.gpkg", [square(-50, -50, 30, 150), square(30, -50, 200, 150),
                                              square(150, 0, 200, 50), square(50000, 50000, 50100, 50100)],

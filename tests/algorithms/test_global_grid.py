@@ -62,7 +62,7 @@ def test_half_degree_grid_of_maus_5min_cells_matches_per_cell_sums(run_alg, samp
     row = np.floor((90.0 - lat) / 0.5).astype(int)  # the Maus raster convention: row 0 below 90° N
     col = np.floor((lon + 180.0) / 0.5).astype(int)
     expected = {}
-    for r, c, v in zip(row, col, km2):
+    for r, c, v in zip(row, col, km2, strict=True):
         expected[(r, c)] = expected.get((r, c), 0.0) + v
     assert set(rows) == set(expected)
     for key, value in expected.items():
@@ -99,7 +99,7 @@ def test_half_degree_grid_matches_the_original_geotiff_in_blocks(run_alg, shared
     assert (x0, y0) == pytest.approx((73.0, 50.0)) and dx == pytest.approx(1 / 12)
     blocks = data.reshape(data.shape[0] // 6, 6, data.shape[1] // 6, 6).sum(axis=(1, 3))
     row0, col0 = round((90 - y0) / 0.5), round((x0 + 180) / 0.5)
-    expected = {(row0 + r, col0 + c): blocks[r, c] for r, c in zip(*np.nonzero(blocks))}
+    expected = {(row0 + r, col0 + c): blocks[r, c] for r, c in zip(*np.nonzero(blocks), strict=True)}
     assert set(rows) == set(expected)
     for key, value in expected.items():
         assert rows[key]["mining_km2"] == pytest.approx(value, rel=RTOL_SUM)

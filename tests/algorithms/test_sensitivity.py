@@ -112,7 +112,7 @@ def test_gradefactor_custom_table_outside_values(run_alg, tmp_path):
     table = ["0", "5", "1", "5", "10", "2", "10", "25", "3", "25", "", "4"]
     out = tmp_path / "g.tif"
     res = run_alg("minemonitor:gradefactor", {"INPUT": src, "TABLE": table, "OUTPUT": str(out)})
-    got, nodata, _ = read_tif(out)
+    got, _nodata, _ = read_tif(out)
     np.testing.assert_array_equal(got, [[255, 1, 2, 3, 4, 4]])  # -1 is outside: NoData, never 0
     assert res["OUTSIDE_COUNT"] == 1
     out2 = tmp_path / "g2.tif"
@@ -304,7 +304,7 @@ def test_weightedoverlay_largest_natural_breaks_sample(run_alg, tmp_path):
     from minemonitor_plugin.core.natural_breaks import fisher_jenks
     from minemonitor_plugin.core.raster_overlay import pixel_keys
 
-    layers, paths = _float_factors(tmp_path)
+    _layers, paths = _float_factors(tmp_path)
     out, cls = tmp_path / "score.tif", tmp_path / "classes.tif"
     res = run_alg("minemonitor:weightedoverlay", {"FACTORS": paths, "METHOD": 2, "WEIGHTS": "1, 2",
                                                   "OUTPUT": str(out), "OUTPUT_CLASSES": str(cls),
@@ -408,7 +408,7 @@ def test_desertification_model_on_sample_data(run_alg, sample_factors, tmp_path)
         "TABLE_NDVI_MEAN": LAI_TABLE, "REFERENCE": f["slope"], "CLASS_METHOD": 1, "BREAKS": "8, 10, 12",
         "OUTPUT_SCORE": str(score_p), "OUTPUT_CLASSES": str(class_p)})
     expected, nodata = _expected_score(f)
-    got, nd_value, ds = read_tif(score_p)
+    got, nd_value, _ds = read_tif(score_p)
     assert nd_value == -32768
     np.testing.assert_array_equal(got == -32768, nodata)
     np.testing.assert_array_equal(got[~nodata], expected[~nodata])
@@ -490,7 +490,7 @@ def test_zonalclassarea_reconciles_with_polygon_areas(run_alg, make_layer, tmp_p
     layer = QgsVectorLayer(str(out), "p", "ogr")
     feats = sorted(layer.getFeatures(), key=lambda f: f["fid"])
     areas_km2 = [0.025, 0.5 * abs((880 - 310) * (770 - 120) - (520 - 310) * (260 - 120)) / 1e6, 0.0012]
-    for f, poly_km2 in zip(feats, areas_km2):
+    for f, poly_km2 in zip(feats, areas_km2, strict=True):
         # fraction rule: classified + NoData area = polygon area
         assert f["classified_km2"] + f["nodata_km2"] == pytest.approx(poly_km2, rel=RTOL_AREA)
         assert f["polygon_km2"] == pytest.approx(poly_km2, rel=RTOL_AREA)
@@ -539,7 +539,7 @@ def test_qgis_process_runs_the_model_and_zonal_table(qgis_process, sample_factor
     np.testing.assert_array_equal(got[~nodata], expected[~nodata])
     breaks = [float(b) for b in results["BREAKS_USED"].split(",")]
     assert len(breaks) == 3 and breaks == sorted(breaks)
-    gt, wkt, h, w = f["grid"]
+    gt, wkt, _h, _w = f["grid"]
     x0, y0 = gt[0], gt[3]
     fp = make_layer(tmp_path / "fp.gpkg", [square(x0 + 400000, y0 - 800000, x0 + 1000000, y0 - 320000)],
                     crs=wkt)

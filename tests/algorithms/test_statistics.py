@@ -362,7 +362,7 @@ def test_model_chain_fishnet_then_hotspots(qgis_app, shared_data, tmp_path):
     cells = f"{shared_data}/maus_mining_area_grid_v2/maus_v2_5arcmin_cells_nw_bbox.gpkg|layername=mining_cells"
     provinces = f"{shared_data}/cn_admin_nw4_counties/nw4_admin.gpkg|layername=province"
     target = tmp_path / "hot.gpkg"
-    results, ok = model.run({"cells": cells, "provinces": provinces, "hotspots:hot_spots": str(target)},
+    _results, ok = model.run({"cells": cells, "provinces": provinces, "hotspots:hot_spots": str(target)},
                             context, QgsProcessingFeedback())
     assert ok
     _, f = read_layer(target, ["Gi_Bin", "density_pct", "row", "col"])

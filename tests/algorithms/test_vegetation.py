@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from tests.support.raster import write_tif as shared_write_tif
-from scipy import stats
 
 LAI = "modis_lai_china_g050/MOD15A2_LAI_China_G050_2001-2020.tif"
 COUNTIES = "cn_admin_nw4_counties/nw4_admin.gpkg"
@@ -77,7 +77,7 @@ def test_ndvitrend_lai_matches_scipy_pixel_by_pixel(run_alg, lai, tmp_path):
     rng = np.random.default_rng(20)
     rows, cols = np.nonzero(stack[0] > 0)
     pick = rng.choice(rows.size, 150, replace=False)
-    for r, c in list(zip(rows[pick], cols[pick])) + [(0, 0)]:  # (0, 0): all-zero, constant series
+    for r, c in [*list(zip(rows[pick], cols[pick], strict=True)), (0, 0)]:  # (0, 0): all-zero, constant series
         y = stack[:, r, c]
         ts = stats.theilslopes(y, YEARS)
         assert got["OUTPUT_SEN_SLOPE"][r, c] == pytest.approx(ts.slope, rel=RTOL32, abs=1e-9)
@@ -157,7 +157,7 @@ def test_ndvitrend_refuses_bad_years(run_alg, tmp_path):
 def test_ndvitrend_outputs_feed_the_factor_grading(run_alg, lai, tmp_path):
     from minemonitor_plugin.algorithms.sensitivity.grade_factor import PRESET_KEYS
 
-    path, stack = lai
+    path, _stack = lai
     slope = str(tmp_path / "slope.tif")
     run_alg("minemonitor:ndvitrend", {"INPUT": [path], "YEARS": "2001-2020", "OUTPUT_SEN_SLOPE": slope,
                                       "OUTPUT_MK_P": None, "OUTPUT_MEAN": None, "OUTPUT_CLASS": None})

@@ -225,7 +225,7 @@ def lattice_layer(qgis_app, make_layer, tmp_path_factory):
     value = np.exp(np.sin(r / 6) + np.cos(c / 7) + 0.4 * rng.standard_normal(r.size))
     wkts = [f"POLYGON(({cc * 1000} {-rr * 1000}, {cc * 1000 + 1000} {-rr * 1000}, {cc * 1000 + 1000} "
             f"{-rr * 1000 - 1000}, {cc * 1000} {-rr * 1000 - 1000}, {cc * 1000} {-rr * 1000}))"
-            for rr, cc in zip(r, c)]
+            for rr, cc in zip(r, c, strict=True)]
     return make_layer(folder / "fishnet.gpkg", wkts, crs="EPSG:3857",
                       fields={"row": [int(x) for x in r], "col": [int(x) for x in c],
                               "density": [float(v) for v in value]})
@@ -303,7 +303,7 @@ def test_an_input_the_workers_cannot_open_is_named(run_alg, cluster, stack, tmp_
     from qgis.core import QgsProcessingException, QgsRasterLayer
 
     memory = [f"/vsimem/minemonitor_test/ndvi_{2001 + i}.tif" for i in range(6)]
-    for src, dst in zip(stack[:6], memory):
+    for src, dst in zip(stack[:6], memory, strict=True):
         gdal.Translate(dst, src)
     layers = [QgsRasterLayer(path, f"ndvi_{2001 + i}", "gdal") for i, path in enumerate(memory)]
     assert all(layer.isValid() for layer in layers)

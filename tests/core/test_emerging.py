@@ -12,8 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from tests.support.lattices import to_libpysal
-
 from minemonitor_plugin.core.emerging import (
     CATEGORIES,
     CONSECUTIVE,
@@ -33,6 +31,7 @@ from minemonitor_plugin.core.errors import CancelledError, InvalidInputError
 from minemonitor_plugin.core.spatial_stats import gi_star
 from minemonitor_plugin.core.trend import trend_statistics
 from minemonitor_plugin.core.weights import inverse_distance_weights, lattice_weights
+from tests.support.lattices import to_libpysal
 from tools.crosscheck_sfdep import final_run, sfdep_classify
 
 RTOL = 1e-10

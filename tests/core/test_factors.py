@@ -54,7 +54,7 @@ def test_tally_equals_numpy_unique(grades, seed, expected):
     for chunk in np.array_split(np.arange(grades.size), 3):
         tally.add(grades[chunk], mask[chunk], values[chunk], mask[chunk])
     expected_grades, expected_counts = np.unique(grades[~mask], return_counts=True)
-    assert tally.counts == {int(g): int(c) for g, c in zip(expected_grades, expected_counts)}
+    assert tally.counts == {int(g): int(c) for g, c in zip(expected_grades, expected_counts, strict=True)}
     if (~mask).any():
         assert tally.value_min == pytest.approx(values[~mask].min())
         assert tally.value_max == pytest.approx(values[~mask].max())
@@ -74,7 +74,7 @@ def test_ndvi_trend_per_year_reading_leaves_the_upper_grades_empty():
     assert dx.warn
     # hand count: slopes below 0.0025 are grade 2, the rest grade 1
     n2 = int(np.count_nonzero(slopes < 0.0025))
-    assert dict(zip(dx.grades, dx.counts)) == {1: 400 - n2, 2: n2, 3: 0, 4: 0}
+    assert dict(zip(dx.grades, dx.counts, strict=True)) == {1: 400 - n2, 2: n2, 3: 0, 4: 0}
     assert (dx.value_min, dx.value_max) == (pytest.approx(-0.0025), pytest.approx(0.045))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -124,13 +126,13 @@ def test_size_classes_match_numpy(sample) -> None:
     t = size_classes(a)
     breaks = np.asarray(SIZE_BREAKS_KM2)
     edges = np.concatenate(([0.0], breaks, [np.inf]))
-    counts = np.array([np.sum((a >= lo) & (a < hi)) for lo, hi in zip(edges[:-1], edges[1:])])
+    counts = np.array([np.sum((a >= lo) & (a < hi)) for lo, hi in itertools.pairwise(edges)])
     assert t.n_polygons.tolist() == counts.tolist()
     assert t.n_polygons.sum() == a.size
     np.testing.assert_allclose(t.cum_pct_polygons[:-1], [np.mean(a < b) * 100 for b in breaks], rtol=RTOL)
     np.testing.assert_allclose(t.pct_polygons, counts / a.size * 100, rtol=RTOL)
     np.testing.assert_allclose(
-        t.pct_area, [a[(a >= lo) & (a < hi)].sum() / a.sum() * 100 for lo, hi in zip(edges[:-1], edges[1:])],
+        t.pct_area, [a[(a >= lo) & (a < hi)].sum() / a.sum() * 100 for lo, hi in itertools.pairwise(edges)],
         rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(t.pct_area_at_or_above[1:], [a[a >= b].sum() / a.sum() * 100 for b in breaks],
                                rtol=1e-10, atol=1e-12)

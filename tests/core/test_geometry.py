@@ -174,7 +174,7 @@ def test_smallest_footprint_keeps_shared_land_whatever_the_order():
     stope, pond, neighbour = box(0, 0, 300, 300), box(100, 100, 150, 150), box(250, 0, 400, 50)
     for layer in ([stope, pond, neighbour, stope], [neighbour, stope, stope, pond]):
         fp = prepare_footprints(layer)
-        areas = dict(zip([g.wkt for g in layer], shapely.area(fp.land)))
+        areas = dict(zip([g.wkt for g in layer], shapely.area(fp.land), strict=True))
         assert areas[pond.wkt] == pytest.approx(2500)
         assert areas[neighbour.wkt] == pytest.approx(7500)
         assert sorted(shapely.area(fp.land[[i for i, g in enumerate(layer) if g is stope]])) == pytest.approx(
@@ -189,7 +189,7 @@ def test_smallest_footprint_keeps_shared_land_whatever_the_order():
 def test_clean_polygons_gives_valid_polygons_with_the_repaired_area(geoms):
     c = clean_polygons(geoms)
     assert len(c.geometries) == len(geoms)
-    for g, s, original in zip(c.geometries, c.status, geoms):
+    for g, s, original in zip(c.geometries, c.status, geoms, strict=True):
         assert g is not None and g.geom_type in ("Polygon", "MultiPolygon") and g.is_valid
         if s != COUNTED:
             assert g.is_empty

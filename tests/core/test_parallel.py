@@ -97,7 +97,7 @@ def test_conditional_randomisation_is_bit_identical_whatever_the_task_size(task_
                                           mapper=LocalMapper(1))
     mapper = RecordingMapper(task_elements)
     got = crand.conditional_randomisation(z, m, m @ z, 199, 9, block_elements=199 * 100, mapper=mapper)
-    for a, b in zip((got.n_ge, got.n_le, got.mean, got.std), (ref.n_ge, ref.n_le, ref.mean, ref.std)):
+    for a, b in zip((got.n_ge, got.n_le, got.mean, got.std), (ref.n_ge, ref.n_le, ref.mean, ref.std), strict=True):
         np.testing.assert_array_equal(a, b)
     if task_elements == 1 << 30:
         assert mapper.tasks == 1

@@ -126,12 +126,12 @@ def test_tabulation_reconciles_and_agrees_with_pairwise_reference(layer, classes
         np.testing.assert_allclose(t.footprint_area_km2, ref.union.area / 1e6, rtol=RTOL, atol=ATOL_KM2)
         # tabulated areas sum to the footprint total: per zone, covered + outside = zone area
         np.testing.assert_allclose(t.zone_area_km2.sum(), t.footprint_area_km2, rtol=RTOL, atol=ATOL_KM2)
-        rows = {(z, c): (a, n) for z, c, a, n in zip(t.zones, t.classes, t.area_km2, t.n_polygons)}
-        for zk, za, zc in zip(t.zone_keys, t.zone_area_km2, t.zone_covered_km2):
+        rows = {(z, c): (a, n) for z, c, a, n in zip(t.zones, t.classes, t.area_km2, t.n_polygons, strict=True)}
+        for zk, za, zc in zip(t.zone_keys, t.zone_area_km2, t.zone_covered_km2, strict=True):
             outside = rows.get((zk, OUTSIDE), (0.0, 0))[0]
             np.testing.assert_allclose(zc + outside, za, rtol=RTOL, atol=ATOL_KM2)
         # each (zone, class) row against plain shapely, footprint by footprint
-        class_union = {v: _union([g for g, w in zip(cls_geoms, cls_values) if w == v]) for v in set(cls_values)}
+        class_union = {v: _union([g for g, w in zip(cls_geoms, cls_values, strict=True) if w == v]) for v in set(cls_values)}
         for zk in t.zone_keys:
             members = [i for i in np.flatnonzero(ref.counted) if zones[i] == zk]
             zone_area = sum(area_of(ref.land[i]) for i in members) / 1e6
@@ -267,7 +267,7 @@ def test_zonal_coverage_fractions_and_centres_agree_with_brute_force(layer, data
     clean = clean_polygons(layer)
     frame = shapely.box(_GRID.x0, _GRID.y0 - _GRID.height * _PIXEL, _GRID.x0 + _GRID.width * _PIXEL, _GRID.y0)
     cov = PolygonCoverage(layer, _GRID, "fraction")
-    poly, row, col, weight = cov.rows(0, _GRID.height)
+    poly, _row, _col, weight = cov.rows(0, _GRID.height)
     covered = np.bincount(poly, weights=weight, minlength=len(layer)) * _GRID.pixel_area
     expected = [shapely.intersection(g, frame).area for g in clean.geometries]
     np.testing.assert_allclose(covered, expected, rtol=1e-9, atol=ATOL_M2)
@@ -279,7 +279,7 @@ def test_zonal_coverage_fractions_and_centres_agree_with_brute_force(layer, data
     np.testing.assert_allclose(np.sort(joined), np.sort(weight), rtol=1e-12)
     # centre rule: exactly the pixels whose centre lies inside (brute force over the whole grid)
     centre = PolygonCoverage(layer, _GRID, "centre")
-    cp, cr, cc, cw = centre.rows(0, _GRID.height)
+    cp, cr, cc, _cw = centre.rows(0, _GRID.height)
     rows, cols = np.divmod(np.arange(_GRID.width * _GRID.height), _GRID.width)
     x = _GRID.x0 + (cols + 0.5) * _PIXEL
     y = _GRID.y0 - (rows + 0.5) * _PIXEL

@@ -72,7 +72,7 @@ def test_wide_table_is_split_into_groups_that_repeat_the_key():
     for group in groups:
         assert sum(widths[c] + 2.0 for c in group) <= 120.0 or len(group) == 3
     parts = doc.table_parts(doc.Table(headers, rows, 2), groups, "columns {first}-{last} of {total}")
-    assert [p.caption for p in parts][0].startswith("columns 3-")
+    assert next(p.caption for p in parts).startswith("columns 3-")
     assert all(len(p.rows) == 30 and p.left_columns == 2 for p in parts)
 
 

@@ -66,7 +66,7 @@ def test_square_straddling_four_cells_by_hand():
     fp = shapely.box(100.125, 40.125, 100.375, 40.375)
     res = sg.sparse_density([fp], grid=grid)
     assert len(res.cell_id) == 4 and res.n_polygons.tolist() == [1, 1, 1, 1]
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), res.mining_km2))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), res.mining_km2, strict=True))
     r_north, c_west = int((90 - 40.5) / 0.25), int((100 + 180) / 0.25)
     expected = {
         (r_north, c_west): geodesy.cell_area_km2(40.25, 40.375, 0.125),
@@ -150,7 +150,7 @@ def _check_against_brute_force(res, expected, rtol, noise_km2):
     """The sparse grid holds exactly the cells where a counted footprint has area, with the brute-force area
     and count; the other cells of the extent hold only slivers of numerical noise (left out, as by the dense
     fishnet without empty cells)."""
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons)))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, strict=True), strict=True))
     assert set(got) == {k for k, (_, n) in expected.items() if n > 0}
     for key, (area, n) in expected.items():
         if n:
@@ -214,7 +214,7 @@ def test_weights_are_conserved_and_apportioned_by_ellipsoidal_share():
     grid = sg.DegreeGrid(Fraction(1, 2))
     fps = [shapely.box(10.25, 60.0, 10.75, 60.5), shapely.box(10.1, 60.1, 10.2, 60.2)]
     res = sg.sparse_density(fps, grid=grid, weights=[10.0, 3.0])
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), res.mining_km2))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), res.mining_km2, strict=True))
     r, c = int((90 - 60.5) / 0.5), int((10.0 + 180) / 0.5)
     west = float(geodesy.cell_area_km2(60.0, 60.5, 0.25))
     # half of the first footprint, all of the second
@@ -244,14 +244,14 @@ def test_overlaps_dissolved_counts_kept_and_mine_ids():
     grid = sg.PlanarGrid.covering((0, 0, 2000, 1000), 1000.0)
     fps = [shapely.box(100, 100, 500, 500), shapely.box(300, 300, 700, 700), shapely.box(1100, 100, 1200, 200)]
     res = sg.sparse_density(fps, grid=grid, mine_ids=np.array(["A", "B", None], dtype=object))
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons, res.n_mines)))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, res.n_mines, strict=True), strict=True))
     assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
     assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
     # the footprint rule of the dense fishnet: a duplicate of A (mine Z) has no land of its own and a
     # sliver no area; neither is counted, nor is mine Z
     fps += [shapely.box(100, 100, 500, 500), shapely.box(1300, 300, 1550, 300.001)]
     res = sg.sparse_density(fps, grid=grid, mine_ids=np.array(["A", "B", None, "Z", "S"], dtype=object))
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist()), zip(res.mining_km2, res.n_polygons, res.n_mines)))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, res.n_mines, strict=True), strict=True))
     assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
     assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
     assert res.footprint_status.tolist() == [COUNTED, COUNTED, COUNTED, COVERED, DEGENERATE]

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")  # GEOS errors 
 
 def rows(t: OverlapTable) -> dict[tuple[object, object], tuple[int, float]]:
     """{(zone, class): (n_polygons, area in m2)}."""
-    return {(z, c): (int(n), a * 1e6) for z, c, n, a in zip(t.zones, t.classes, t.n_polygons, t.area_km2)}
+    return {(z, c): (int(n), a * 1e6) for z, c, n, a in zip(t.zones, t.classes, t.n_polygons, t.area_km2, strict=True)}
 
 
 def test_footprint_split_across_two_classes_and_two_zones() -> None:
@@ -238,8 +238,8 @@ def test_totals_reconcile_with_footprint_area(case: dict[str, np.ndarray]) -> No
     t = overlap_tabulation(fps, case["mosaic"], case["landuse"], zones=case["provinces"],
                            zone_values=["Gansu", "Qinghai", "Ningxia"], keep_pieces=True)
     # land-use classes do not overlap: the rows of every zone add up to its footprint area
-    per_zone = {z: 0.0 for z in t.zone_keys}
-    for z, a in zip(t.zones, t.area_km2):
+    per_zone = dict.fromkeys(t.zone_keys, 0.0)
+    for z, a in zip(t.zones, t.area_km2, strict=True):
         per_zone[z] += a
     np.testing.assert_allclose([per_zone[z] for z in t.zone_keys], t.zone_area_km2, rtol=RTOL)
     np.testing.assert_allclose(t.zone_area_km2.sum(), union_area, rtol=RTOL)
@@ -263,9 +263,9 @@ def test_totals_reconcile_with_footprint_area(case: dict[str, np.ndarray]) -> No
     np.testing.assert_allclose(shapely.area(p.geometries) / 1e6, p.area_km2, rtol=1e-7)
     np.testing.assert_allclose(shapely.union_all(p.geometries).area / 1e6, union_area, rtol=1e-7)
     piece_sum: dict[tuple[object, object], float] = {}
-    for z, c, a in zip(p.zones, p.classes, p.area_km2):
+    for z, c, a in zip(p.zones, p.classes, p.area_km2, strict=True):
         piece_sum[(z, c)] = piece_sum.get((z, c), 0.0) + a
-    for z, c, a in zip(t.zones, t.classes, t.area_km2):
+    for z, c, a in zip(t.zones, t.classes, t.area_km2, strict=True):
         np.testing.assert_allclose(piece_sum[(z, c)], a, rtol=RTOL)
     assert set(shapely.get_type_id(p.geometries)) <= {3, 6}
 
@@ -275,7 +275,7 @@ def test_pivot_has_table_totals(case: dict[str, np.ndarray]) -> None:
     pv = overlap_pivot(t)
     assert pv.zone_keys == ("east", "west")
     assert pv.class_keys[-1] is OUTSIDE
-    for z, c, n, a in zip(t.zones, t.classes, t.n_polygons, t.area_km2):
+    for z, c, n, a in zip(t.zones, t.classes, t.n_polygons, t.area_km2, strict=True):
         i, j = pv.zone_keys.index(z), pv.class_keys.index(c)
         assert pv.n_polygons[i, j] == n
         assert pv.area_km2[i, j] == a

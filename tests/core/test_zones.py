@@ -44,7 +44,7 @@ def test_split_by_hand_with_outside_part_and_merged_polygons_of_one_zone():
     zones = [shapely.box(0, 0, 10, 10), shapely.box(20, 0, 30, 10), shapely.box(10, 0, 20, 10)]
     fp = shapely.box(-5, 0, 25, 1)  # 5 outside, 10 in zone 0 (left), 10 in zone 1, 5 in zone 0 (right)
     res = cz.split_by_zones([fp, shapely.box(2, 2, 3, 3)], zones, [0, 0, 1])
-    rows = sorted(zip(res.footprint.tolist(), res.code.tolist(), res.area.tolist()))
+    rows = sorted(zip(res.footprint.tolist(), res.code.tolist(), res.area.tolist(), strict=True))
     assert rows == [(0, -1, pytest.approx(5.0)), (0, 0, pytest.approx(15.0)), (0, 1, pytest.approx(10.0)),
                     (1, 0, pytest.approx(1.0))]
     zone0 = res.geometries[(res.footprint == 0) & (res.code == 0)][0]
@@ -87,7 +87,7 @@ def _brute(fps, zones, codes):
     for i, fp in enumerate(fps):
         if fp is None or fp.is_empty:
             continue
-        for z, code in zip(zones, codes):
+        for z, code in zip(zones, codes, strict=True):
             with np.errstate(invalid="ignore"):  # an empty intersection is reported as "invalid value"
                 a = shapely.intersection(fp, z).area
             if a > 1e-9 * fp.area:
@@ -112,7 +112,7 @@ def test_largest_overlap_and_split_match_brute_force(scene):
         assert res.share[i] == pytest.approx(best / fp.area, rel=1e-9)
     split = cz.split_by_zones(fps, zones, codes)
     got = {}
-    for f, c, a in zip(split.footprint.tolist(), split.code.tolist(), split.area.tolist()):
+    for f, c, a in zip(split.footprint.tolist(), split.code.tolist(), split.area.tolist(), strict=True):
         got[(f, c)] = got.get((f, c), 0.0) + a
     for key, value in table.items():
         assert got[key] == pytest.approx(value, rel=1e-9)

@@ -61,13 +61,13 @@ class Feedback(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802
+    def pushInfo(self, info):
         self.lines.append(info)
 
-    def pushWarning(self, warning):  # noqa: N802
+    def pushWarning(self, warning):
         self.lines.append("WARNING " + warning)
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+    def reportError(self, error, fatalError=False):
         self.lines.append("ERROR " + error)
 
 
@@ -373,7 +373,7 @@ def run_legends(fishnet_layers):
         added += layers
     QCoreApplication.processEvents()
     result["legends"] = {alg: legend_labels(layer) for alg, layer in
-                         zip(("fishnetdensity", "localmoran", "hotspots"), [fishnet, *added])}
+                         zip(("fishnetdensity", "localmoran", "hotspots"), [fishnet, *added], strict=True)}
     result["layer_names"] = [layer.name() for layer in [fishnet, *added]]
     result["interface"] = {
         "locale": QgsApplication.locale(),

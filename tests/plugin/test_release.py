@@ -9,7 +9,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse

@@ -8,6 +8,7 @@ plugin avoids too). Every process listens on 127.0.0.1 only, has no dashboard, a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -29,7 +30,7 @@ class LoopbackCluster:
         self.env = dict(os.environ if env is None else env)
         paths = [str(p) for p in (pythonpath or [])]
         if paths:
-            self.env["PYTHONPATH"] = os.pathsep.join(paths + [self.env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+            self.env["PYTHONPATH"] = os.pathsep.join([*paths, self.env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         self.env.setdefault("DASK_DISTRIBUTED__WORKER__DAEMON", "False")
         self.processes: list[subprocess.Popen] = []
         self.workers: list[subprocess.Popen] = []
@@ -85,10 +86,8 @@ class LoopbackCluster:
     def close(self) -> None:
         for proc in reversed(self.processes):
             if proc.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
         for proc in self.processes:
             try:
                 proc.wait(timeout=10)

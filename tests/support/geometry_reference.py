@@ -50,7 +50,7 @@ def reference_layer(geoms, tie_break=None, precedence=None) -> ReferenceLayer:
     ``precedence``: the rank of each footprint's dataset when merging datasets (lower first, before size).
     """
     clean = clean_polygons(list(geoms))
-    own = [g if s == COUNTED else None for g, s in zip(clean.geometries, clean.status)]
+    own = [g if s == COUNTED else None for g, s in zip(clean.geometries, clean.status, strict=True)]
     usable = [i for i, g in enumerate(own) if g is not None]
 
     def key(i):

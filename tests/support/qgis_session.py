@@ -58,7 +58,7 @@ def prepare() -> None:
     Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
     site = [p for p in sys.path if p.endswith("site-packages") and str(ROOT / ".venv") in p]
     if site:  # qgis_process's embedded Python must see the venv's packages (shapely 2...)
-        os.environ["PYTHONPATH"] = os.pathsep.join(site + [os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        os.environ["PYTHONPATH"] = os.pathsep.join([*site, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     atexit.register(_remove_build)
 
 

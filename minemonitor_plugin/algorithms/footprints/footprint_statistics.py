@@ -496,7 +496,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             raise QgsProcessingException(self.tr("The zone layer {layer} has no polygon.").format(
                 layer=zones.layer_name))
         keys = np.empty(len(zones), dtype=object)
-        keys[:] = list(zip(*(zones.attributes[f] for f in zone_fields)))
+        keys[:] = list(zip(*(zones.attributes[f] for f in zone_fields), strict=True))
         codes, uniques = factorize(keys)
         progress = self.progress_callback(feedback, 62.0, 70.0)
         n_zone_fields = len(zone_fields)
@@ -561,7 +561,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
     def size_labels(self, sizes) -> list[str]:
         labels = []
-        for lo, hi in zip(sizes.lower_km2, sizes.upper_km2):
+        for lo, hi in zip(sizes.lower_km2, sizes.upper_km2, strict=True):
             if math.isinf(hi):
                 labels.append(self.tr("≥ {lower:g} km²").format(lower=lo))
             elif lo == 0:

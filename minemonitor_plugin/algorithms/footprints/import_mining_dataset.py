@@ -359,7 +359,7 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
         if todo.size == 0 or len(countries) == 0:
             return
         keys = np.empty(len(countries), dtype=object)
-        keys[:] = list(zip(*(countries.attributes[f] for f in fields)))
+        keys[:] = list(zip(*(countries.attributes[f] for f in fields), strict=True))
         codes, uniques = factorize(keys)
         assignment = largest_overlap(geoms[todo], countries.geometries, codes, area_fn=ellipsoidal_area_km2,
                                      progress=self.progress_callback(feedback, 78.0, 80.0))
@@ -390,7 +390,7 @@ class ImportMiningDatasetAlgorithm(MineMonitorAlgorithm):
             return [(u[0], u[1], u[2], int(n[i]), float(a[i]), 100.0 * a[i] / total if total else float("nan"))
                     for i, u in enumerate(uniques)]
 
-        per_country = rows_for(list(zip(out["source"], out["iso3"], out["country"])))
+        per_country = rows_for(list(zip(out["source"], out["iso3"], out["country"], strict=True)))
         per_source = rows_for([(s, None, None) for s in out["source"]])
         return per_country, per_source
 

@@ -15,8 +15,8 @@ from qgis.core import (
 )
 
 from ... import compat
-from ...qgis_io import vector as vio
 from ...qgis_io import crs as crs_io
+from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
 from ..footprint_rule import log_footprint_rule, rule_help
 
@@ -293,7 +293,7 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         if table.n_zone_polygons_repaired:
             feedback.pushWarning(self.tr("{n} invalid zone polygons were repaired.").format(
                 n=table.n_zone_polygons_repaired))
-        outside_km2 = float(sum(a for c, a in zip(table.classes, table.area_km2) if c is OUTSIDE))
+        outside_km2 = float(sum(a for c, a in zip(table.classes, table.area_km2, strict=True) if c is OUTSIDE))
         feedback.pushInfo(self.tr(
             "{n} footprints, {area:.6f} km² (overlaps counted once); {outside:.6f} km² outside every class."
         ).format(n=table.n_footprints, area=table.footprint_area_km2, outside=outside_km2))

@@ -277,16 +277,16 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
 
         if not sparse:  # a dense grid enumerates every cell of the extent
             self._check_memory(data.geometries, area_geom, cell_size, max_cells)
-        common = dict(
-            study_area=area_geom,
-            clip=clip and area_geom is not None,
-            min_cell_fraction=min_fraction,
-            weights=weights,
-            mine_ids=mine_ids,
-            keep_empty=keep_empty,
-            max_cells=max_cells,
-            progress=self.progress_callback(feedback, 25.0, 80.0),
-        )
+        common = {
+            "study_area": area_geom,
+            "clip": clip and area_geom is not None,
+            "min_cell_fraction": min_fraction,
+            "weights": weights,
+            "mine_ids": mine_ids,
+            "keep_empty": keep_empty,
+            "max_cells": max_cells,
+            "progress": self.progress_callback(feedback, 25.0, 80.0),
+        }
         if sparse:
             if degree_size is not None:
                 grid = sparse_grid.DegreeGrid(degree_size)

@@ -274,7 +274,7 @@ class AccuracyAssessmentAlgorithm(MineMonitorAlgorithm):
         sink, matrix_id = self.sink(parameters, self.OUTPUT_MATRIX, context, vio.make_fields(spec),
                                     compat.WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem())
         body = np.vstack([matrix, matrix.sum(axis=0, keepdims=True)])
-        columns = [np.array(classes_out + ["TOTAL"], dtype=object)]
+        columns = [np.array([*classes_out, "TOTAL"], dtype=object)]
         columns += [body[:, j].astype(np.int64) for j in range(len(classes_out))]
         columns.append(body.sum(axis=1).astype(np.int64))
         vio.write_features(self, sink, parameters, self.OUTPUT_MATRIX, feedback, columns,

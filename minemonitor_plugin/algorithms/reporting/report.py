@@ -34,10 +34,10 @@ from qgis.core import (
 
 from ... import compat, styling
 from ...i18n import html_language, translation_language
+from ...qgis_io import crs as crs_io
 from ...reporting import document as doc
 from ...reporting.fonts import css_font_stack
 from ...reporting.html import REPORT_CSS, fmt
-from ...qgis_io import crs as crs_io
 from ..base import MineMonitorAlgorithm
 
 #: Field name -> label of the report tables (translated through ReportAlgorithm.field_labels).
@@ -386,11 +386,11 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         indexes = [layer.fields().indexOf(n) for n in names]
         request = QgsFeatureRequest().setFlags(compat.NO_GEOMETRY).setLimit(max_rows)
         raw = [[_plain(feature.attributes()[i]) for i in indexes] for feature in layer.getFeatures(request)]
-        columns = list(zip(*raw)) if raw else [[] for _ in names]
-        formats = [_column_format(name, values) for name, values in zip(names, columns)]
+        columns = list(zip(*raw, strict=True)) if raw else [[] for _ in names]
+        formats = [_column_format(name, values) for name, values in zip(names, columns, strict=True)]
         rows = [[formats[c](value) for c, value in enumerate(row)] for row in raw]
         left = 0
-        for name, values in zip(names, columns):
+        for name, values in zip(names, columns, strict=True):
             if values and all(isinstance(v, str) or v is None for v in values):
                 left += 1
             else:
@@ -430,8 +430,7 @@ class ReportAlgorithm(MineMonitorAlgorithm):
                 if block.png:
                     report.image(doc.Image(block.png, block.title))
                 return
-            contexts = [c for c in (self.load_layer(s) for s in block.context) if c is not None] or [
-                c for c in context_layers]
+            contexts = [c for c in (self.load_layer(s) for s in block.context) if c is not None] or list(context_layers)
             crs = layer.crs()
             crs_name = f"{crs.description()} ({crs.authid()})" if crs.authid() else crs.description()
             spec = lay.MapSpec(layer, block.title, contexts,

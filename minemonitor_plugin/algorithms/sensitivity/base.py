@@ -253,7 +253,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
                     hi = "" if r.upper == float("inf") else f"{r.upper:g}"
                     cells.append(f"[{lo or '-∞'}, {hi or '+∞'}) → {r.grade}")
             else:
-                cells = [f"{c:g} → {g}" for c, g in zip(preset.table.codes, preset.table.grades)]
+                cells = [f"{c:g} → {g}" for c, g in zip(preset.table.codes, preset.table.grades, strict=True)]
             lines.append(f"• {names.get(key, preset.name)} [{key}]: " + "; ".join(cells))
         return "\n".join(lines)
 
@@ -331,13 +331,13 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         from ...core.factors import diagnose, table_grades
 
         out = []
-        for name, param, table, tally in zip(names, params, tables, tallies):
+        for name, param, table, tally in zip(names, params, tables, tallies, strict=True):
             dx = diagnose(name, tally, table_grades(table))
             out.append((param, dx))
             feedback.pushInfo(self.tr("{factor}: values {low} to {high}; pixels per grade: {grades}").format(
                 factor=name, low=f"{dx.value_min:.6g}", high=f"{dx.value_max:.6g}",
                 grades=", ".join(f"{g}: {c} ({100 * sh:.1f} %)" for g, c, sh in zip(dx.grades, dx.counts,
-                                                                                         dx.shares))))
+                                                                                         dx.shares, strict=True))))
             for text in self.factor_warnings(dx, param, trend_years):
                 feedback.pushWarning(text)
         return out
@@ -383,7 +383,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         features = []
         for param, dx in diagnoses:
             warning = " ".join(factor_warnings[param])
-            for grade, count, share in zip(dx.grades, dx.counts, dx.shares):
+            for grade, count, share in zip(dx.grades, dx.counts, dx.shares, strict=True):
                 feature = QgsFeature(fields)
                 feature.setAttributes([dx.name, param, int(grade), int(count), float(100 * share),
                                        _finite(dx.value_min), _finite(dx.value_max), warning])
@@ -450,7 +450,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
             body.append(svg)
         rows = []
         for param, dx in diagnoses:
-            for grade, count, share in zip(dx.grades, dx.counts, dx.shares):
+            for grade, count, share in zip(dx.grades, dx.counts, dx.shares, strict=True):
                 rows.append([dx.name, grade, count, 100 * share, dx.value_min, dx.value_max])
         body.append(html_table([self.tr("Factor"), self.tr("Grade"), self.tr("Pixels"), self.tr("Pixels %"),
                                 self.tr("Minimum value"), self.tr("Maximum value")], rows, left_columns=1, digits=2,
@@ -609,7 +609,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         lo = min((o["lo"] for o in outs), default=np.inf)
         hi = max((o["hi"] for o in outs), default=-np.inf)
         valid = sum(o["valid"] for o in outs)
-        self.outside_counts = [sum(c) for c in zip(*[o["outside"] for o in outs if o["outside"] is not None])]
+        self.outside_counts = [sum(c) for c in zip(*[o["outside"] for o in outs if o["outside"] is not None], strict=True)]
         self.factor_tallies = None  # pixels per grade of every factor (GradeFactors with tally=True)
         for o in outs:
             for i, tally in enumerate(o.get("tallies") or ()):

@@ -269,7 +269,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
 
         inputs = [rio.gdal_input(layer, 1) for layer in layers]
         categorical = [not hasattr(t, "rows") for t in tables]
-        for param, layer, table, w in zip(params, layers, tables, spec.weights):
+        for param, layer, table, w in zip(params, layers, tables, spec.weights, strict=True):
             key = dict(FACTORS)[param]
             kind = self.tr("categories") if not hasattr(table, "rows") else self.tr("thresholds")
             feedback.pushInfo(self.tr("{factor} ({layer}): {kind} {table}, weight {weight:g}").format(
@@ -299,7 +299,7 @@ class DesertificationSensitivityAlgorithm(SensitivityAlgorithm):
                                [names[dict(FACTORS)[p]] for p in params],
                                self.raster_compression(parameters, context, feedback), address)
         outside_counts = self.outside_counts or [0] * len(params)
-        for param, n in zip(params, outside_counts):
+        for param, n in zip(params, outside_counts, strict=True):
             if n:
                 feedback.pushWarning(self.tr("{factor}: {n} pixels had values outside every row of the table.").format(
                     factor=names[dict(FACTORS)[param]], n=n))

@@ -160,7 +160,7 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
                 rows="; ".join(f"{r.lower:g}..{r.upper:g} -> {r.grade}" for r in table.rows)))
         else:
             feedback.pushInfo(self.tr("Category mapping: {rows}").format(
-                rows="; ".join(f"{c:g} -> {g}" for c, g in zip(table.codes, table.grades))))
+                rows="; ".join(f"{c:g} -> {g}" for c, g in zip(table.codes, table.grades, strict=True))))
         return table
 
     def execute(self, parameters, context, feedback):
@@ -195,7 +195,7 @@ class GradeFactorAlgorithm(SensitivityAlgorithm):
                 outside += res.outside
                 nodata_count += int(res.nodata.sum())
                 values, n = np.unique(res.grades[~res.nodata], return_counts=True)
-                for v, c in zip(values.tolist(), n.tolist()):
+                for v, c in zip(values.tolist(), n.tolist(), strict=True):
                     counts[v] = counts.get(v, 0) + c
                 self.block_done(feedback, k, len(reader), 0.0, 100.0)
         if outside:

@@ -96,7 +96,7 @@ class WeightedOverlayAlgorithm(SensitivityAlgorithm):
         method, rule = self.overlay_choice(parameters, context)
         spec = overlay_spec(len(inputs), method, self.parameterAsString(parameters, self.WEIGHTS, context), rule)
         feedback.pushInfo(self.tr("Overlay: {spec}").format(spec=spec.describe()))
-        for inp, w in zip(inputs, spec.weights):
+        for inp, w in zip(inputs, spec.weights, strict=True):
             feedback.pushInfo(self.tr("  {layer}: weight {weight:g}").format(layer=inp.name, weight=w))
         aligned, _grid = self.align(parameters, context, feedback, inputs, inputs[0], [None] * len(inputs))
 

@@ -239,7 +239,7 @@ class ZonalClassAreaAlgorithm(SensitivityAlgorithm):
         if zone_field:
             keys, zone_area, _ = table.grouped(list(zones))
             zone_area = zone_area if factor is None else zone_area * factor
-            for key, za in zip(keys, zone_area):
+            for key, za in zip(keys, zone_area, strict=True):
                 add_rows("zone", key, za)
         total = area.sum(axis=0)
         add_rows("total", "", total)

@@ -311,7 +311,7 @@ class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         from ...core.spatial_stats import class_shares
 
         shares = class_shares(codes, [c for c, _ in classes], [k for _, k in classes], inp.areas_km2)
-        results = {"N": int(len(codes)), "N_ISLANDS": inp.weights.n_islands}
+        results = {"N": len(codes), "N_ISLANDS": inp.weights.n_islands}
         for _, key, count, fshare, _, ashare in shares.as_rows():
             results[f"COUNT_{key}"] = count
             if inp.areas_km2 is not None:
@@ -523,8 +523,8 @@ class SpatialStatisticsAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         if "row" not in names or "col" not in names:
             return None
         rows, cols = data.attributes[names["row"]], data.attributes[names["col"]]
-        if any(v is None or isinstance(v, float) and not float(v).is_integer() for v in rows) or any(
-            v is None or isinstance(v, float) and not float(v).is_integer() for v in cols
+        if any(v is None or (isinstance(v, float) and not float(v).is_integer()) for v in rows) or any(
+            v is None or (isinstance(v, float) and not float(v).is_integer()) for v in cols
         ):
             return None
         try:

@@ -317,7 +317,7 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             data = vio.read_polygons(zones, context, feedback, crs=crs, fields=[field] if field else [],
                                      progress_range=(2.0, 4.0), allow_empty=False)
             labels = (data.attributes[field] if field else data.fids)
-            for fid, label, g in zip(data.fids, labels, data.geometries):
+            for fid, label, g in zip(data.fids, labels, data.geometries, strict=True):
                 names.append(str(label) if label is not None else str(int(fid)))
                 kinds.append("district")
                 geoms.append(g)
