@@ -187,7 +187,8 @@ def stream_check(n: int) -> str:
     return (f"Same random stream check ({n:,} cells, local Moran, 999 permutations, seed {SEED}): "
             f"MineMonitor with `scheme=\"esda\"` ({seconds:.1f} s, positions drawn as esda draws them) "
             f"gives esda's pseudo p-value for {n - differ:,} of {n:,} features"
-            + (f" ({differ} differ: a draw equal to the observed value up to rounding: a tie, counted on both sides here and on one side by esda)" if differ else "")
+            + (f" ({differ} differ: a draw equal to the observed value up to rounding: a tie, counted on both "
+               "sides here and on one side by esda)" if differ else "")
             + f"; share p < 0.05: {np.mean(ours.p_sim < 0.05):.3f} vs {np.mean(ref.p_sim < 0.05):.3f}. "
             "All features share one set of random positions (esda's design), so with another stream the "
             "share moves by a few points coherently rather than averaging out: the default-stream "

@@ -42,10 +42,11 @@ from pathlib import Path
 
 import numpy as np
 
+from tools import synthetic
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
-from tools import synthetic
 
 SIZES = (100_000.0, 10_000.0, 2_000.0)
 CONTENDERS = ("fishnetdensity", "core_clip", "core_noclip", "chain", "geopandas", "shapely")

@@ -34,11 +34,12 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.bench_fishnet import _start_qgis, best_of, build_plugin, run_worker
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 
-from benchmarks.bench_fishnet import _start_qgis, best_of, build_plugin, run_worker
 
 TASKS = ("import", "import_core", "grid", "grid_core", "proximity", "proximity_core")
 TARGETS = {"import": 60.0, "grid": 30.0, "proximity": 20.0}

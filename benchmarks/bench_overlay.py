@@ -169,7 +169,7 @@ def read_floor(paths, threads):
 
     with ThreadPoolExecutor(threads) as pool:
         for r in range(0, height, rows):
-            list(pool.map(lambda i: read(i, r), range(len(bands))))
+            list(pool.map(read, range(len(bands)), [r] * len(bands)))
 
 
 def worker(name: str, folder: Path) -> dict:
@@ -296,7 +296,8 @@ def numpy_whole(paths, out) -> dict:
 
 # --------------------------------------------------------------------------------------- main
 def run_worker(name: str, folder: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_overlay", "--worker", name, "--dir", str(folder)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_overlay", "--worker", name, "--dir", str(folder)],
+                          cwd=ROOT,
                           capture_output=True, text=True)
     if proc.returncode != 0:
         return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}

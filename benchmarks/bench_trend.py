@@ -142,7 +142,8 @@ def run_straightforward(paths, years):
                 sen = np.median(d / dt, axis=0)
                 s_stat = np.sign(d).sum(axis=0)
                 var = n * (n - 1) * (2 * n + 5) / 18.0  # (no tie correction: a user often forgets it)
-                z = np.where(s_stat > 0, (s_stat - 1) / np.sqrt(var), np.where(s_stat < 0, (s_stat + 1) / np.sqrt(var), 0))
+                z = np.where(s_stat > 0, (s_stat - 1) / np.sqrt(var), np.where(s_stat < 0, (s_stat + 1) / np.sqrt(var),
+                                                                               0))
                 del sen, z
     return {}
 
@@ -246,7 +247,8 @@ def child(name: str, paths, years, sample: int) -> None:
 
 
 def measure(name: str, paths, years, sample: int) -> dict:
-    cmd = [sys.executable, "-m", "benchmarks.bench_trend", "--child", name, "--sample", str(sample), "--years", str(len(years)),
+    cmd = [sys.executable, "-m", "benchmarks.bench_trend", "--child", name, "--sample", str(sample), "--years",
+           str(len(years)),
            "--paths", json.dumps(paths)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     _, _status, usage = os.wait4(proc.pid, 0)

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from typing import ClassVar
 
 from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
@@ -70,7 +71,7 @@ class QmlStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     registry is bounded, for outputs that are never loaded).
     """
 
-    _live: dict[int, QmlStylePostProcessor] = {}
+    _live: ClassVar[dict[int, QmlStylePostProcessor]] = {}
     _MAX_LIVE = 256
 
     def __init__(self, qml_path: str):

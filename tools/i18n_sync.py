@@ -80,7 +80,8 @@ class _Extractor(ast.NodeVisitor):
             else:
                 context = self.classes[-1] if (is_self_tr and self.classes) else DEFAULT_CONTEXT
                 self.messages.append((context, text))
-        elif (self.in_core and name.endswith("Error") and node.args) or (self.in_core and name == "__init__" and self.classes and self.classes[-1].endswith("Error") and node.args):
+        elif self.in_core and node.args and (
+                name.endswith("Error") or (name == "__init__" and self.classes and self.classes[-1].endswith("Error"))):
             text = _literal(node.args[0])
             if text is not None:
                 self.messages.append((CORE_CONTEXT, text))

@@ -759,29 +759,45 @@ def mining_dynamics():
     )
 
     b = ModelBuilder("miningdynamics")
-    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", QT_TRANSLATE_NOOP("ShippedModel", "Footprints of all epochs"), [QgsProcessing.TypeVectorPolygon]),
+    polygons = [QgsProcessing.TypeVectorPolygon]
+    b.input(QgsProcessingParameterFeatureSource("FOOTPRINTS", QT_TRANSLATE_NOOP("ShippedModel",
+                                                                                "Footprints of all epochs"), polygons),
             QT_TRANSLATE_NOOP("ShippedModel", "Mining footprints of every survey epoch in one layer (any CRS)."))
-    b.input(QgsProcessingParameterField("EPOCH_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Epoch field"), parentLayerParameterName="FOOTPRINTS"),
-            QT_TRANSLATE_NOOP("ShippedModel", "Field with each footprint's epoch: a date, a year or text such as 2022Q3."))
-    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", QT_TRANSLATE_NOOP("ShippedModel", "Study area"), [QgsProcessing.TypeVectorPolygon],
-                                                optional=True), QT_TRANSLATE_NOOP("ShippedModel", "Polygons bounding the analysis, e.g. a prefecture."))
-    b.input(QgsProcessingParameterFeatureSource("ZONES", QT_TRANSLATE_NOOP("ShippedModel", "Zones"), [QgsProcessing.TypeVectorPolygon], optional=True),
-            QT_TRANSLATE_NOOP("ShippedModel", "Optional zones (provinces, counties) for the totals per zone and epoch."))
-    b.input(QgsProcessingParameterField("ZONE_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Zone name field"), parentLayerParameterName="ZONES", optional=True),
+    b.input(QgsProcessingParameterField("EPOCH_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Epoch field"),
+                                        parentLayerParameterName="FOOTPRINTS"),
+            QT_TRANSLATE_NOOP("ShippedModel",
+                              "Field with each footprint's epoch: a date, a year or text such as 2022Q3."))
+    b.input(QgsProcessingParameterFeatureSource("STUDY_AREA", QT_TRANSLATE_NOOP("ShippedModel", "Study area"), polygons,
+                                                optional=True),
+            QT_TRANSLATE_NOOP("ShippedModel", "Polygons bounding the analysis, e.g. a prefecture."))
+    b.input(QgsProcessingParameterFeatureSource("ZONES", QT_TRANSLATE_NOOP("ShippedModel", "Zones"), polygons,
+                                                optional=True),
+            QT_TRANSLATE_NOOP("ShippedModel",
+                              "Optional zones (provinces, counties) for the totals per zone and epoch."))
+    b.input(QgsProcessingParameterField("ZONE_FIELD", QT_TRANSLATE_NOOP("ShippedModel", "Zone name field"),
+                                        parentLayerParameterName="ZONES",
+                                        optional=True),
             QT_TRANSLATE_NOOP("ShippedModel", "Field naming the zones."))
-    b.input(QgsProcessingParameterNumber("CELL_SIZE", QT_TRANSLATE_NOOP("ShippedModel", "Cell size (metres)"), QgsProcessingParameterNumber.Double,
-                                         defaultValue=10000.0), QT_TRANSLATE_NOOP("ShippedModel", "Fishnet cell side in metres."))
-    b.input(QgsProcessingParameterNumber("TIME_STEPS", QT_TRANSLATE_NOOP("ShippedModel", "Neighbourhood time step (epochs)"),
+    b.input(QgsProcessingParameterNumber("CELL_SIZE", QT_TRANSLATE_NOOP("ShippedModel", "Cell size (metres)"),
+                                         QgsProcessingParameterNumber.Double,
+                                         defaultValue=10000.0),
+            QT_TRANSLATE_NOOP("ShippedModel", "Fishnet cell side in metres."))
+    b.input(QgsProcessingParameterNumber("TIME_STEPS", QT_TRANSLATE_NOOP("ShippedModel",
+                                                                         "Neighbourhood time step (epochs)"),
                                          QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0),
-            QT_TRANSLATE_NOOP("ShippedModel", "Previous epochs in the space-time neighbourhood of the emerging hot spot analysis."))
-    b.input(QgsProcessingParameterNumber("PERMUTATIONS", QT_TRANSLATE_NOOP("ShippedModel", "Permutations"), QgsProcessingParameterNumber.Integer,
+            QT_TRANSLATE_NOOP("ShippedModel",
+                              "Previous epochs in the space-time neighbourhood of the emerging hot spot analysis."))
+    b.input(QgsProcessingParameterNumber("PERMUTATIONS", QT_TRANSLATE_NOOP("ShippedModel", "Permutations"),
+                                         QgsProcessingParameterNumber.Integer,
                                          defaultValue=0, minValue=0),
-            QT_TRANSLATE_NOOP("ShippedModel", "0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values."))
+            QT_TRANSLATE_NOOP("ShippedModel",
+                              "0: analytical Gi* (as ArcGIS); more: conditional permutations for pseudo p-values."))
     b.child("epochs", "minemonitor:epochdensity", QT_TRANSLATE_NOOP("ShippedModel", "Mining density over epochs"),
             {"INPUT": ("param", "FOOTPRINTS"), "EPOCH_FIELD": ("param", "EPOCH_FIELD"),
              "STUDY_AREA": ("param", "STUDY_AREA"), "CELL_SIZE": ("param", "CELL_SIZE"), "ZONES": ("param", "ZONES"),
              "ZONE_FIELD": ("param", "ZONE_FIELD")},
-            {"OUTPUT": ("DENSITY", QT_TRANSLATE_NOOP("ShippedModel", "Density per epoch")), "OUTPUT_WIDE": ("DENSITY_WIDE", QT_TRANSLATE_NOOP("ShippedModel", "Density by epoch")),
+            {"OUTPUT": ("DENSITY", QT_TRANSLATE_NOOP("ShippedModel", "Density per epoch")),
+             "OUTPUT_WIDE": ("DENSITY_WIDE", QT_TRANSLATE_NOOP("ShippedModel", "Density by epoch")),
              "OUTPUT_TOTALS": ("TOTALS", QT_TRANSLATE_NOOP("ShippedModel", "Totals per epoch and zone"))})
     b.child("trend", "minemonitor:celltrend", QT_TRANSLATE_NOOP("ShippedModel", "Mining trend per cell"),
             {"INPUT": ("child", "epochs", "OUTPUT"), "FIELD": ("static", "mining_km2")},

@@ -13,7 +13,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import compat, deps, styling
 from ..core.errors import CancelledError, MineMonitorError
 from ..i18n import core_error_message, tr_for
-from ..qgis_io.outputs import IncompleteOutput
+from ..qgis_io.outputs import IncompleteOutputError
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON_DIR = os.path.join(PLUGIN_DIR, "resources", "icons")
@@ -333,7 +333,7 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
                     algorithm=self.displayName()
                 )
             ) from None
-        except IncompleteOutput as err:
+        except IncompleteOutputError as err:
             self._discard_outputs(err, feedback)
             raise QgsProcessingException(
                 self.tr("Output {output} is incomplete: {written} features were written but {path} holds {found}. "

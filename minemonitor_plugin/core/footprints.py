@@ -568,7 +568,8 @@ def footprint_statistics(
     )
 
 
-def size_classes(area_km2: Sequence[float] | np.ndarray, breaks_km2: Sequence[float] = SIZE_BREAKS_KM2) -> SizeClassTable:
+def size_classes(area_km2: Sequence[float] | np.ndarray,
+                 breaks_km2: Sequence[float] = SIZE_BREAKS_KM2) -> SizeClassTable:
     """Tally polygons into area classes ``[0, b1), [b1, b2), ..., [bk, inf)`` (Fig. 8).
 
     Parameters
@@ -774,7 +775,8 @@ def lognormality_test(area_km2: Sequence[float] | np.ndarray, method: str = "aut
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # scipy's kurtosis-test warning below n = 20
             res = stats.normaltest(logs)
-        note = f"D'Agostino-Pearson K2 test (skewness and kurtosis) on the natural log of {n} positive areas (H0: log-normal areas)."
+        note = (f"D'Agostino-Pearson K2 test (skewness and kurtosis) on the natural log of {n} positive areas "
+                "(H0: log-normal areas).")
         if n < 20:
             note += " Its kurtosis part is approximate below n = 20."
         if method == "auto":

@@ -63,7 +63,7 @@ def canonical_key(value: object, *, fold_case: bool = False) -> str:
         return ""
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, (int, np.integer)):
+    if isinstance(value, (bool, np.bool_, int, np.integer)):
         text = str(int(value))
     elif isinstance(value, (float, np.floating)):
         number = float(value)

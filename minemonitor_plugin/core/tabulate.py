@@ -319,7 +319,8 @@ def _grouped_union(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, n
     return g, geo
 
 
-def dissolve_overlaps(geometries: Sequence[object] | np.ndarray, progress: Progress | None = None) -> DissolvedFootprints:
+def dissolve_overlaps(geometries: Sequence[object] | np.ndarray,
+                      progress: Progress | None = None) -> DissolvedFootprints:
     """Make polygons disjoint so that overlapping areas are counted once.
 
     Parameters
@@ -544,7 +545,8 @@ def _order_keys(keys: list[object]) -> np.ndarray:
     """Sort order of keys: values ascending, NULL (None) after them, sentinels last."""
     rank = [(2 if isinstance(k, _Label) else 1 if k is None else 0) for k in keys]
     try:
-        return np.asarray(sorted(range(len(keys)), key=lambda i: (rank[i], keys[i] if rank[i] == 0 else 0)), dtype=np.int64)
+        return np.asarray(sorted(range(len(keys)), key=lambda i: (rank[i], keys[i] if rank[i] == 0 else 0)),
+                          dtype=np.int64)
     except TypeError:
         return np.asarray(sorted(range(len(keys)), key=lambda i: (rank[i], str(keys[i]))), dtype=np.int64)
 
@@ -605,7 +607,8 @@ def overlap_tabulation(
     Without zones there is one zone, :data:`ALL`.
     """
     if footprint_zones is not None and zones is not None:
-        raise InvalidInputError("Give zones either as a footprint attribute or as a zone layer, not both ({count} sources).", count=2)
+        raise InvalidInputError(
+            "Give zones either as a footprint attribute or as a zone layer, not both ({count} sources).", count=2)
     if min_overlap_m2 < 0 or not np.isfinite(min_overlap_m2):
         raise InvalidInputError("The minimum overlap area must be zero or more, got {value}.", value=min_overlap_m2)
     n_input = len(footprints)

@@ -383,10 +383,14 @@ def _select_median(
                 st_b = (hi - lo_b) / (chi - clo_b + 1)
                 st_b = np.where(np.isfinite(st_b), st_b, idens)
                 pa = np.where(
-                    lo > -inf32, lo + (k1 - clo + 0.5 + ov * (hi_a == inf32)) * st_a, hi_a - (chi_a - k1 - 0.5 + ov) * st_a
+                    lo > -inf32,
+                    lo + (k1 - clo + 0.5 + ov * (hi_a == inf32)) * st_a,
+                    hi_a - (chi_a - k1 - 0.5 + ov) * st_a
                 )
                 pb = np.where(
-                    lo_b > -inf32, lo_b + (kt - clo_b + 0.5 + ov * (hi == inf32)) * st_b, hi - (chi - kt - 0.5 + ov) * st_b
+                    lo_b > -inf32,
+                    lo_b + (kt - clo_b + 0.5 + ov * (hi == inf32)) * st_b,
+                    hi - (chi - kt - 0.5 + ov) * st_b
                 )
                 low_done = clo == k1
                 high_done = (chi == kt) & ~low_done
@@ -697,7 +701,8 @@ def trend_statistics(
         raise InvalidInputError(
             "The stack has {layers} layers but {years} years were given", layers=x.shape[0], years=ys.size
         )
-    if not np.all(np.isfinite(ys.astype(np.float64))) or np.any(ys.astype(np.float64) != np.round(ys.astype(np.float64))):
+    ys64 = ys.astype(np.float64)
+    if not np.all(np.isfinite(ys64)) or np.any(ys64 != np.round(ys64)):
         raise InvalidInputError("Years must be whole numbers; got {years}", years=", ".join(str(y) for y in ys))
     check = check_years(ys.astype(np.int64).tolist())
     want = frozenset(STATISTICS if statistics is None else statistics)

@@ -144,7 +144,8 @@ def resolve_equal_area_crs(alg, parameters, name, reference, context):
     if not area_crs.isValid() and given not in (None, "") and not (hasattr(given, "isValid") and not given.isValid()):
         raise QgsProcessingException(
             tr("The CRS {crs} given as {parameter} is not a valid coordinate reference system; give an EPSG code "
-               "(e.g. EPSG:6933) or a PROJ/WKT definition, or leave it empty for a fitted Albers equal-area CRS.").format(
+               "(e.g. EPSG:6933) or a PROJ/WKT definition, or leave it empty for a fitted Albers equal-area "
+               "CRS.").format(
                 crs=given if isinstance(given, str) else getattr(given, "authid", lambda: str(given))(),
                 parameter=name))
     if not area_crs.isValid():

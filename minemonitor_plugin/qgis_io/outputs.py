@@ -37,7 +37,7 @@ _SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".fb
 _OGR_URI = re.compile(r"^ogr:dbname='(?P<db>(?:[^']|'')*)'\s+table=\"(?P<table>(?:[^\"]|\"\")*)\"(?P<rest>.*)$", re.S)
 
 
-class IncompleteOutput(OSError):
+class IncompleteOutputError(OSError):
     """A vector output holds fewer features than were written to it (disk full, file size limit)."""
 
     def __init__(self, name: str, path: str, written: int, found: int) -> None:
@@ -265,7 +265,7 @@ class OutputGuard:
         """Check that every closed vector output holds the features handed to it: GDAL reports a full
         disk or a file-size limit only in its log, and the write call itself succeeds.
 
-        Raises IncompleteOutput naming the output."""
+        Raises IncompleteOutputError naming the output."""
         from osgeo import gdal, ogr
 
         for plan in self.planned:
@@ -273,7 +273,7 @@ class OutputGuard:
                 continue
             path, _, layer = plan.tmp_id.partition("|layername=")
             if not os.path.exists(path):
-                raise IncompleteOutput(plan.name, plan.final_id, plan.features, 0)
+                raise IncompleteOutputError(plan.name, plan.final_id, plan.features, 0)
             gdal.PushErrorHandler("CPLQuietErrorHandler")
             try:
                 ds = ogr.Open(path, 0)
@@ -283,7 +283,7 @@ class OutputGuard:
             finally:
                 gdal.PopErrorHandler()
             if found < plan.features:
-                raise IncompleteOutput(plan.name, plan.final_id, plan.features, max(found, 0))
+                raise IncompleteOutputError(plan.name, plan.final_id, plan.features, max(found, 0))
 
     # mapping ---------------------------------------------------------------------------------
     def final_id(self, written_id: str) -> str:

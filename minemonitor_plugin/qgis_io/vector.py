@@ -407,7 +407,8 @@ def log_read(data: VectorData, feedback) -> None:
     )
     if data.n_curved:
         feedback.pushInfo(
-            tr("Layer {layer}: {n} curved geometries (arcs, curve polygons, multi-surfaces) were converted to straight segments.").format(
+            tr("Layer {layer}: {n} curved geometries (arcs, curve polygons, multi-surfaces) were converted to "
+               "straight segments.").format(
                 layer=data.layer_name, n=data.n_curved))
     if data.n_null:
         feedback.pushWarning(

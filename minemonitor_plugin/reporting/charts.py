@@ -317,7 +317,8 @@ def series_lines(x_labels: Sequence[str], series: Sequence[tuple[str, np.ndarray
         for label, values in series:
             ax.plot(x, values, marker="o", ms=3, lw=1.3, label=label)
         ax.set_xticks(x)
-        ax.set_xticklabels(x_labels, rotation=45 if len(x_labels) > 6 else 0, ha="right" if len(x_labels) > 6 else "center")
+        ax.set_xticklabels(x_labels, rotation=45 if len(x_labels) > 6 else 0,
+                           ha="right" if len(x_labels) > 6 else "center")
         ax.set_ylabel(ylabel)
         ax.set_ylim(bottom=0)
         if len(series) > 1:

@@ -515,7 +515,7 @@ class ReportLayout:
             self.new_text_page()  # sections start on a new page
         else:
             self._ensure(sum(heights) + 30.0)  # with room for what follows
-        for (text, level, toc), height in zip(pending, heights, strict=True):
+        for text, level, toc in pending:
             self._draw_heading(text, level, toc)
 
     def _heading_height(self, text: str, level: int) -> float:

@@ -179,7 +179,8 @@ def test_overlap_zone_field_keeps_null_zone(run_alg, overlap_layers, tmp_path):
     fps, classes, _ = overlap_layers
     run_alg(OVERLAP, {"INPUT": fps, "OVERLAY": classes, "CLASS_FIELD": "landuse", "ZONE_FIELD": "province",
                       "AREA_CRS": EQUAL_AREA, "OUTPUT": str(tmp_path / "t.gpkg")})
-    got = {(r["zone"], r["class"]): (r["n_polygons"], round(r["area_km2"] * 1e6, 6)) for r in rows_of(tmp_path / "t.gpkg")}
+    got = {(r["zone"], r["class"]): (r["n_polygons"], round(r["area_km2"] * 1e6,
+                                                            6)) for r in rows_of(tmp_path / "t.gpkg")}
     assert got == {("P1", "A"): (1, 3000.0), ("P1", "B"): (2, 15000.0), (None, "(outside every class)"): (1, 100.0)}
 
 
@@ -220,7 +221,8 @@ def test_tables_on_sample_data_agree_with_geopandas(run_alg, synthetic_footprint
     gpd = geopandas
     src, fp = synthetic_footprints
     provinces = f"{shared_data}/cn_admin_nw4_counties/nw4_admin.gpkg|layername=province"
-    regions = f"{shared_data}/natural_earth_physical_nw/ne_10m_physical_nw_bbox.gpkg|layername=ne_10m_geography_regions_polys"
+    regions = (f"{shared_data}/natural_earth_physical_nw/ne_10m_physical_nw_bbox.gpkg"
+               "|layername=ne_10m_geography_regions_polys")
     res = run_alg(OVERLAP, {"INPUT": src, "OVERLAY": regions, "CLASS_FIELD": "featurecla", "ZONES": provinces,
                             "ZONES_FIELD": "province", "OUTPUT": str(tmp_path / "t.gpkg"),
                             "OUTPUT_PIVOT": str(tmp_path / "p.gpkg")})

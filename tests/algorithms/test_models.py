@@ -161,7 +161,8 @@ def test_vegetation_then_desertification_models_through_qgis_process(qgis_proces
 
     tmp = tmp_path
     qgis_process("minemonitor:vegetationchange", {
-        "STACK": SAMPLE / "lai_nw_2001_2020.tif", "FOOTPRINTS": f"{SAMPLE}/maus_mining_cells.gpkg|layername=mining_cells",
+        "STACK": SAMPLE / "lai_nw_2001_2020.tif",
+        "FOOTPRINTS": f"{SAMPLE}/maus_mining_cells.gpkg|layername=mining_cells",
         "BUFFERS": "0-20000", "ZONES": f"{SAMPLE}/nw4_admin.gpkg|layername=province", "ZONE_FIELD": "province",
         "trend:SLOPE": tmp / "slope.tif", "trend:TREND_CLASS": tmp / "class.tif", "trend:MEAN": tmp / "mean.tif",
         "series:SERIES": tmp / "series.gpkg", "report:REPORT": tmp / "report.html"})

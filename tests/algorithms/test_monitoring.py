@@ -134,7 +134,7 @@ def test_footprint_change_mine_field_missing_in_later(run_alg, make_layer, tmp_p
 
     earlier = make_layer(tmp_path / "e.gpkg", [rect(0, 0, 10, 10)], crs=EQUAL_AREA, fields={"mine": ["A"]})
     later = make_layer(tmp_path / "l.gpkg", [rect(0, 0, 10, 10)], crs=EQUAL_AREA, fields={"other": ["A"]})
-    with pytest.raises(QgsProcessingException, match="mine id field mine .* does not exist in layer"):
+    with pytest.raises(QgsProcessingException, match=r"mine id field mine .* does not exist in layer"):
         run_alg("minemonitor:footprintchange", {"EARLIER": earlier, "LATER": later, "MINE_ID_FIELD": "mine",
                                                 "OUTPUT": str(tmp_path / "p.gpkg"), "OUTPUT_SUMMARY": "memory:"})
     assert not (tmp_path / "p.gpkg").exists()
@@ -180,8 +180,8 @@ def test_occupation_types_with_extended_code_table(run_alg, make_layer, tmp_path
     from minemonitor_plugin.core.occupation import DEFAULT_CODE_TABLE
 
     table = tmp_path / "codes.csv"
-    table.write_text(DEFAULT_CODE_TABLE.read_text(encoding="utf-8") + "6A,Explosives store,炸药库,Hazard site,危险品场地\n",
-                     encoding="utf-8")
+    extra = "6A,Explosives store,炸药库,Hazard site,危险品场地\n"
+    table.write_text(DEFAULT_CODE_TABLE.read_text(encoding="utf-8") + extra, encoding="utf-8")
     src = make_layer(tmp_path / "t.gpkg", [rect(0, 0, 1, 1), rect(2, 0, 3, 1)], crs=EQUAL_AREA,
                      fields={"code": ["6a", "10"]})
     res = run_alg("minemonitor:occupationtypes", {"INPUT": src, "TYPE_FIELD": "code", "CODE_TABLE": str(table),

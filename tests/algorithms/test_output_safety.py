@@ -214,7 +214,8 @@ def test_outputs_are_checked_before_any_work(run_alg, tmp_path):
                                             "OUTPUT_SUMMARY": str(tmp_path / "s.gpkg")})
     assert {"footprints_2021", "footprints_2022", "types"} <= set(_layers(gpkg))
 
-    with pytest.raises(QgsProcessingException, match=r"folder .*missing of output OUTPUT_SIZE_CLASSES .*does not exist"):
+    with pytest.raises(QgsProcessingException,
+                       match=r"folder .*missing of output OUTPUT_SIZE_CLASSES .*does not exist"):
         run_alg("minemonitor:footprintstatistics", {
             "INPUT": f"{gpkg}|layername=footprints_2022", "OUTPUT": str(tmp_path / "st.gpkg"),
             "OUTPUT_SIZE_CLASSES": str(tmp_path / "missing" / "s.gpkg")})

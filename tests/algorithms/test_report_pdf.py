@@ -162,7 +162,7 @@ def test_summary_tables_equal_the_number_outputs(pattern):
             rows = db.execute(f'select class, label, features, features_pct, area_km2, area_pct from "{table}"')
             rows = rows.fetchall()
         assert len(rows) == len(LISA_CLASSES if "lisa" in path else GI_CLASSES)
-        for key, label, features, fpct, area, apct in rows:
+        for key, label, features, fpct, _area, apct in rows:
             assert features == result[f"COUNT_{key}"]
             assert apct == pytest.approx(result[f"AREA_PCT_{key}"], rel=1e-12)
             assert fpct == pytest.approx(100.0 * features / result["N"])

@@ -57,7 +57,8 @@ def test_pivot_columns_of_case_differing_classes(run_alg, tmp_path):
     assert len(set(lowered)) == len(lowered), names
     area_columns = [n for n in names if n.endswith("_km2") and n != "total_km2"]
     present = {n[: -len("_km2")] for n in area_columns}
-    assert {"Desert", "desert_2", "empty", "NULL"} <= present or {"desert", "Desert_2", "empty", "NULL"} <= present, names
+    assert {"Desert", "desert_2", "empty", "NULL"} <= present or {"desert", "Desert_2", "empty",
+                                                                  "NULL"} <= present, names
     # the totals reconcile: class columns add up to the total of each row
     for feature in pivot.getFeatures():
         values = [feature[n] or 0.0 for n in area_columns]

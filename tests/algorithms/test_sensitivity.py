@@ -76,7 +76,7 @@ def test_alignment_resamples_or_refuses(qgis_app, tmp_path):
     grid = rio.grid_of(ref)
     why = rio.grid_mismatch(rio.grid_of(other), grid)
     assert "pixel size 200 x 200 instead of 100 x 100" in why
-    with pytest.raises(QgsProcessingException, match="coarse.*not on the reference grid"):
+    with pytest.raises(QgsProcessingException, match=r"coarse.*not on the reference grid"):
         rio.align_inputs([rio.RasterInput(other, 1, "coarse")], grid, "near", str(tmp_path), allow_resampling=False)
     aligned, notes = rio.align_inputs([rio.RasterInput(other, 1, "coarse")], grid, "near", str(tmp_path))
     assert len(notes) == 1 and "near" in notes[0]

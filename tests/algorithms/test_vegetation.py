@@ -4,6 +4,8 @@ stacks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -261,7 +263,7 @@ def test_zonaltimeseries_lai_counties_and_footprints(run_alg, lai, zones, tmp_pa
         assert row["sen_slope"] == pytest.approx(stats.theilslopes(s, YEARS).slope, rel=1e-9)
         assert row["significant"] == (row["pettitt_p"] < 0.05)
         assert pettitt(s, YEARS).year == row["change_year"]
-    text = open(page, encoding="utf-8").read()
+    text = Path(page).read_text(encoding="utf-8")
     assert "<svg" in text and "奇台县" in text and "footprints" in text
 
 
@@ -277,7 +279,8 @@ def test_zonaltimeseries_planted_break_and_qgis_process(qgis_process, make_layer
     stack = np.where(inside[None], base + fall, base).astype(np.float32)
     path = write_tif(tmp_path / "ndvi.tif", stack)
     x0, y0 = 500000.0, 4000000.0
-    mine = f"POLYGON(({x0 + 150} {y0 - 150},{x0 + 360} {y0 - 150},{x0 + 360} {y0 - 360},{x0 + 150} {y0 - 360},{x0 + 150} {y0 - 150}))"
+    mine = (f"POLYGON(({x0 + 150} {y0 - 150},{x0 + 360} {y0 - 150},{x0 + 360} {y0 - 360},"
+            f"{x0 + 150} {y0 - 360},{x0 + 150} {y0 - 150}))")
     src = make_layer(tmp_path / "mine.gpkg", [mine], crs="EPSG:32645")
     series, change = str(tmp_path / "series.gpkg"), str(tmp_path / "change.gpkg")
     res = qgis_process("minemonitor:zonaltimeseries", {

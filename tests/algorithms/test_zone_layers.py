@@ -52,7 +52,8 @@ def county_footprints(tmp_path_factory, sample_data):
     outside = np.column_stack([np.linspace(900_000, 1_000_000, 5), np.full(5, 800_000.0)])
     centres = np.vstack([boundary[rng.choice(len(boundary), 300)], inner[rng.choice(len(inner), 200)], outside])
     sides = rng.uniform(300, 3000, len(centres))
-    wkts = [shapely.box(x - s / 2, y - s / 2, x + s / 2, y + s / 2).wkt for (x, y), s in zip(centres, sides, strict=True)]
+    wkts = [shapely.box(x - s / 2, y - s / 2, x + s / 2, y + s / 2).wkt for (x, y), s in zip(centres, sides,
+                                                                                             strict=True)]
     path = tmp_path_factory.mktemp("zones") / "fp.gpkg"
     out = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     layer = out.CreateLayer("fp", dst, ogr.wkbPolygon)

@@ -231,7 +231,7 @@ def test_invalid_breaks_are_reported(breaks: tuple[float, ...]) -> None:
 
 
 def test_invalid_breaks_name_the_values() -> None:
-    with pytest.raises(InvalidInputError, match="0.2, 0.1"):
+    with pytest.raises(InvalidInputError, match=r"0\.2, 0\.1"):
         size_classes([1.0], (0.2, 0.1))
     with pytest.raises(InvalidInputError, match="unknown"):
         lognormality_test([1.0, 2.0, 3.0], method="unknown")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -127,7 +129,7 @@ def test_summary_per_legend_sums_areas():
 
 def test_user_extended_table(tmp_path):
     bundled = load_code_table().source
-    text = open(bundled, encoding="utf-8").read()
+    text = Path(bundled).read_text(encoding="utf-8")
     path = tmp_path / "types.csv"
     path.write_text(text + "6a,Explosives store,炸药库,Hazard site,危险品场地\n", encoding="utf-8")
     table = load_code_table(path)

@@ -131,7 +131,8 @@ def test_tabulation_reconciles_and_agrees_with_pairwise_reference(layer, classes
             outside = rows.get((zk, OUTSIDE), (0.0, 0))[0]
             np.testing.assert_allclose(zc + outside, za, rtol=RTOL, atol=ATOL_KM2)
         # each (zone, class) row against plain shapely, footprint by footprint
-        class_union = {v: _union([g for g, w in zip(cls_geoms, cls_values, strict=True) if w == v]) for v in set(cls_values)}
+        class_union = {v: _union([g for g, w in zip(cls_geoms, cls_values,
+                                                    strict=True) if w == v]) for v in set(cls_values)}
         for zk in t.zone_keys:
             members = [i for i in np.flatnonzero(ref.counted) if zones[i] == zk]
             zone_area = sum(area_of(ref.land[i]) for i in members) / 1e6

@@ -150,7 +150,8 @@ def _check_against_brute_force(res, expected, rtol, noise_km2):
     """The sparse grid holds exactly the cells where a counted footprint has area, with the brute-force area
     and count; the other cells of the extent hold only slivers of numerical noise (left out, as by the dense
     fishnet without empty cells)."""
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, strict=True), strict=True))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons,
+                                                                             strict=True), strict=True))
     assert set(got) == {k for k, (_, n) in expected.items() if n > 0}
     for key, (area, n) in expected.items():
         if n:
@@ -244,14 +245,16 @@ def test_overlaps_dissolved_counts_kept_and_mine_ids():
     grid = sg.PlanarGrid.covering((0, 0, 2000, 1000), 1000.0)
     fps = [shapely.box(100, 100, 500, 500), shapely.box(300, 300, 700, 700), shapely.box(1100, 100, 1200, 200)]
     res = sg.sparse_density(fps, grid=grid, mine_ids=np.array(["A", "B", None], dtype=object))
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, res.n_mines, strict=True), strict=True))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons,
+                                                                             res.n_mines, strict=True), strict=True))
     assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
     assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
     # the footprint rule of the dense fishnet: a duplicate of A (mine Z) has no land of its own and a
     # sliver no area; neither is counted, nor is mine Z
     fps += [shapely.box(100, 100, 500, 500), shapely.box(1300, 300, 1550, 300.001)]
     res = sg.sparse_density(fps, grid=grid, mine_ids=np.array(["A", "B", None, "Z", "S"], dtype=object))
-    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons, res.n_mines, strict=True), strict=True))
+    got = dict(zip(zip(res.row.tolist(), res.col.tolist(), strict=True), zip(res.mining_km2, res.n_polygons,
+                                                                             res.n_mines, strict=True), strict=True))
     assert got[(0, 0)] == (pytest.approx(0.28), 2, 2)
     assert got[(0, 1)] == (pytest.approx(0.01), 1, 0)
     assert res.footprint_status.tolist() == [COUNTED, COUNTED, COUNTED, COVERED, DEGENERATE]

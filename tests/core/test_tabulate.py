@@ -210,7 +210,8 @@ def _normalise(t: OverlapTable) -> dict[tuple[object, object], tuple[int, float]
 @pytest.mark.parametrize("layer", ["landuse", "reserves"])
 def test_agrees_with_geopandas_overlay_zone_field(case: dict[str, np.ndarray], layer: str, geopandas,
                                                   pandas) -> None:
-    classes, values = (case["mosaic"], case["landuse"]) if layer == "landuse" else (case["reserves"], case["reserve_class"])
+    classes, values = (case["mosaic"], case["landuse"]) if layer == "landuse" else (case["reserves"],
+                                                                                    case["reserve_class"])
     t = overlap_tabulation(case["fps"], classes, values, footprint_zones=case["zone_field"])
     ref = _geopandas_reference(geopandas, pandas, case["fps"], case["zone_field"], classes, values)
     got = _normalise(t)

@@ -207,7 +207,8 @@ def make_layer():
         kinds = {}
         for name, values in fields.items():
             sample = next((v for v in values if v is not None), "")
-            kind = ogr.OFTInteger64 if isinstance(sample, int) else ogr.OFTReal if isinstance(sample, float) else ogr.OFTString
+            kind = ogr.OFTInteger64 if isinstance(sample, int) else ogr.OFTReal if isinstance(sample,
+                                                                                              float) else ogr.OFTString
             kinds[name] = kind
             lyr.CreateField(ogr.FieldDefn(name, kind))
         for i, wkt in enumerate(wkts):

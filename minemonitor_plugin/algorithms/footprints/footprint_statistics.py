@@ -1,4 +1,5 @@
-"""minemonitor:footprintstatistics: count, area and spread per group, size classes, log-normality (Table 2, Figs 3-5, 7-8)."""
+"""minemonitor:footprintstatistics: count, area and spread per group, size classes, log-normality
+(Table 2, Figs 3-5, 7-8)."""
 
 from __future__ import annotations
 
@@ -173,7 +174,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             self.tr("Polygon layer of mining footprints, in any CRS; multipart polygons count as one polygon."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.GROUP_FIELDS, self.tr("Group by fields"), parentLayerParameterName=self.INPUT,
+            QgsProcessingParameterField(self.GROUP_FIELDS, self.tr("Group by fields"),
+                                        parentLayerParameterName=self.INPUT,
                                         allowMultiple=True, optional=True),
             self.tr("Zero or more fields (province, county, mineral, type code...); one output row per "
                     "combination of their values."),
@@ -193,14 +195,16 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
         self.add_parameter(
             QgsProcessingParameterEnum(
                 self.ZONE_METHOD, self.tr("Footprints crossing zone boundaries"),
-                [self.tr("Assign to the zone with the largest overlap"), self.tr("Split footprints at zone boundaries")],
+                [self.tr("Assign to the zone with the largest overlap"),
+                 self.tr("Split footprints at zone boundaries")],
                 defaultValue=0),
             self.tr("Largest overlap: every footprint counts once, in the zone holding most of its area (the "
                     "paper's counts per county). Split: every footprint is cut at the zone boundaries and each "
                     "piece counts in its zone."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.MINE_ID_FIELD, self.tr("Mine id field"), parentLayerParameterName=self.INPUT,
+            QgsProcessingParameterField(self.MINE_ID_FIELD, self.tr("Mine id field"),
+                                        parentLayerParameterName=self.INPUT,
                                         optional=True),
             self.tr("Optional field identifying the mine of each polygon; n_mines counts distinct non-NULL values."),
         )
@@ -267,7 +271,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
     def _field_names(self, parameters, name, context) -> list[str]:
         as_strings = getattr(self, "parameterAsStrings", None)  # QGIS >= 3.32; parameterAsFields before
-        values = as_strings(parameters, name, context) if as_strings else self.parameterAsFields(parameters, name, context)
+        values = as_strings(parameters, name, context) if as_strings else self.parameterAsFields(parameters, name,
+                                                                                                 context)
         return [v for v in values if v]
 
     def execute(self, parameters, context, feedback):
@@ -601,7 +606,8 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
             rows = [[group_label(k), int(stats.columns["n_polygons"][g])] + [stats.columns[c][g] for c in cols[1:]]
                     for g, k in enumerate(stats.keys)]
             rows.append([self.tr("All"), int(t["n_polygons"])] + [t[c] for c in cols[1:]])
-            body.append(html_table([" / ".join(stats.group_fields), self.tr("Polygons"), self.tr("Share of polygons (%)"),
+            body.append(html_table([" / ".join(stats.group_fields), self.tr("Polygons"),
+                                    self.tr("Share of polygons (%)"),
                                     self.tr("Area (km²)"), self.tr("Share of the area (%)"), self.tr("Mean area (km²)"),
                                     self.tr("Standard deviation (km²)"),
                                     self.tr("Geometric mean (km²)"), self.tr("Largest (km²)")], rows, total_last=True,

@@ -1,4 +1,5 @@
-"""minemonitor:overlaptabulation: footprint area and count per (zone, class), like Tabulate Intersection (Tables 3-5)."""
+"""minemonitor:overlaptabulation: footprint area and count per (zone, class), like Tabulate Intersection
+(Tables 3-5)."""
 
 from __future__ import annotations
 
@@ -121,7 +122,8 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
             self.tr("Polygon layer of the classes: land use, nature reserves, ecological function zones..."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"), parentLayerParameterName=self.OVERLAY),
+            QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
+                                        parentLayerParameterName=self.OVERLAY),
             self.tr("Field of the class layer holding the class (land-use type, reserve name, zone type)."),
         )
         self.add_parameter(
@@ -144,7 +146,8 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
         self.add_parameter(
             QgsProcessingParameterEnum(
                 self.ZONE_METHOD, self.tr("Footprints crossing zone boundaries"),
-                [self.tr("Split footprints at zone boundaries"), self.tr("Assign to the zone with the largest overlap")],
+                [self.tr("Split footprints at zone boundaries"),
+                 self.tr("Assign to the zone with the largest overlap")],
                 defaultValue=0),
             self.tr("With a zone layer: split each footprint at the zone boundaries (areas exact per zone), or give "
                     "each footprint whole to the zone holding most of its area (every footprint counted in one "
@@ -180,8 +183,10 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
                     "footprint's feature id, zone, class, class_id (0 = outside every class) and area_km2."),
         )
         self.add_output(QgsProcessingOutputNumber(self.N_FOOTPRINTS, self.tr("Number of footprints")))
-        self.add_output(QgsProcessingOutputNumber(self.FOOTPRINT_AREA_KM2, self.tr("Footprint area, overlaps once (km²)")))
-        self.add_output(QgsProcessingOutputNumber(self.OUTSIDE_KM2, self.tr("Footprint area outside every class (km²)")))
+        self.add_output(QgsProcessingOutputNumber(self.FOOTPRINT_AREA_KM2,
+                                                  self.tr("Footprint area, overlaps once (km²)")))
+        self.add_output(QgsProcessingOutputNumber(self.OUTSIDE_KM2,
+                                                  self.tr("Footprint area outside every class (km²)")))
         self.add_output(QgsProcessingOutputString(self.AREA_CRS_USED, self.tr("CRS of the areas")))
 
     def largest_overlap_zones(self, fp, zones, zones_field, outside, feedback):

@@ -341,7 +341,8 @@ class FishnetDensityAlgorithm(MineMonitorAlgorithm):
         import shapely
 
         bounds = shapely.total_bounds(geometries if area_geom is None else np.array([area_geom], dtype=object))
-        cells = float(np.ceil((bounds[2] - bounds[0]) / cell_size) + 1) * float(np.ceil((bounds[3] - bounds[1]) / cell_size) + 1)
+        cells = (float(np.ceil((bounds[2] - bounds[0]) / cell_size) + 1)
+                 * float(np.ceil((bounds[3] - bounds[1]) / cell_size) + 1))
         try:
             memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
         except (ValueError, OSError, AttributeError):

@@ -296,7 +296,8 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
                                        (later, result.later_overlaps, result.later_status)):
             log_footprint_rule(feedback, data.layer_name, data.fids, status)
             if len(overlaps.first):
-                pairs = [f"{int(data.fids[a])}/{int(data.fids[b])}" for a, b in zip(overlaps.first, overlaps.second, strict=True)]
+                pairs = [f"{int(data.fids[a])}/{int(data.fids[b])}" for a, b in zip(overlaps.first, overlaps.second,
+                                                                                    strict=True)]
                 feedback.pushWarning(self.tr(
                     "Layer {layer}: {n} pairs of footprints overlap ({area:.1f} m² in all); the smaller footprint "
                     "keeps the shared area (feature id pairs, keeping/losing: {pairs}).").format(
@@ -373,7 +374,8 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
             for name, _ in SUMMARY_FIELDS[2:]:
                 source = name.replace("_km2", "_m2")
                 values.append(cols[source] / 1e6 if name.endswith("_km2") else cols[name])
-            columns = values if columns is None else [np.concatenate([a, b]) for a, b in zip(columns, values, strict=True)]
+            columns = values if columns is None else [np.concatenate([a, b]) for a, b in zip(columns, values,
+                                                                                             strict=True)]
         columns = [np.array(level_col, dtype=object), *columns]
         vio.write_features(self, table, parameters, self.OUTPUT_SUMMARY, feedback, columns,
                            progress_range=(95.0, 100.0))

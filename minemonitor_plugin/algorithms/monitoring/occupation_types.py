@@ -294,9 +294,11 @@ class OccupationTypesAlgorithm(MineMonitorAlgorithm):
             body.append(html_heading(self.tr("Codes recognised after normalisation")))
             raw = np.array([repr(v) for v in result.raw_code[result.flag == flag_normalised]], dtype=object)
             norm = result.code[result.flag == flag_normalised]
-            pairs, count = np.unique(np.array([f"{a}\u0000{b}" for a, b in zip(raw, norm, strict=True)]), return_counts=True)
+            pairs, count = np.unique(np.array([f"{a}\u0000{b}" for a, b in zip(raw, norm, strict=True)]),
+                                     return_counts=True)
             body.append(html_table([self.tr("As written"), self.tr("Code"), self.tr("Count")],
-                                   [[*p.split("\u0000"), int(c)] for p, c in zip(pairs, count, strict=True)], left_columns=2))
+                                   [[*p.split("\u0000"), int(c)] for p, c in zip(pairs, count,
+                                                                                 strict=True)], left_columns=2))
         headers = [self.tr("Key"), self.tr("Name"), self.tr("Name (Chinese)"), self.tr("Count")]
         if is_polygon:
             headers += [self.tr("Area (km²)"), self.tr("Area (%)")]

@@ -390,7 +390,7 @@ class ReportAlgorithm(MineMonitorAlgorithm):
         formats = [_column_format(name, values) for name, values in zip(names, columns, strict=True)]
         rows = [[formats[c](value) for c, value in enumerate(row)] for row in raw]
         left = 0
-        for name, values in zip(names, columns, strict=True):
+        for values in columns:
             if values and all(isinstance(v, str) or v is None for v in values):
                 left += 1
             else:

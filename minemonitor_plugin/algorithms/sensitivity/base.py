@@ -449,7 +449,7 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         if svg:
             body.append(svg)
         rows = []
-        for param, dx in diagnoses:
+        for _param, dx in diagnoses:
             for grade, count, share in zip(dx.grades, dx.counts, dx.shares, strict=True):
                 rows.append([dx.name, grade, count, 100 * share, dx.value_min, dx.value_max])
         body.append(html_table([self.tr("Factor"), self.tr("Grade"), self.tr("Pixels"), self.tr("Pixels %"),
@@ -609,7 +609,8 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
         lo = min((o["lo"] for o in outs), default=np.inf)
         hi = max((o["hi"] for o in outs), default=-np.inf)
         valid = sum(o["valid"] for o in outs)
-        self.outside_counts = [sum(c) for c in zip(*[o["outside"] for o in outs if o["outside"] is not None], strict=True)]
+        self.outside_counts = [sum(c) for c in zip(*[o["outside"] for o in outs if o["outside"] is not None],
+                                                   strict=True)]
         self.factor_tallies = None  # pixels per grade of every factor (GradeFactors with tally=True)
         for o in outs:
             for i, tally in enumerate(o.get("tallies") or ()):

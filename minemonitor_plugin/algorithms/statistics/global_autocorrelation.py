@@ -113,7 +113,8 @@ class GlobalAutocorrelationAlgorithm(SpatialStatisticsAlgorithm):
         feedback.pushInfo(
             self.tr("Moran's I = {i:.6f} (expected {e:.6f}, variance {v:.6g}), z = {z:.4f}, p = {p:.4g}, "
                     "pseudo p = {ps}.").format(
-                i=moran.i, e=moran.expected, v=moran.variance_rand, z=moran.z, p=moran.p, ps=fmt(moran.p_sim, 6, significant=True))
+                i=moran.i, e=moran.expected, v=moran.variance_rand, z=moran.z, p=moran.p, ps=fmt(moran.p_sim, 6,
+                                                                                                 significant=True))
         )
         if gg is not None:
             feedback.pushInfo(

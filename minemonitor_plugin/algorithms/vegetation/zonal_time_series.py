@@ -96,7 +96,8 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             self.tr("Polygons summarised one by one, e.g. the mining district or counties."),
         )
         self.add_parameter(
-            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
+            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone name field"),
+                                        parentLayerParameterName=self.ZONES,
                                         optional=True),
             self.tr("Field naming the district zones; default: the feature id."),
         )
@@ -217,8 +218,8 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             ).format(layer=stack.inputs[0].name))
         empty = (np.asarray(zs.count).reshape(len(geoms), -1).sum(axis=1) == 0) & (sizes > 0)
         for z in np.nonzero(empty)[0]:
-            feedback.pushWarning(self.tr("Zone {zone}: every pixel is NoData in every year; its series is empty.").format(
-                zone=names[z]))
+            feedback.pushWarning(self.tr(
+                "Zone {zone}: every pixel is NoData in every year; its series is empty.").format(zone=names[z]))
         series = zs.mean if stat == "mean" else zs.median
         pt = pettitt(series.T, years)
         whole = trend_statistics(series.T, years, statistics=["sen_slope", "mk_p"], min_years=3)
@@ -360,8 +361,8 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             g = QgsGeometry()
             g.fromWkb(shapely.to_wkb(ring))
             if g.transform(to_raster) != 0:
-                raise QgsProcessingException(self.tr("Could not transform the ring {a}-{b} m to the raster CRS.").format(
-                    a=f"{a:g}", b=f"{b:g}"))
+                raise QgsProcessingException(self.tr(
+                    "Could not transform the ring {a}-{b} m to the raster CRS.").format(a=f"{a:g}", b=f"{b:g}"))
             names.append(self.tr("ring {a}-{b} m").format(a=f"{a:g}", b=f"{b:g}"))
             geoms.append(polygonal(shapely.make_valid(shapely.from_wkb(bytes(g.asWkb()))))[0])
         return names, geoms
@@ -387,7 +388,7 @@ class ZonalTimeSeriesAlgorithm(ExecutionMixin, AnnualStackMixin, MineMonitorAlgo
             stat=stat, layer=source_name), title=self.tr("Annual series by zone"), xlabel=self.tr("Year"))
         rows = []
         for z, name in enumerate(names):
-            year = "" if not (pt.year[z] == pt.year[z]) else str(int(pt.year[z]))
+            year = "" if pt.year[z] != pt.year[z] else str(int(pt.year[z]))
             rows.append([name, year, pt.statistic[z], pt.p_value[z],
                          self.tr("yes") if significant[z] else self.tr("no"), pt.slope_before[z],
                          pt.slope_after[z], whole.sen_slope[z], whole.mk_p[z]])
