@@ -6,6 +6,7 @@ BUILD := $(BUILD_DIR)/$(PLUGIN)
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PY := .venv/bin/python
 PYTEST_ARGS ?=
+LINT_PATHS := minemonitor_plugin tests tools benchmarks
 
 .PHONY: setup build deploy test test-core test-props test-fast lint typecheck demo package bench clean distclean i18n core-wheel
 
@@ -29,8 +30,11 @@ deploy:
 	  out=$$(/usr/bin/qgis_process.bin plugins enable $(PLUGIN) 2>&1) || \
 	  echo "$$out" | grep -q "already enabled" || { echo "$$out"; exit 1; }
 
-# Everything: core, QGIS (processing.run, qgis_process, models, release), desktop under Xvfb.
+# Everything: the lint and type gates, then core, QGIS (processing.run, qgis_process, models, release),
+# desktop under Xvfb (the core's doctests run inside pytest: tests/core/test_doctests.py).
 test: setup
+	@$(PY) -m ruff check $(LINT_PATHS)
+	@$(PY) -m mypy
 	@. scripts/env.sh && $(PY) -m pytest tests $(PYTEST_ARGS)
 
 # The pure core alone: no QGIS, no build, no ../shared (seconds); needs only numpy/scipy/shapely/pytest/hypothesis.
@@ -46,13 +50,12 @@ test-props:
 test-fast: setup
 	@. scripts/env.sh && $(PY) -m pytest tests -m "not qgis_process and not realdata and not desktop and not slow" $(PYTEST_ARGS)
 
-# Lint with the pinned ruff and the rules of pyproject.toml [tool.ruff] (not yet part of `make test`).
-LINT_PATHS := minemonitor_plugin tests tools benchmarks
+# Lint with the pinned ruff and the rules of pyproject.toml [tool.ruff] (`make test` runs it first).
 lint:
 	@$(PY) -m ruff --version >/dev/null 2>&1 || scripts/setup.sh
 	@$(PY) -m ruff check $(LINT_PATHS)
 
-# Static types of the pure core with the pinned mypy (pyproject.toml [tool.mypy]; a few seconds).
+# Static types of the pure core with the pinned mypy (pyproject.toml [tool.mypy]; a few seconds; `make test` runs it).
 typecheck:
 	@$(PY) -m mypy --version >/dev/null 2>&1 || scripts/setup.sh
 	@$(PY) -m mypy

@@ -1286,10 +1286,6 @@ Output: one feature per cell with category (1..8 new, consecutive, intensifying,
         <translation>格网 id 字段 {field} 在要素 {fid} 中为 NULL。</translation>
     </message>
     <message>
-        <source>The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give every footprint an epoch.</source>
-        <translation>图层 {layer} 的期次字段 {field} 有 {n} 个要素为 NULL（要素 id {ids}）；请为每个占地指定期次。</translation>
-    </message>
-    <message>
         <source>Cell {cell} has several features for epoch {epoch}; give one value per cell and epoch.</source>
         <translation>格网 {cell} 在期次 {epoch} 中有多个要素；每个格网每个期次只能有一个值。</translation>
     </message>
@@ -5567,28 +5563,12 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
         <translation>类别图层中存放类别的字段（地类、保护区名称、功能区类型）。</translation>
     </message>
     <message>
-        <source>Zone field of the footprints</source>
-        <translation>图斑的分区字段</translation>
-    </message>
-    <message>
         <source>Optional field of the footprints giving their zone (for example province). Leave empty when zones come from a zone layer.</source>
         <translation>可选，图斑中给出其分区的字段（例如省份）。分区来自分区图层时留空。</translation>
     </message>
     <message>
-        <source>Zone layer</source>
-        <translation>分区图层</translation>
-    </message>
-    <message>
         <source>Optional polygon layer of zones (provinces, counties); footprints are split at zone boundaries. Use either this or the zone field of the footprints.</source>
         <translation>可选的分区面图层（省、县）；图斑在分区边界处被切分。与图斑的分区字段二选一。</translation>
-    </message>
-    <message>
-        <source>Zone name field</source>
-        <translation>分区名称字段</translation>
-    </message>
-    <message>
-        <source>Field of the zone layer naming the zones; required with a zone layer.</source>
-        <translation>分区图层中给出分区名称的字段；使用分区图层时必填。</translation>
     </message>
     <message>
         <source>Footprints crossing zone boundaries</source>
@@ -5669,14 +5649,6 @@ Optional outputs: a wide table (zones x classes, with totals, as Tables 3 and 5)
     <message>
         <source>Choose the class field of layer {layer}.</source>
         <translation>请选择图层 {layer} 的类别字段。</translation>
-    </message>
-    <message>
-        <source>Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both.</source>
-        <translation>分区只能由图斑的字段 {field} 或分区图层 {layer} 之一给出，不能同时给出。</translation>
-    </message>
-    <message>
-        <source>Choose the zone name field of the zone layer {layer}.</source>
-        <translation>请选择分区图层 {layer} 的分区名称字段。</translation>
     </message>
     <message>
         <source>Layer {layer} has no features.</source>
@@ -5790,28 +5762,12 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
         <translation>为每个图斑搜索最近要素的最大距离；超出时 nearest_m 为 NULL。0：使用最大的距离带。较大的值只在要素稀疏处增加耗时。</translation>
     </message>
     <message>
-        <source>Zone field of the footprints</source>
-        <translation>图斑的分区字段</translation>
-    </message>
-    <message>
         <source>Optional field of the footprints giving their zone (for example province).</source>
         <translation>可选的图斑分区字段（例如省份）。</translation>
     </message>
     <message>
-        <source>Zone layer</source>
-        <translation>分区图层</translation>
-    </message>
-    <message>
         <source>Optional polygon layer of zones; each footprint goes to the zone holding most of its area. Use either this or the zone field.</source>
         <translation>可选的分区多边形图层；每个图斑归入包含其大部分面积的分区。与分区字段二选一。</translation>
-    </message>
-    <message>
-        <source>Zone name field</source>
-        <translation>分区名称字段</translation>
-    </message>
-    <message>
-        <source>Field of the zone layer naming the zones; required with a zone layer.</source>
-        <translation>分区图层中给出分区名称的字段；使用分区图层时必填。</translation>
     </message>
     <message>
         <source>Distance CRS</source>
@@ -5876,14 +5832,6 @@ Zones: a field of the footprints (for example province), or a zone layer with ea
     <message>
         <source>The distance bands {bands} are not a list of numbers of metres separated by commas.</source>
         <translation>距离带 {bands} 不是以逗号分隔的米数列表。</translation>
-    </message>
-    <message>
-        <source>Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both.</source>
-        <translation>分区只能由图斑的字段 {field} 或分区图层 {layer} 之一给出，不能同时给出。</translation>
-    </message>
-    <message>
-        <source>Choose the zone name field of the zone layer {layer}.</source>
-        <translation>请选择分区图层 {layer} 的分区名称字段。</translation>
     </message>
     <message>
         <source>Layer {layer} has no features.</source>
@@ -8157,6 +8105,33 @@ Outputs: the annual table (zone, year, mean, median, count), the change-point ta
     <message>
         <source>Zonal annual series</source>
         <translation>分区逐年序列</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneInputs</name>
+    <message>
+        <source>Zone field of the footprints</source>
+        <translation>图斑的分区字段</translation>
+    </message>
+    <message>
+        <source>Zone layer</source>
+        <translation>分区图层</translation>
+    </message>
+    <message>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <source>Field of the zone layer naming the zones; required with a zone layer.</source>
+        <translation>分区图层中给出分区名称的字段；使用分区图层时必填。</translation>
+    </message>
+    <message>
+        <source>Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both.</source>
+        <translation>分区只能由图斑的字段 {field} 或分区图层 {layer} 之一给出，不能同时给出。</translation>
+    </message>
+    <message>
+        <source>Choose the zone name field of the zone layer {layer}.</source>
+        <translation>请选择分区图层 {layer} 的分区名称字段。</translation>
     </message>
 </context>
 </TS>

@@ -192,13 +192,9 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return QIcon(self.svgIconPath())
 
     def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        from .algorithms.checks import check_all
+        from .algorithms.checks import parameter_values_result
 
-        problem = check_all(self, parameters, context)
-        return (False, problem) if problem else (True, "")
+        return parameter_values_result(self, parameters, context, super().checkParameterValues(parameters, context))
 
     def processAlgorithm(self, parameters, context, feedback):
         """Run the model; if a child fails or the run is cancelled, remove the outputs earlier children

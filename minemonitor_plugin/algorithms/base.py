@@ -246,6 +246,28 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
             )
         return path or ""
 
+    def write_table(self, parameters, name, context, spec, rows) -> str | None:
+        """Write ``rows`` (lists of Python values in the order of ``spec``, ``[(field, kind), ...]`` as
+        :func:`qgis_io.vector.make_fields` takes) to the table output ``name``; None when that optional
+        output was not requested, else its destination id."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
+
+        from ..qgis_io import vector as vio
+
+        if not self.parameterAsOutputLayer(parameters, name, context):
+            return None
+        fields = vio.make_fields(spec)
+        sink, dest_id = self.sink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY,
+                                  QgsCoordinateReferenceSystem())
+        features = []
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(row))
+            features.append(feature)
+        self.add_features(sink, features, parameters, name)
+        del sink
+        return dest_id
+
     def add_features(self, sink, features, parameters, name):
         """Write ``features`` (a list) to ``sink``; a failed write raises the standard error."""
         from ..compat import FAST_INSERT
@@ -290,13 +312,9 @@ class MineMonitorAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        from .checks import check_all
+        from .checks import parameter_values_result
 
-        problem = check_all(self, parameters, context)
-        return (False, problem) if problem else (True, "")
+        return parameter_values_result(self, parameters, context, super().checkParameterValues(parameters, context))
 
     def processAlgorithm(self, parameters, context, feedback):
         missing = deps.missing(self.REQUIREMENTS)

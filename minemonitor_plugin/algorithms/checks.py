@@ -186,3 +186,13 @@ def check_all(alg, parameters, context) -> str | None:
         if message:
             return message
     return None
+
+
+def parameter_values_result(alg, parameters, context, base: tuple[bool, str]) -> tuple[bool, str]:
+    """``checkParameterValues`` of an algorithm or a model: QGIS's own result ``base`` first, then
+    :func:`check_all` (so the dialog shows the problem before anything runs)."""
+    ok, message = base
+    if not ok:
+        return ok, message
+    problem = check_all(alg, parameters, context)
+    return (False, problem) if problem else (True, "")

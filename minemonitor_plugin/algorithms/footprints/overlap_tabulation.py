@@ -20,6 +20,7 @@ from ...qgis_io import crs as crs_io
 from ...qgis_io import vector as vio
 from ..base import MineMonitorAlgorithm
 from ..footprint_rule import log_footprint_rule, rule_help
+from .zone_inputs import ZoneInputs
 
 TABLE_FIELDS = (
     ("zone", "string"),
@@ -51,7 +52,7 @@ def value_text(value) -> str | None:
 #: Longest class name used in a pivot column name (before the _n / _km2 suffix).
 PIVOT_NAME_CHARS = 50
 
-class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
+class OverlapTabulationAlgorithm(ZoneInputs, MineMonitorAlgorithm):
     """Tabulate the footprint area and polygon count in each class of an overlay layer, per zone."""
 
     ALG_ID = "overlaptabulation"
@@ -61,9 +62,6 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
     INPUT = "INPUT"
     OVERLAY = "OVERLAY"
     CLASS_FIELD = "CLASS_FIELD"
-    ZONE_FIELD = "ZONE_FIELD"
-    ZONES = "ZONES"
-    ZONES_FIELD = "ZONES_FIELD"
     ZONE_METHOD = "ZONE_METHOD"
     AREA_CRS = "AREA_CRS"
     MIN_OVERLAP_M2 = "MIN_OVERLAP_M2"
@@ -126,22 +124,11 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
                                         parentLayerParameterName=self.OVERLAY),
             self.tr("Field of the class layer holding the class (land-use type, reserve name, zone type)."),
         )
-        self.add_parameter(
-            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone field of the footprints"),
-                                        parentLayerParameterName=self.INPUT, optional=True),
+        self.add_zone_parameters(
             self.tr("Optional field of the footprints giving their zone (for example province). Leave empty "
                     "when zones come from a zone layer."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Zone layer"), [compat.TYPE_VECTOR_POLYGON],
-                                                optional=True),
             self.tr("Optional polygon layer of zones (provinces, counties); footprints are split at zone "
                     "boundaries. Use either this or the zone field of the footprints."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterField(self.ZONES_FIELD, self.tr("Zone name field"),
-                                        parentLayerParameterName=self.ZONES, optional=True),
-            self.tr("Field of the zone layer naming the zones; required with a zone layer."),
         )
         self.add_parameter(
             QgsProcessingParameterEnum(
@@ -222,22 +209,13 @@ class OverlapTabulationAlgorithm(MineMonitorAlgorithm):
 
         source = self.source(parameters, self.INPUT, context)
         overlay = self.source(parameters, self.OVERLAY, context)
-        zones_src = self.source(parameters, self.ZONES, context, optional=True)
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-        zones_field = self.parameterAsString(parameters, self.ZONES_FIELD, context)
         largest = self.parameterAsEnum(parameters, self.ZONE_METHOD, context) == 1
         min_overlap = self.parameterAsDouble(parameters, self.MIN_OVERLAP_M2, context)
         if not class_field:
             raise QgsProcessingException(self.tr("Choose the class field of layer {layer}.").format(
                 layer=overlay.sourceName()))
-        if zone_field and zones_src is not None:
-            raise QgsProcessingException(self.tr(
-                "Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both."
-            ).format(field=zone_field, layer=zones_src.sourceName()))
-        if zones_src is not None and not zones_field:
-            raise QgsProcessingException(self.tr("Choose the zone name field of the zone layer {layer}.").format(
-                layer=zones_src.sourceName()))
+        zone_field, zones_src, zones_field = self.zone_inputs(parameters, context)
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 

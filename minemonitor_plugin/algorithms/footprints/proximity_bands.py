@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
@@ -24,6 +23,7 @@ from ...reporting.html import write_html
 from ...reporting.national import proximity_section
 from ..base import MineMonitorAlgorithm
 from ..footprint_rule import log_footprint_rule, rule_help
+from .zone_inputs import ZoneInputs
 
 TABLE_FIELDS = (
     ("zone", "string"),
@@ -52,7 +52,7 @@ def parse_distances(text: str) -> list[float]:
     return [float(t) for t in text.replace(";", ",").replace(" ", ",").split(",") if t.strip()]
 
 
-class ProximityBandsAlgorithm(MineMonitorAlgorithm):
+class ProximityBandsAlgorithm(ZoneInputs, MineMonitorAlgorithm):
     """Share of footprint area and count within distance bands of features (rivers, roads, reserves...)."""
 
     ALG_ID = "proximitybands"
@@ -63,9 +63,6 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
     FEATURES = "FEATURES"
     BANDS = "BANDS"
     SEARCH_DISTANCE = "SEARCH_DISTANCE"
-    ZONE_FIELD = "ZONE_FIELD"
-    ZONES = "ZONES"
-    ZONES_FIELD = "ZONES_FIELD"
     DISTANCE_CRS = "DISTANCE_CRS"
     OUTPUT = "OUTPUT"
     OUTPUT_FOOTPRINTS = "OUTPUT_FOOTPRINTS"
@@ -134,21 +131,10 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
                     "0: the largest band. Larger values cost time only where features are sparse."),
             advanced=True,
         )
-        self.add_parameter(
-            QgsProcessingParameterField(self.ZONE_FIELD, self.tr("Zone field of the footprints"),
-                                        parentLayerParameterName=self.INPUT, optional=True),
+        self.add_zone_parameters(
             self.tr("Optional field of the footprints giving their zone (for example province)."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Zone layer"), [compat.TYPE_VECTOR_POLYGON],
-                                                optional=True),
             self.tr("Optional polygon layer of zones; each footprint goes to the zone holding most of its area. "
                     "Use either this or the zone field."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterField(self.ZONES_FIELD, self.tr("Zone name field"),
-                                        parentLayerParameterName=self.ZONES, optional=True),
-            self.tr("Field of the zone layer naming the zones; required with a zone layer."),
         )
         self.add_parameter(
             QgsProcessingParameterCrs(self.DISTANCE_CRS, self.tr("Distance CRS"), optional=True),
@@ -202,16 +188,7 @@ class ProximityBandsAlgorithm(MineMonitorAlgorithm):
 
         bands = [float(b) for b in check_bands(bands)]
         search = self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context)
-        zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-        zones_src = self.source(parameters, self.ZONES, context, optional=True)
-        zones_field = self.parameterAsString(parameters, self.ZONES_FIELD, context)
-        if zone_field and zones_src is not None:
-            raise QgsProcessingException(self.tr(
-                "Give zones either as the field {field} of the footprints or as the zone layer {layer}, not both."
-            ).format(field=zone_field, layer=zones_src.sourceName()))
-        if zones_src is not None and not zones_field:
-            raise QgsProcessingException(self.tr("Choose the zone name field of the zone layer {layer}.").format(
-                layer=zones_src.sourceName()))
+        zone_field, zones_src, zones_field = self.zone_inputs(parameters, context)
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr("Layer {layer} has no features.").format(layer=source.sourceName()))
 

@@ -164,6 +164,23 @@ class EpochInput:
                     continue
         return epoch_from_name(layer.name()).label  # raises, naming the layer
 
+    def epoch_codes(self, data, field: str):
+        """``(order, codes)``: the chronological order of the values of ``field`` in ``data`` (a
+        ``VectorData``) and each feature's epoch index; NULL epochs are refused naming the features."""
+        import numpy as np
+
+        from ...core.epochs import order_epochs
+
+        raw = [python_value(v) for v in data.attributes[field]]
+        nulls = [i for i, v in enumerate(raw) if v is None]
+        if nulls:
+            raise QgsProcessingException(self.tr(
+                "The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give "
+                "every footprint an epoch.").format(field=field, layer=data.layer_name, n=len(nulls),
+                                                    ids=", ".join(str(int(data.fids[i])) for i in nulls[:10])))
+        order = order_epochs(raw)
+        return order, np.asarray(order.index, dtype=np.int64)
+
     def read_epochs(self, parameters, context, feedback, crs, extra_fields=(), progress_range=(0.0, 20.0),
                     inputs=None):
         """Footprints of every epoch in ``crs``.
@@ -184,15 +201,7 @@ class EpochInput:
             field = self.parameterAsString(parameters, self.EPOCH_FIELD, context)
             data = vio.read_polygons(source, context, feedback, crs=crs, fields=[field, *extra_fields],
                                      progress_range=(start, end))
-            raw = [python_value(v) for v in data.attributes[field]]
-            nulls = [i for i, v in enumerate(raw) if v is None]
-            if nulls:
-                raise QgsProcessingException(self.tr(
-                    "The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give "
-                    "every footprint an epoch.").format(field=field, layer=data.layer_name, n=len(nulls),
-                                                        ids=", ".join(str(int(data.fids[i])) for i in nulls[:10])))
-            order = order_epochs(raw)
-            codes = np.asarray(order.index, dtype=np.int64)
+            order, codes = self.epoch_codes(data, field)
             attrs = {f: data.attributes[f] for f in extra_fields}
             return (data.geometries, codes, attrs, order, [data.layer_name], np.asarray(data.fids, dtype=np.int64),
                     np.zeros(len(data), dtype=np.int64))
@@ -277,8 +286,6 @@ class EpochCube:
         ``(cells, epochs)`` with NaN for a cell missing in an epoch (or a NULL value) when
         ``allow_missing``, which otherwise are refused, naming the cell and the epoch.
         """
-        from ...core.epochs import order_epochs
-
         source = self.source(parameters, self.INPUT, context)
         cell_field = self.cube_field(parameters, self.CELL_ID_FIELD, context)
         epoch_field = self.cube_field(parameters, self.EPOCH_FIELD, context)
@@ -298,15 +305,7 @@ class EpochCube:
         if null_ids:
             raise QgsProcessingException(self.tr("The cell id field {field} is NULL for feature {fid}.").format(
                 field=cell_field, fid=int(data.fids[null_ids[0]])))
-        raw = [python_value(v) for v in data.attributes[epoch_field]]
-        null_epochs = [i for i, v in enumerate(raw) if v is None]
-        if null_epochs:
-            raise QgsProcessingException(self.tr(
-                "The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give "
-                "every footprint an epoch.").format(field=epoch_field, layer=data.layer_name, n=len(null_epochs),
-                                                    ids=", ".join(str(int(data.fids[i])) for i in null_epochs[:10])))
-        order = order_epochs(raw)
-        epoch_code = np.asarray(order.index, dtype=np.int64)
+        order, epoch_code = self.epoch_codes(data, epoch_field)
         keys = np.array([str(v) for v in ids], dtype=object)
         uniq, first, cell_code = np.unique(keys, return_index=True, return_inverse=True)
         first_sorted = np.sort(first)  # cells in the order of their first feature

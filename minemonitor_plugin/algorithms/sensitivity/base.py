@@ -371,26 +371,11 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
 
     def write_factor_table(self, parameters, name, context, diagnoses, factor_warnings) -> str | None:
         """Optional table: one row per factor and grade (pixels, share, value range, warning)."""
-        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
-
-        from ...qgis_io import vector as vio
-
-        if not self.parameterAsOutputLayer(parameters, name, context):
-            return None
-        fields = vio.make_fields(self.FACTOR_FIELDS)
-        sink, dest_id = self.sink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY,
-                                  QgsCoordinateReferenceSystem())
-        features = []
-        for param, dx in diagnoses:
-            warning = " ".join(factor_warnings[param])
-            for grade, count, share in zip(dx.grades, dx.counts, dx.shares, strict=True):
-                feature = QgsFeature(fields)
-                feature.setAttributes([dx.name, param, int(grade), int(count), float(100 * share),
-                                       _finite(dx.value_min), _finite(dx.value_max), warning])
-                features.append(feature)
-        self.add_features(sink, features, parameters, name)
-        del sink
-        return dest_id
+        rows = [[dx.name, param, int(grade), int(count), float(100 * share), _finite(dx.value_min),
+                 _finite(dx.value_max), " ".join(factor_warnings[param])]
+                for param, dx in diagnoses
+                for grade, count, share in zip(dx.grades, dx.counts, dx.shares, strict=True)]
+        return self.write_table(parameters, name, context, self.FACTOR_FIELDS, rows)
 
     def class_rows(self, run) -> list[list]:
         """``[class, label, score from, score to, pixels, pct]`` of every sensitivity class."""
@@ -405,23 +390,9 @@ class SensitivityAlgorithm(ExecutionMixin, MineMonitorAlgorithm):
 
     def write_class_table(self, parameters, name, context, run) -> str | None:
         """Optional table of the sensitivity classes: score range (the breaks used), pixels, share."""
-        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature
-
-        from ...qgis_io import vector as vio
-
-        if not self.parameterAsOutputLayer(parameters, name, context):
-            return None
-        fields = vio.make_fields(self.CLASS_FIELDS)
-        sink, dest_id = self.sink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY,
-                                  QgsCoordinateReferenceSystem())
-        features = []
-        for row in self.class_rows(run):
-            feature = QgsFeature(fields)
-            feature.setAttributes([int(row[0]), row[1], _finite(row[2]), _finite(row[3]), int(row[4]), float(row[5])])
-            features.append(feature)
-        self.add_features(sink, features, parameters, name)
-        del sink
-        return dest_id
+        rows = [[int(row[0]), row[1], _finite(row[2]), _finite(row[3]), int(row[4]), float(row[5])]
+                for row in self.class_rows(run)]
+        return self.write_table(parameters, name, context, self.CLASS_FIELDS, rows)
 
     def sensitivity_report(self, path, run, diagnoses, factor_warnings, settings, spec_text, trend_years) -> None:
         """HTML report: breaks and classes, factor warnings, grade histograms, factor table, settings."""
