@@ -1586,6 +1586,13 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
     </message>
 </context>
 <context>
+    <name>EpochField</name>
+    <message>
+        <source>The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give every footprint an epoch.</source>
+        <translation>图层 {layer} 的期次字段 {field} 有 {n} 个要素为 NULL（要素 id {ids}）；请为每个占地指定期次。</translation>
+    </message>
+</context>
+<context>
     <name>EpochInput</name>
     <message>
         <source>Footprints of all epochs (one layer)</source>
@@ -1638,10 +1645,6 @@ Invalid footprints are repaired (makeValid) and NULL geometries skipped; both ar
     <message>
         <source>Layer {layer} has no valid CRS; set its CRS first.</source>
         <translation>图层 {layer} 没有有效的坐标系；请先设置其坐标系。</translation>
-    </message>
-    <message>
-        <source>The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give every footprint an epoch.</source>
-        <translation>图层 {layer} 的期次字段 {field} 有 {n} 个要素为 NULL（要素 id {ids}）；请为每个占地指定期次。</translation>
     </message>
     <message>
         <source>The epoch layers are in different CRSs ({crs}); every layer is transformed to the grid CRS.</source>

@@ -69,7 +69,28 @@ def field_tag(label: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in label)
 
 
-class EpochInput:
+class EpochField:
+    """What reading an epoch field needs, for :class:`EpochInput` and :class:`EpochCube`."""
+
+    def epoch_codes(self, data, field: str):
+        """``(order, codes)``: the chronological order of the values of ``field`` in ``data`` (a
+        ``VectorData``) and each feature's epoch index; NULL epochs are refused naming the features."""
+        import numpy as np
+
+        from ...core.epochs import order_epochs
+
+        raw = [python_value(v) for v in data.attributes[field]]
+        nulls = [i for i, v in enumerate(raw) if v is None]
+        if nulls:
+            raise QgsProcessingException(self.tr(
+                "The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give "
+                "every footprint an epoch.").format(field=field, layer=data.layer_name, n=len(nulls),
+                                                    ids=", ".join(str(int(data.fids[i])) for i in nulls[:10])))
+        order = order_epochs(raw)
+        return order, np.asarray(order.index, dtype=np.int64)
+
+
+class EpochInput(EpochField):
     """Parameters and reading of the footprints of several epochs (a mixin of algorithms)."""
 
     INPUT = "INPUT"
@@ -164,23 +185,6 @@ class EpochInput:
                     continue
         return epoch_from_name(layer.name()).label  # raises, naming the layer
 
-    def epoch_codes(self, data, field: str):
-        """``(order, codes)``: the chronological order of the values of ``field`` in ``data`` (a
-        ``VectorData``) and each feature's epoch index; NULL epochs are refused naming the features."""
-        import numpy as np
-
-        from ...core.epochs import order_epochs
-
-        raw = [python_value(v) for v in data.attributes[field]]
-        nulls = [i for i, v in enumerate(raw) if v is None]
-        if nulls:
-            raise QgsProcessingException(self.tr(
-                "The epoch field {field} of layer {layer} is NULL for {n} features (feature ids {ids}); give "
-                "every footprint an epoch.").format(field=field, layer=data.layer_name, n=len(nulls),
-                                                    ids=", ".join(str(int(data.fids[i])) for i in nulls[:10])))
-        order = order_epochs(raw)
-        return order, np.asarray(order.index, dtype=np.int64)
-
     def read_epochs(self, parameters, context, feedback, crs, extra_fields=(), progress_range=(0.0, 20.0),
                     inputs=None):
         """Footprints of every epoch in ``crs``.
@@ -238,7 +242,7 @@ class EpochInput:
         return geometries, codes_arr, attributes, order, names, fids_arr, layer_arr
 
 
-class EpochCube:
+class EpochCube(EpochField):
     """Parameters and reading of a ``cell x epoch`` layer (a mixin of algorithms)."""
 
     INPUT = "INPUT"
