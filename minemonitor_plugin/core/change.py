@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import shapely
@@ -258,12 +259,13 @@ class FootprintChangeResult:
     @property
     def earlier_counted(self) -> np.ndarray:
         """Earlier footprints counted (with land of their own)."""
-        return self.earlier_status == COUNTED
+        # footprint_change always sets the statuses
+        return cast(np.ndarray, self.earlier_status == COUNTED)
 
     @property
     def later_counted(self) -> np.ndarray:
         """Later footprints counted (with land of their own)."""
-        return self.later_status == COUNTED
+        return cast(np.ndarray, self.later_status == COUNTED)
 
 
 def footprint_change(
@@ -366,8 +368,9 @@ def footprint_change(
     if (earlier_ids is None) != (later_ids is None):
         raise InvalidInputError("Mine identifiers must be given for both epochs or for neither")
     by_id = earlier_ids is not None
-    e_mine = l_mine = None
-    if by_id:
+    e_mine: np.ndarray | None = None
+    l_mine: np.ndarray | None = None
+    if earlier_ids is not None and later_ids is not None:  # by_id (both or neither, checked above)
         e_mine = canonical_keys(earlier_ids)
         l_mine = canonical_keys(later_ids)
         for name, ids, n in (("earlier", e_mine, n_e), ("later", l_mine, n_l)):
@@ -417,7 +420,7 @@ def footprint_change(
         # a narrow overlap is a sliver unless it is most of a footprint that is itself narrow
         small = np.flatnonzero(overlap_area < MATCH_SHARE * np.minimum(e_area[pair_e], l_area[pair_l]))
         status[small[~_wide_somewhere(overlap[small], tolerance)]] = PAIR_SLIVER
-    if by_id:
+    if e_mine is not None and l_mine is not None:  # by_id
         status[e_mine[pair_e] != l_mine[pair_l]] = PAIR_OTHER_MINE
     report(0.4)
 
@@ -537,7 +540,7 @@ def footprint_change(
     geometry, change, p_e, p_l, relation, area = (
         geometry[keep], change[keep], p_e[keep], p_l[keep], relation[keep], area[keep]
     )
-    if by_id:
+    if e_mine is not None and l_mine is not None:  # by_id
         mine = np.where(p_e >= 0, e_mine[np.maximum(p_e, 0)], l_mine[np.maximum(p_l, 0)])
     else:
         mine = np.full(len(change), None, dtype=object)
@@ -712,7 +715,7 @@ class _Stages:
 
 
 def _prepare_epoch(geoms: Sequence[object] | np.ndarray, epoch: str, tie_break: np.ndarray | None, threads: int,
-                   progress: Progress) -> Footprints:
+                   progress: Callable[[float], object]) -> Footprints:
     """One epoch cleaned and made disjoint; points and lines are refused naming the first one."""
     fps = prepare_footprints(geoms, tie_break=tie_break, threads=threads, progress=progress)
     wrong = np.flatnonzero(fps.status == WRONG_TYPE)

@@ -329,6 +329,7 @@ def emerging_hot_spots(
     report(0.92)
     mk = trend_statistics(z, np.arange(n_t), statistics=("mk_s", "mk_z", "mk_p"), min_years=3)
     hot, cold = bins >= level, bins <= -level
+    assert mk.mk_z is not None and mk.mk_p is not None  # requested above
     category = classify(hot, cold, mk.mk_z, mk.mk_p, trend_alpha)
     report(1.0)
     return EmergingResult(

@@ -258,18 +258,17 @@ def order_epochs(values: Sequence[object]) -> EpochOrder:
         Values that cannot be read (all of them are named), periods that overlap (for example
         ``2022`` and ``2022Q3``, or ``2022Q3`` and ``2022-Q3``), or fewer than two epochs.
     """
-    distinct: dict[object, int] = {}
+    distinct: dict[tuple[str, object], int] = {}
     keys = []
     for v in values:
         key = (type(v).__name__, v)
         keys.append(distinct.setdefault(key, len(distinct)))
-    parsed: list[Epoch | None] = []
+    parsed: list[Epoch] = []  # complete when nothing is bad
     bad: list[str] = []
     for (_, v) in distinct:
         try:
             parsed.append(parse_epoch(v))
         except InvalidInputError:
-            parsed.append(None)
             bad.append(repr(v))
     if bad:
         raise InvalidInputError(
@@ -277,7 +276,7 @@ def order_epochs(values: Sequence[object]) -> EpochOrder:
             "months (2022-03) or dates (2022-03-31).",
             values=", ".join(bad[:10]) + (" ..." if len(bad) > 10 else ""),
         )
-    unique = sorted(set(parsed), key=lambda e: (e.start, e.end))  # type: ignore[arg-type, union-attr]
+    unique = sorted(set(parsed), key=lambda e: (e.start, e.end))
     for a, b in itertools.pairwise(unique):
         if b.start < a.end:
             raise InvalidInputError(
@@ -291,7 +290,7 @@ def order_epochs(values: Sequence[object]) -> EpochOrder:
             count=len(unique), labels=", ".join(e.label for e in unique) or "none",
         )
     position = {e: i for i, e in enumerate(unique)}
-    per_distinct = [position[e] for e in parsed]  # type: ignore[index]
+    per_distinct = [position[e] for e in parsed]
     return EpochOrder(tuple(unique), tuple(per_distinct[k] for k in keys))
 
 
@@ -427,9 +426,10 @@ class _Stages:
             raise CancelledError()
 
     def sub(self, start: float, end: float) -> Progress | None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return None
-        return lambda f: self.progress(start + (end - start) * min(max(f, 0.0), 1.0))
+        return lambda f: progress(start + (end - start) * min(max(f, 0.0), 1.0))
 
 
 def _distinct(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

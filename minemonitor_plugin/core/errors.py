@@ -50,7 +50,7 @@ class CancelledError(MineMonitorError):
         return CancelledError, ()
 
 
-def _rebuild(cls: type, template: str, params: dict) -> MineMonitorError:
+def _rebuild(cls: type[MineMonitorError], template: str, params: dict) -> MineMonitorError:
     error = cls.__new__(cls)
     MineMonitorError.__init__(error, template, **params)
     return error

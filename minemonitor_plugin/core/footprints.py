@@ -81,7 +81,7 @@ def factorize(values: Sequence[object]) -> tuple[np.ndarray, list[object]]:
         return fast
     lookup: dict[Hashable, int] = {}
     first = np.fromiter(
-        (lookup.setdefault(_null_to_none(v), len(lookup)) for v in arr),  # type: ignore[arg-type]
+        (lookup.setdefault(_null_to_none(v), len(lookup)) for v in arr),
         dtype=np.int64,
         count=arr.size,
     )
@@ -97,7 +97,7 @@ def factorize(values: Sequence[object]) -> tuple[np.ndarray, list[object]]:
 
 def _factorize_typed(arr: np.ndarray) -> tuple[np.ndarray, list[object]] | None:
     """Vectorised factorize when the non-NULL values all share one plain type (str, int or float)."""
-    null = np.equal(arr, None)
+    null = np.equal(arr, None)  # type: ignore[call-overload]  # numpy stubs: None operand
     rest = arr[~null]
     kinds = set(map(type, rest))
     if kinds <= {str}:

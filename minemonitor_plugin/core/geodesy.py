@@ -206,7 +206,14 @@ def geodesic_inverse(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> tuple[np.nda
     sin_u2, cos_u2 = np.sin(u2), np.cos(u2)
     lam = big_l.copy()
     active = np.ones(lam.shape, dtype=bool)
-    sin_sigma = cos_sigma = sigma = cos2_alpha = cos_2sm = sin_lam = cos_lam = None
+    # all bound by the first pass of the loop below
+    sin_sigma: np.ndarray
+    cos_sigma: np.ndarray
+    sigma: np.ndarray
+    cos2_alpha: np.ndarray
+    cos_2sm: np.ndarray
+    sin_lam: np.ndarray
+    cos_lam: np.ndarray
     for _ in range(200):
         sin_lam, cos_lam = np.sin(lam), np.cos(lam)
         sin_sigma = np.hypot(cos_u2 * sin_lam, cos_u1 * sin_u2 - sin_u1 * cos_u2 * cos_lam)

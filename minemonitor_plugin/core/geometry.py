@@ -34,7 +34,7 @@ goes through these functions, so user geometry has one defined outcome everywher
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -90,7 +90,7 @@ def empty_polygon() -> shapely.Polygon:
     return _EMPTY
 
 
-def geometry_array(geoms: Sequence[object] | np.ndarray | object) -> np.ndarray:
+def geometry_array(geoms: Iterable[object] | shapely.Geometry | None) -> np.ndarray:
     """A 1-d object array of geometries (a single geometry gives one element, never its parts)."""
     if isinstance(geoms, shapely.Geometry) or geoms is None:
         out = np.empty(1, dtype=object)

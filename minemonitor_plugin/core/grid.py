@@ -848,7 +848,7 @@ def _fishnet_density(
     n_polygons_all = np.bincount(cell[is_orig], minlength=n_grid)
     if w is not None:
         contrib = w[g_idx] * piece_area / areas[g_idx]
-        mining_all = np.bincount(cell, weights=contrib, minlength=n_grid)
+        mining_all: np.ndarray = np.bincount(cell, weights=contrib, minlength=n_grid)
     else:
         carries = np.zeros(m, dtype=bool)
         carries[area_rows] = True

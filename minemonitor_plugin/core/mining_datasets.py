@@ -228,7 +228,8 @@ def normalise(info: DatasetInfo, attributes: Mapping[str, Sequence[Any]], fids: 
     elif info.key == TANG_WERNER.key:
         source = np.full(n, info.key, dtype=object)
         ids = _text(column("objectid"), n)
-        source_id = np.where(np.equal(ids, None), fid_text, ids)
+        no_id = np.equal(ids, None)  # type: ignore[call-overload]  # numpy stubs: None operand
+        source_id = np.where(no_id, fid_text, ids)
         iso3 = np.full(n, None, dtype=object)
         country = np.full(n, None, dtype=object)
         published = np.full(n, np.nan)

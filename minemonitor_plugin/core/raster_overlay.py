@@ -223,6 +223,7 @@ def weighted_overlay(
     for m in masks:
         any_missing |= m
 
+    acc: np.ndarray | None
     if spec.method == "percent":
         acc = np.zeros(shape, dtype=np.int64)
         wsum = np.zeros(shape, dtype=np.int64) if renorm else None
@@ -272,7 +273,8 @@ def weighted_overlay(
             acc = np.array(contrib, dtype=acc_type, copy=True)
         else:
             acc += contrib
-    if renorm:
+    assert acc is not None  # arrays[0] exists, so the loop above ran
+    if wsum is not None:  # renorm
         total_w = float(sum(spec.weights))
         out_nodata = wsum == 0
         scale = np.where(out_nodata, 0.0, total_w / np.where(wsum == 0, 1.0, wsum))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from scipy.special import ndtr  # scipy.stats would add ~0.5 s of import time
@@ -27,6 +27,16 @@ def check_alpha(alpha: float) -> float:
     if not 0 < alpha < 1:
         raise InvalidInputError("The significance level must be between 0 and 1 (found {value})", value=alpha)
     return float(alpha)
+
+
+@overload
+def two_sided(z: np.ndarray) -> np.ndarray:
+    ...
+
+
+@overload
+def two_sided(z: float) -> float:
+    ...
 
 
 def two_sided(z: np.ndarray | float) -> np.ndarray | float:

@@ -111,9 +111,10 @@ def polygonal_parts(geoms: np.ndarray) -> np.ndarray:
     if geoms.size == 0:
         return out
     missing = shapely.is_missing(geoms)
-    types = np.where(missing, -1, shapely.get_type_id(np.where(missing, None, geoms)))
+    blanked = np.where(missing, None, geoms)  # type: ignore[call-overload]  # numpy stubs: None operand
+    types = np.where(missing, -1, shapely.get_type_id(blanked))
     odd = ~missing & ~np.isin(types, (3, 6))
-    empty = ~missing & ~odd & shapely.is_empty(np.where(missing, None, geoms))
+    empty = ~missing & ~odd & shapely.is_empty(blanked)
     out[empty] = None
     if not odd.any():
         return out

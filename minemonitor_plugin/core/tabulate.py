@@ -405,7 +405,7 @@ def _split(
     todo = np.flatnonzero(~covered)
     n_chunks = max(1, -(-todo.size // CHUNK))
     for k in range(n_chunks):
-        sel = todo[k * CHUNK : (k + 1) * CHUNK]
+        sel: np.ndarray = todo[k * CHUNK : (k + 1) * CHUNK]
         cut = shapely.intersection(geoms[si[sel]], covers[ci[sel]])
         area[sel] = shapely.area(cut)
         piece[sel] = cut

@@ -367,7 +367,9 @@ def _select_median(
             idx = np.nonzero(alive)[0]
             da = np.take(da, idx, axis=1)
             buf = np.empty(da.shape, dtype=bool)
-            state = (gidx, lo, hi, clo, chi, hi_a, chi_a, lo_b, clo_b, k1, kt, span, n_inv, idens, g, tried, h0)
+            state: tuple[np.ndarray, ...] = (
+                gidx, lo, hi, clo, chi, hi_a, chi_a, lo_b, clo_b, k1, kt, span, n_inv, idens, g, tried, h0
+            )
             gidx, lo, hi, clo, chi, hi_a, chi_a, lo_b, clo_b, k1, kt, span, n_inv, idens, g, tried, h0 = (
                 a[idx] for a in state
             )
@@ -719,6 +721,7 @@ def trend_statistics(
             value=min_years,
         )
     min_years = int(min_years)
+    work: np.dtype
     if (x.dtype.kind in "biu" and x.dtype.itemsize <= 2) or x.dtype in (np.float16, np.float32):
         work = np.dtype(np.float32)
     else:

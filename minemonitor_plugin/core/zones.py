@@ -86,14 +86,15 @@ def _check(footprints, zones, zone_codes) -> tuple[np.ndarray, np.ndarray, np.nd
         )
     if zgeoms.size:
         missing = shapely.is_missing(zgeoms)
-        bad = ~missing & ~np.isin(shapely.get_type_id(np.where(missing, None, zgeoms)), (3, 6, 7))
+        blanked = np.where(missing, None, zgeoms)  # type: ignore[call-overload]  # numpy stubs: None operand
+        bad = ~missing & ~np.isin(shapely.get_type_id(blanked), (3, 6, 7))
         if bad.any():
             index = int(np.flatnonzero(bad)[0])
             raise InvalidInputError(
                 "Zone polygon {index} is a {geometry_type}, not a polygon.", index=index,
                 geometry_type=str(zgeoms[index].geom_type),
             )
-        invalid = ~missing & ~shapely.is_valid(np.where(missing, None, zgeoms))
+        invalid = ~missing & ~shapely.is_valid(blanked)
         if invalid.any():
             zgeoms = zgeoms.copy()
             zgeoms[invalid] = polygonal_parts(shapely.make_valid(zgeoms[invalid]))
