@@ -80,19 +80,20 @@ def planar_scene(tmp_path_factory):
 
     rng = np.random.default_rng(11)
     folder = tmp_path_factory.mktemp("prox")
-    centres = rng.uniform(0, 60_000, (150, 2)) + [400_000, 4_400_000]
+    origin = np.array([400_000.0, 4_400_000.0])  # UTM 47N metres
+    centres = rng.uniform(0, 60_000, (150, 2)) + origin
     sides = rng.uniform(100, 1500, 150)
     wkts = [shapely.box(x, y, x + s, y + s).wkt for (x, y), s in zip(centres, sides, strict=True)]
     wkts.append(shapely.box(centres[0, 0] + 50, centres[0, 1] + 50, centres[0, 0] + 80, centres[0, 1] + 80).wkt)
     zone = ["A" if x < 430_000 else "B" for x, _ in centres] + ["A" if centres[0, 0] < 430_000 else "B"]
     fp = write_layer(folder / "fp.gpkg", "fp", UTM47, wkts, {"province": zone})
     steps = rng.normal(0, 1500, (12, 30, 2))
-    starts = rng.uniform(0, 60_000, (12, 1, 2)) + [400_000, 4_400_000]
+    starts = rng.uniform(0, 60_000, (12, 1, 2)) + origin
     rivers = write_layer(folder / "rivers.gpkg", "rivers", UTM47,
                          [shapely.LineString(np.cumsum(s, axis=0) + o).wkt for s, o in zip(steps, starts, strict=True)])
     lakes = write_layer(folder / "lakes.gpkg", "lakes", UTM47,
                         [shapely.buffer(shapely.Point(c), r).wkt for c, r in
-                         zip(rng.uniform(0, 60_000, (4, 2)) + [400_000, 4_400_000], [800, 1500, 300, 2500], strict=True)])
+                         zip(rng.uniform(0, 60_000, (4, 2)) + origin, [800, 1500, 300, 2500], strict=True)])
     return fp, rivers, lakes, folder
 
 
