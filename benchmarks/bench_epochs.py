@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_fishnet import best_of, build_plugin, read_layer, run_worker
+from benchmarks.bench_fishnet import add_worker_arguments, best_of, build_plugin, read_layer, run_worker
 from tools import synthetic
 
 CELL_SIZE = 10_000.0
@@ -170,12 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the fastest counts")
     parser.add_argument("--cells", type=int, default=100_000, help="cells of the emerging hot spot lattice")
     parser.add_argument("--perms", type=int, default=999, help="permutations of the emerging hot spot run")
-    parser.add_argument("--source", choices=("worktree", "head"), default="worktree")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=float, help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
-    parser.add_argument("--plugin-root", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    add_worker_arguments(parser)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)

@@ -364,6 +364,18 @@ def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: st
     return out
 
 
+def add_worker_arguments(parser, size_type=float) -> None:
+    """``--source`` and the hidden arguments with which :func:`run_worker` starts a contender in a
+    subprocess (shared by the benchmarks that use this runner)."""
+    parser.add_argument("--source", choices=("worktree", "head"), default="worktree",
+                        help="benchmark the plugin as in the working tree (default) or as last committed")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=size_type, default=size_type(0), help=argparse.SUPPRESS)
+    parser.add_argument("--data", help=argparse.SUPPRESS)
+    parser.add_argument("--plugin-root", help=argparse.SUPPRESS)
+    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+
+
 def build_plugin(tmp: Path, source: str) -> str:
     """Assemble the plugin into ``tmp`` from the working tree or from the committed HEAD.
 
@@ -389,15 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="fishnet density benchmark")
     parser.add_argument("--quick", action="store_true", help="skip the QGIS chain at cell sizes below 10 km")
     parser.add_argument("--sizes", default=",".join(str(int(s)) for s in SIZES), help="cell sizes in metres")
-    parser.add_argument("--source", choices=("worktree", "head"), default="worktree",
-                        help="benchmark the plugin as in the working tree (default) or as last committed")
     parser.add_argument("--only", default=",".join(CONTENDERS), help="comma-separated contenders")
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the fastest counts")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=float, help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
-    parser.add_argument("--plugin-root", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    add_worker_arguments(parser)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)

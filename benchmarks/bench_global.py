@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_fishnet import _start_qgis, best_of, build_plugin, run_worker
+from benchmarks.bench_fishnet import _start_qgis, add_worker_arguments, best_of, build_plugin, run_worker
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -165,12 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="global-context benchmark (issue #17)")
     parser.add_argument("--only", default=",".join(TASKS))
     parser.add_argument("--repeat", type=int, default=2, help="runs per task; the fastest counts")
-    parser.add_argument("--source", choices=("worktree", "head"), default="worktree")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=float, help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
-    parser.add_argument("--plugin-root", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    add_worker_arguments(parser)
     args = parser.parse_args(argv)
     if args.worker:
         sys.path.insert(0, args.plugin_root)

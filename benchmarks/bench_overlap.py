@@ -374,13 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the fastest counts")
     parser.add_argument("--chain-max", type=int, default=200_000,
                         help="run the QGIS chain only up to this many land-use polygons (it is slow)")
-    parser.add_argument("--source", choices=("worktree", "head"), default="worktree")
     parser.add_argument("--write", action="store_true", help="write the table to docs/benchmarks/overlap.md")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
-    parser.add_argument("--plugin-root", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    bench_fishnet.add_worker_arguments(parser, size_type=int)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)
