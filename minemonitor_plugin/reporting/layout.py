@@ -645,13 +645,7 @@ class ReportLayout:
             fit = min(table.rowsVisible(context, available, first, header, False), n_rows - first)
             small = fit < min(3, n_rows - first) and self.y > TOP + 1.0
             if fit <= 0 or (small and queue is None):
-                if queue is not None:
-                    if not queue:
-                        raise ValueError("the contents need more pages than were reserved")
-                    self.page_index = queue.pop(0)
-                    self.y = TOP
-                else:
-                    self.new_text_page()
+                self._next_table_page(queue)
                 continue
             height = available
             if first + fit >= n_rows:  # the last frame: just as high as its rows
@@ -667,14 +661,18 @@ class ReportLayout:
             first += fit
             self.y += height + 4.0
             if first < n_rows:
-                if queue is not None:
-                    if not queue:
-                        raise ValueError("the contents need more pages than were reserved")
-                    self.page_index = queue.pop(0)
-                    self.y = TOP
-                else:
-                    self.new_text_page()
+                self._next_table_page(queue)
         table.recalculateFrameSizes()
+
+    def _next_table_page(self, queue: list[int] | None) -> None:
+        """Continue a table on the next reserved page of ``queue`` (the contents), else a new text page."""
+        if queue is None:
+            self.new_text_page()
+            return
+        if not queue:
+            raise ValueError("the contents need more pages than were reserved")
+        self.page_index = queue.pop(0)
+        self.y = TOP
 
     def picture(self, path: str, width_mm: float, height_mm: float) -> None:
         """A picture at its size, smaller when needed to fit the page; shrunk to the space left on the
