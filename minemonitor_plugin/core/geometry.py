@@ -513,6 +513,19 @@ class Footprints:
     def n_repaired(self) -> int:
         return int(np.count_nonzero(self.repaired))
 
+    def rule_counts(self, counted: np.ndarray, weighted: bool) -> dict:
+        """The footprint-rule fields of a grid result (``n_counted``, ``n_empty``, ``n_degenerate``,
+        ``n_covered``, ``n_repaired``, ``footprint_status``) for the footprints ``counted`` in it;
+        ``n_covered`` is 0 for weighted grids (a weight keeps covered footprints counting)."""
+        return {
+            "n_counted": int(np.count_nonzero(counted)),
+            "n_empty": self.count(EMPTY),
+            "n_degenerate": self.count(DEGENERATE),
+            "n_covered": 0 if weighted else self.count(COVERED),
+            "n_repaired": self.n_repaired,
+            "footprint_status": np.where(counted, COUNTED, self.status).astype(np.int8),
+        }
+
     @property
     def n_overlapping(self) -> int:
         """Footprints in at least one overlap pair (more than noise)."""

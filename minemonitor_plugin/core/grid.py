@@ -19,7 +19,6 @@ from .errors import CancelledError, InvalidInputError
 from .geometry import (
     COUNTED,
     COVERED,
-    DEGENERATE,
     EMPTY,
     WRONG_TYPE,
     Footprints,
@@ -902,12 +901,7 @@ def _fishnet_density(
         origin_y=float(y1),
         n_rows=int(n_rows),
         n_cols=int(n_cols),
-        n_counted=int(np.count_nonzero(counted)),
-        n_empty=fps.count(EMPTY),
-        n_degenerate=fps.count(DEGENERATE),
-        n_covered=fps.count(COVERED) if w is None else 0,
-        n_repaired=fps.n_repaired,
-        footprint_status=np.where(counted, COUNTED, fps.status).astype(np.int8),
+        **fps.rule_counts(counted, weighted=w is not None),
     )
     if return_pieces:
         position = np.full(n_grid, -1, dtype=np.int64)

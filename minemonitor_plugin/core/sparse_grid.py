@@ -32,7 +32,7 @@ import shapely
 
 from . import geodesy
 from .errors import CancelledError, InvalidInputError
-from .geometry import COUNTED, COVERED, DEGENERATE, EMPTY, WRONG_TYPE, has_area, prepare_footprints
+from .geometry import COUNTED, COVERED, WRONG_TYPE, has_area, prepare_footprints
 from .grid import FishnetResult, grid_shape
 
 Progress = Callable[[float], Any]
@@ -641,12 +641,7 @@ def _sparse_density(footprints, grid, study_area, clip, min_cell_fraction, weigh
         origin_y=float(origin_y),
         n_rows=int(grid.n_rows),
         n_cols=int(grid.n_cols),
-        n_counted=int(np.count_nonzero(counted)),
-        n_empty=fps.count(EMPTY),
-        n_degenerate=fps.count(DEGENERATE),
-        n_covered=fps.count(COVERED) if w is None else 0,
-        n_repaired=fps.n_repaired,
-        footprint_status=np.where(counted, COUNTED, fps.status).astype(np.int8),
+        **fps.rule_counts(counted, weighted=w is not None),
     )
     tick(1.0)
     return result
