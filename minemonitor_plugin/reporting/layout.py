@@ -943,12 +943,22 @@ def _legend_font(legend, style, family: str) -> None:
 
 
 def _svg_fonts(svg: str, family: str) -> str:
-    """A matplotlib SVG whose text is drawn in ``family`` (Qt's SVG renderer takes the first family of
-    a list only, which may not be installed)."""
+    """A matplotlib SVG whose text is drawn in ``family`` at the sizes matplotlib laid it out for.
+
+    Qt's SVG renderer takes the first family of a list only (which may not be installed) and ignores a
+    ``font:`` shorthand it cannot parse, drawing the text at its default size (labels then overlap):
+    the shorthand becomes explicit ``font-size``/``font-family`` (and style/weight) properties.
+    """
     import re
 
-    svg = re.sub(r"font-family:[^;\"']*", f"font-family:'{family}'", svg)
-    return re.sub(r"(font:\s*(?:[\w.]+\s+)*[\d.]+px\s+)[^;\"']*", lambda m: m.group(1) + f"'{family}'", svg)
+    def longhand(match) -> str:
+        words = match.group(1).split()
+        extra = "".join(f";font-weight:{w}" for w in words if w in ("bold", "bolder", "lighter") or w.isdigit())
+        extra += "".join(f";font-style:{w}" for w in words if w in ("italic", "oblique"))
+        return f"font-size:{match.group(2)}px;font-family:'{family}'{extra}"
+
+    svg = re.sub(r"font-family:[^;\"]*", f"font-family:'{family}'", svg)
+    return re.sub(r"font:\s*((?:[\w-]+\s+)*?)([\d.]+)px\s+[^;\"]*", longhand, svg)
 
 
 __all__ = [

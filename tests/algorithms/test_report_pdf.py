@@ -292,3 +292,41 @@ def test_report_pdf_through_qgis_process(qgis_process, tmp_path):
     info = subprocess.run(["pdfinfo", str(tmp_path / "q.pdf")], capture_output=True, text=True).stdout
     assert "595 x 842 pts" in info  # A4 portrait
     assert "Coordinate reference system: WGS 84 (EPSG:4326)" in pdf_text(tmp_path / "q.pdf")
+
+
+def _ink_height(svg: str) -> int:
+    """Rows of non-white pixels when Qt's SVG renderer (what the print layout uses) draws ``svg``."""
+    from qgis.PyQt.QtCore import QByteArray
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.PyQt.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    assert renderer.isValid()
+    image = QImage(400, 200, QImage.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    pixels = np.frombuffer(image.constBits().asstring(image.sizeInBytes()), dtype=np.uint8).reshape(200, 400, 4)
+    rows = np.flatnonzero((pixels[..., :3] < 128).any(axis=(1, 2)))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
+
+
+@pytest.mark.parametrize("style", [
+    "font: {size}px 'DejaVu Sans', 'Noto Sans CJK SC', sans-serif",  # matplotlib's shorthand with a list
+    "font: bold {size}px 'Noto Sans CJK SC', 'DejaVu Sans'",
+    "font-size:{size}px; font-family:'Microsoft YaHei', 'DejaVu Sans', sans-serif",
+])
+def test_chart_text_keeps_its_size_in_the_pdf(qgis_app, style):
+    """Chart labels are drawn at the size matplotlib laid them out for: with the family list or the
+    shorthand left as it was, Qt drew every label at its default size and the legend lines overlapped."""
+    from minemonitor_plugin.reporting.layout import _svg_fonts
+
+    def svg(size: int) -> str:
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">'
+                f'<text x="10" y="150" style="{style.format(size=size)}">Hg 会宁县</text></svg>')
+
+    family = "DejaVu Sans"
+    small, large = (_ink_height(_svg_fonts(svg(size), family)) for size in (10, 40))
+    assert small > 0
+    assert large / small == pytest.approx(4.0, rel=0.2)
