@@ -6,6 +6,8 @@ QGIS's native intersection for the split areas.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -103,8 +105,10 @@ def test_county_ranking_from_the_county_layer_matches_a_largest_overlap_join(run
     for province in ("Gansu", "Qinghai", "Ningxia", "Xinjiang"):
         assert f"province = {province}" in page
         ranked = sorted(((c, k) for k, c in expected.items() if k[0] == province), key=lambda t: -t[0])
-        top = ranked[0][1][1]
+        count, (_, top) = ranked[0]
         assert f"{province} / {top}" in page
+        # its polygon count shows as a whole number in the ranking table (not 407.0000)
+        assert re.search(rf"{re.escape(province)} / {re.escape(top)}</td>\s*<td[^>]*>{count}</td>", page)
     assert "Share of polygons (%)" in page  # the count ranking shows count shares (readable header)
     # size classes crossed with the (province, county) groups add up to the group counts
     cross = rows_of(crossed)

@@ -659,8 +659,9 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
                     share = "count_share_pct" if by == "n_polygons" else "share_pct"  # counts beside count shares
                     share_label = self.tr("Share of polygons (%)") if by == "n_polygons" else self.tr(
                         "Share of the area (%)")
+                    shown = values.astype(np.int64) if by == "n_polygons" else values  # counts stay whole
                     body.append(html_table([" / ".join(stats.group_fields), unit, share_label],
-                                           [[names[j], values[j], stats.columns[share][i]]
+                                           [[names[j], shown[j], stats.columns[share][i]]
                                             for j, i in enumerate(idx)]))
                     if have_charts and len(idx):
                         body.append(charts.top_bars(names, values, unit))
