@@ -255,9 +255,10 @@ def work_stats_alg(data: dict, plugin_root: str, out_dir: str, repeat: int) -> d
 
 def work_stats_core(data: dict, repeat: int) -> dict:
     from minemonitor_plugin.core.footprints import (
+        attribute_codes,
         footprint_statistics,
         lognormality_test,
-        measure_polygons,
+        measure_footprints,
         size_classes,
         top_groups,
     )
@@ -265,9 +266,12 @@ def work_stats_core(data: dict, repeat: int) -> dict:
     geoms, attrs = read_arrays(data["footprints"], ["province", "county", "mine_id"])
 
     def run():
-        area, perim = measure_polygons(geoms)
-        s = footprint_statistics(area, perim, [attrs["province"], attrs["county"]], ["province", "county"],
-                                 mine_ids=attrs["mine_id"])
+        # as the algorithm does: the footprint rule (overlaps once, ties by the grouping fields), then statistics
+        keys = [attrs["province"], attrs["county"], attrs["mine_id"]]
+        m = measure_footprints(geoms, tie_break=attribute_codes(keys, len(geoms)))
+        area, perim = m.area_km2, m.perimeter_km
+        s = footprint_statistics(area, perim, [attrs["province"][m.index], attrs["county"][m.index]],
+                                 ["province", "county"], mine_ids=attrs["mine_id"][m.index])
         size_classes(area)
         lognormality_test(area)
         top_groups(s, 10, "n_polygons", within_levels=1)

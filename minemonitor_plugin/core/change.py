@@ -408,7 +408,7 @@ def footprint_change(
     overlap = e_geom[earlier_of].copy()
     differ = np.flatnonzero(~same)
     overlap[differ] = _polygonal(
-        _chunked(shapely.intersection, e_geom[earlier_of[differ]], l_geom[later_of[differ]], threads=threads)
+        chunked(shapely.intersection, e_geom[earlier_of[differ]], l_geom[later_of[differ]], threads=threads)
     )
     overlap_area = shapely.area(overlap)
     keep = has_area(overlap)  # a shared edge or a sliver of numerical noise is no overlap
@@ -452,7 +452,7 @@ def footprint_change(
         sym = np.full(len(o_e), _EMPTY, dtype=object)
         moved = np.flatnonzero(~shapely.equals_exact(e_geom[o_e], l_geom[o_l], 0.0))
         sym[moved] = _polygonal(
-            _chunked(shapely.symmetric_difference, e_geom[o_e[moved]], l_geom[o_l[moved]], threads=threads)
+            chunked(shapely.symmetric_difference, e_geom[o_e[moved]], l_geom[o_l[moved]], threads=threads)
         )
         # non-empty polygon parts only: an unchanged pair has an empty difference, whose "part" has no
         # coordinates (extracting them shifted every later part onto the wrong footprint)
@@ -495,10 +495,10 @@ def footprint_change(
     rest_l = np.setdiff1d(l_cont, o_l)
     rest_e = np.setdiff1d(e_cont, o_e)
     if rest_l.size:
-        unions = _grouped_union(e_geom[m_e], m_l, n_l)
+        unions = grouped_union(e_geom[m_e], m_l, n_l)
         added_all[rest_l] = _polygonal(shapely.difference(l_geom[rest_l], unions[rest_l]))
     if rest_e.size:
-        unions = _grouped_union(l_geom[m_l], m_e, n_e)
+        unions = grouped_union(l_geom[m_l], m_e, n_e)
         removed_all[rest_e] = _polygonal(shapely.difference(e_geom[rest_e], unions[rest_e]))
     added, removed = added_all[l_cont], removed_all[e_cont]
     report(0.7)
@@ -767,15 +767,11 @@ def _regroup(parts: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-_grouped_union = grouped_union
-_chunked = chunked
-
-
 def _erode(geoms: np.ndarray, tolerance: float, threads: int = 1) -> np.ndarray:
     def erode(g: np.ndarray) -> np.ndarray:
         return shapely.buffer(g, -tolerance / 2.0, join_style="mitre")
 
-    return _chunked(erode, geoms, threads=threads)
+    return chunked(erode, geoms, threads=threads)
 
 
 def _wide_somewhere(geoms: np.ndarray, tolerance: float, threads: int = 1) -> np.ndarray:
@@ -816,7 +812,7 @@ def _split_jitter(
             return np.stack([shapely.intersection(g, opened), shapely.difference(g, opened)], axis=1)
 
         # few but large geometries: small chunks keep both threads busy
-        both = _chunked(split, geoms[wide], ero[wide], threads=threads, min_size=64)
+        both = chunked(split, geoms[wide], ero[wide], threads=threads, min_size=64)
         real[wide] = _polygonal(both[:, 0])
         jitter[wide] = _polygonal(both[:, 1])
     return real, jitter

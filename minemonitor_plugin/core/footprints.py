@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InvalidInputError
+from .geometry import StatusCounts
 
 #: Size-class thresholds of the paper (km2): 0.024 is the geometric mean of the
 #: 12,680 polygons, 10 and 50 km2 separate small, medium and large mines.
@@ -286,7 +287,7 @@ def measure_polygons(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 @dataclass(frozen=True)
-class FootprintMeasures:
+class FootprintMeasures(StatusCounts):
     """Area and perimeter of the footprints counted in a layer (:func:`measure_footprints`).
 
     Attributes
@@ -320,9 +321,6 @@ class FootprintMeasures:
     overlap_km2: float
     n_overlapping: int
     land: np.ndarray | None = None
-
-    def count(self, status: int) -> int:
-        return int(np.count_nonzero(self.status == status))
 
 
 def attribute_codes(columns: Sequence[Sequence[object]], n: int) -> np.ndarray:

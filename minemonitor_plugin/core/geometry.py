@@ -315,8 +315,23 @@ def representative_xy(geoms: Sequence[object] | np.ndarray) -> tuple[np.ndarray,
 
 
 # --------------------------------------------------------------------------- cleaning
+class StatusCounts:
+    """``count`` and ``first_of`` over the ``status`` array of a result (:data:`COUNTED`,
+    :data:`EMPTY`...): a mixin of the dataclasses, not a field holder."""
+
+    status: np.ndarray
+
+    def count(self, status: int) -> int:
+        return int(np.count_nonzero(self.status == status))
+
+    def first_of(self, status: int) -> int:
+        """Position of the first input with this status (-1 if none)."""
+        hit = np.flatnonzero(self.status == status)
+        return int(hit[0]) if hit.size else -1
+
+
 @dataclass(frozen=True)
-class CleanPolygons:
+class CleanPolygons(StatusCounts):
     """Input polygons made usable by :func:`clean_polygons`.
 
     Attributes
@@ -338,14 +353,6 @@ class CleanPolygons:
     @property
     def usable(self) -> np.ndarray:
         return self.status == COUNTED
-
-    def first(self, status: int) -> int:
-        """Position of the first input with this status (-1 if none)."""
-        hit = np.flatnonzero(self.status == status)
-        return int(hit[0]) if hit.size else -1
-
-    def count(self, status: int) -> int:
-        return int(np.count_nonzero(self.status == status))
 
 
 def clean_polygons(geoms: Sequence[object] | np.ndarray) -> CleanPolygons:
@@ -454,9 +461,16 @@ def grouped_union(geoms: np.ndarray, groups: np.ndarray, n_groups: int) -> np.nd
     return out
 
 
+def union_by_group(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct ``groups`` codes and the union of each group's geometries
+    (:func:`grouped_union` for arbitrary integer codes)."""
+    ids, inverse = np.unique(np.asarray(groups), return_inverse=True)
+    return ids, grouped_union(geoms, inverse.reshape(-1), ids.size)
+
+
 # --------------------------------------------------------------------------- one layer of footprints
 @dataclass(frozen=True)
-class Footprints:
+class Footprints(StatusCounts):
     """A layer of footprints made usable and disjoint (:func:`prepare_footprints`).
 
     Attributes
@@ -500,14 +514,6 @@ class Footprints:
     def counted(self) -> np.ndarray:
         """Footprints with land of their own: the ones every kernel counts."""
         return self.status == COUNTED
-
-    def count(self, status: int) -> int:
-        return int(np.count_nonzero(self.status == status))
-
-    def first_of(self, status: int) -> int:
-        """Position of the first footprint with this status (-1 if none)."""
-        hit = np.flatnonzero(self.status == status)
-        return int(hit[0]) if hit.size else -1
 
     @property
     def n_repaired(self) -> int:

@@ -37,9 +37,8 @@ import shapely
 
 from . import geodesy
 from .errors import CancelledError, InvalidInputError
-from .geometry import COUNTED, COVERED, WRONG_TYPE, prepare_footprints
+from .geometry import COUNTED, COVERED, WRONG_TYPE, prepare_footprints, union_by_group
 from .sparse_grid import polygonal_parts
-from .zones import _grouped_union
 
 Progress = Callable[[float], Any]
 
@@ -153,7 +152,7 @@ def _frame(footprints: np.ndarray, pieces: np.ndarray, features: np.ndarray, ban
                 cut = polygonal_parts(shapely.intersection(pieces[fidx], zone))
             got = ~shapely.is_missing(cut)
             if got.any():
-                groups, merged = _grouped_union(cut[got], fidx[got])
+                groups, merged = union_by_group(cut[got], fidx[got])
                 area = shapely.area(merged)
                 share[groups, b] = np.minimum(area / piece_area[groups], 1.0)
         tick((b + 1) / k)

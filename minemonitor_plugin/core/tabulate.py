@@ -29,7 +29,7 @@ import shapely
 
 from .errors import CancelledError, InvalidInputError
 from .footprints import factorize
-from .geometry import COVERED, DEGENERATE, EMPTY, WRONG_TYPE, prepare_footprints
+from .geometry import COVERED, DEGENERATE, EMPTY, WRONG_TYPE, prepare_footprints, union_by_group
 from .grid import polygonal_parts
 
 Progress = Callable[[float], bool]
@@ -294,31 +294,6 @@ def _prepare_covers(geoms: np.ndarray, values: Sequence[object], sources: np.nda
     return _Covers(geoms, codes, uniques, tree, reach, (src, cov), int(invalid.size))
 
 
-def _grouped_union(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Union of the geometries of each group, vectorised by pairwise halving rounds.
-
-    Returns the sorted distinct group codes and one merged geometry per group.
-    Each round unions elements (2k, 2k+1) of every group in one shapely call, so
-    a group of m geometries needs ceil(log2 m) rounds.
-    """
-    order = np.argsort(groups, kind="stable")
-    g = np.asarray(groups)[order]
-    geo = np.asarray(geoms, dtype=object)[order]
-    while g.size > 1:
-        same_next = np.concatenate((g[1:] == g[:-1], [False]))
-        if not same_next.any():
-            break
-        first = np.concatenate(([True], ~same_next[:-1]))
-        pos = np.arange(g.size)
-        rank = pos - np.maximum.accumulate(np.where(first, pos, 0))
-        left = np.flatnonzero((rank % 2 == 0) & same_next)
-        geo[left] = shapely.union(geo[left], geo[left + 1])
-        keep = np.ones(g.size, dtype=bool)
-        keep[left + 1] = False
-        g, geo = g[keep], geo[keep]
-    return g, geo
-
-
 def dissolve_overlaps(geometries: Sequence[object] | np.ndarray,
                       progress: Progress | None = None) -> DissolvedFootprints:
     """Make polygons disjoint so that overlapping areas are counted once.
@@ -428,13 +403,13 @@ def _split(
         # overlapping polygons of one class inside one source count once
         groups = np.unique(inv[np.concatenate([pa[same], pb[same]])])
         sel = np.isin(inv, groups)
-        mg, merged = _grouped_union(piece[sel], inv[sel])
+        mg, merged = union_by_group(piece[sel], inv[sel])
         g_area[mg] = shapely.area(merged)
     covered_area = np.bincount(g_src, weights=g_area, minlength=n_src)
     if pa.size:
         # classes overlapping each other: the covered part is the union of all pieces
         sel = np.isin(si, np.unique(si[pa]))
-        us, ugeom = _grouped_union(piece[sel], si[sel])
+        us, ugeom = union_by_group(piece[sel], si[sel])
         covered_area[us] = shapely.area(ugeom)
     _check_progress(progress, 0.9)
     outside_area = src_area - covered_area
@@ -445,14 +420,14 @@ def _split(
     out_geoms = None
     if keep_geometry:
         g_geom = np.empty(uniq.size, dtype=object)
-        mg, merged = _grouped_union(piece, inv)
+        mg, merged = union_by_group(piece, inv)
         g_geom[mg] = merged
         rest = geoms[has_outside].copy()
         touched = np.isin(has_outside, si)
         idx = has_outside[touched]
         if idx.size:
             sel = np.isin(si, idx)
-            us, ugeom = _grouped_union(piece[sel], si[sel])
+            us, ugeom = union_by_group(piece[sel], si[sel])
             rest[touched] = shapely.difference(geoms[us], ugeom)
         out_geoms = np.concatenate([polygonal_parts(g_geom), polygonal_parts(rest)])
     _check_progress(progress, 1.0)

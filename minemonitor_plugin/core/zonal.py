@@ -150,7 +150,7 @@ class PolygonCoverage:
         # repaired, polygonal parts only (collections from makeValid keep their polygons), no collapsed
         # rings; NULL, empty and zero-area polygons become empty and cover nothing
         clean = clean_polygons(geometry_array(polygons))
-        wrong = clean.first(WRONG_TYPE)
+        wrong = clean.first_of(WRONG_TYPE)
         if wrong >= 0:
             raise InvalidInputError(
                 "Zone polygon {index} is a {geometry_type}, not a polygon.", index=wrong,

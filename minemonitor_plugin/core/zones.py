@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 
 from .errors import CancelledError, InvalidInputError
+from .geometry import union_by_group
 from .sparse_grid import polygonal_parts
 
 Progress = Callable[[float], Any]
@@ -200,12 +201,6 @@ def largest_overlap(
     return ZoneAssignment(code, share, n_zones)
 
 
-def _grouped_union(geoms: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    from .tabulate import _grouped_union as grouped_union  # one implementation (imported late: no cycle)
-
-    return grouped_union(geoms, groups)
-
-
 def split_by_zones(
     footprints: Sequence[Any] | np.ndarray,
     zones: Sequence[Any] | np.ndarray,
@@ -239,7 +234,7 @@ def split_by_zones(
     multi = np.flatnonzero(~single)
     if multi.size:
         sel = np.isin(inverse, multi)
-        groups, merged = _grouped_union(piece[sel], inverse[sel])
+        groups, merged = union_by_group(piece[sel], inverse[sel])
         g_geom[groups] = merged
         g_area[groups] = area_fn(merged)
     g_fp, g_code = uniq // n_codes, uniq % n_codes
@@ -258,7 +253,7 @@ def split_by_zones(
         cut = rest[has_piece]
         if cut.size:
             sel = np.isin(g_fp, cut)
-            us, ugeom = _grouped_union(g_geom[sel], g_fp[sel])
+            us, ugeom = union_by_group(g_geom[sel], g_fp[sel])
             with np.errstate(invalid="ignore"):
                 remainder = polygonal_parts(shapely.difference(fps[us], ugeom))
             got = ~shapely.is_missing(remainder)

@@ -106,7 +106,7 @@ def test_clean_polygons_statuses():
     assert c.repaired.tolist() == [False, False, False, True, True, False, False]
     assert c.geometries[3].area == pytest.approx(50) and c.geometries[6].area == pytest.approx(4)
     assert all(g.is_valid for g in c.geometries)
-    assert c.first(WRONG_TYPE) == 5
+    assert c.first_of(WRONG_TYPE) == 5
 
 
 def test_polygon_parts_and_representative_points_skip_empty_parts():

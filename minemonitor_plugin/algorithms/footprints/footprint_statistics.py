@@ -271,8 +271,7 @@ class FootprintStatisticsAlgorithm(MineMonitorAlgorithm):
 
     def _field_names(self, parameters, name, context) -> list[str]:
         as_strings = getattr(self, "parameterAsStrings", None)  # QGIS >= 3.32; parameterAsFields before
-        values = as_strings(parameters, name, context) if as_strings else self.parameterAsFields(parameters, name,
-                                                                                                 context)
+        values = (as_strings or self.parameterAsFields)(parameters, name, context)
         return [v for v in values if v]
 
     def execute(self, parameters, context, feedback):
