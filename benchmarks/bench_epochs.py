@@ -37,7 +37,14 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_fishnet import add_worker_arguments, best_of, build_plugin, read_layer, run_worker
+from benchmarks.bench_fishnet import (
+    add_worker_arguments,
+    best_of,
+    build_plugin,
+    emit_result,
+    read_layer,
+    run_worker,
+)
 from tools import synthetic
 
 CELL_SIZE = 10_000.0
@@ -162,7 +169,7 @@ def worker(args: argparse.Namespace) -> None:
         out = work_emerging(data, repeat)
     else:
         raise SystemExit(f"unknown worker {name}")
-    print("RESULT " + json.dumps(out), flush=True)
+    emit_result(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -325,7 +325,7 @@ def worker(args: argparse.Namespace) -> None:
         out = work_chain(data, size, args.plugin_root, args.out_dir, repeat)
     else:
         raise SystemExit(f"unknown worker {name}")
-    print("RESULT " + json.dumps(out), flush=True)
+    emit_result(out)
 
 
 # --------------------------------------------------------------------------- driver
@@ -339,7 +339,8 @@ def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: st
     cmd = [sys.executable, "-m", module, "--worker", name, "--size", str(size), "--data", json.dumps(data),
            "--plugin-root", plugin_root, "--out-dir", out_dir, "--repeat", str(repeat)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    # os.wait4 gives this child's own rusage (ru_maxrss in KiB on Linux): its peak RSS.
+    # the child's peak RSS is its VmHWM (emit_result); os.wait4's ru_maxrss is the fallback, but Linux
+    # carries it over exec() from this parent, so a parent holding a large data set inflates it
     stdout_chunks: list[str] = []
     stderr_chunks: list[str] = []
 
@@ -360,8 +361,25 @@ def run_worker(name: str, size: float, data: dict, plugin_root: str, out_dir: st
         sys.stderr.write("".join(stderr_chunks[-40:]))
         raise RuntimeError(f"worker {name} at {size} m failed (exit {proc.returncode})")
     out = json.loads(lines[-1][len("RESULT "):])
-    out["peak_mb"] = usage.ru_maxrss / 1024
+    out["peak_mb"] = out.pop("vmhwm_mb", None) or usage.ru_maxrss / 1024
     return out
+
+
+def peak_rss_mb() -> float | None:
+    """This process's own peak resident set (VmHWM), in MB; None where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def emit_result(out: dict) -> None:
+    """A worker's result line for :func:`run_worker`, with the worker's own peak RSS."""
+    print("RESULT " + json.dumps({**out, "vmhwm_mb": peak_rss_mb()}), flush=True)
 
 
 def add_worker_arguments(parser, size_type=float) -> None:

@@ -34,7 +34,14 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_fishnet import _start_qgis, add_worker_arguments, best_of, build_plugin, run_worker
+from benchmarks.bench_fishnet import (
+    _start_qgis,
+    add_worker_arguments,
+    best_of,
+    build_plugin,
+    emit_result,
+    run_worker,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -170,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         sys.path.insert(0, args.plugin_root)
         out = work(args.worker, json.loads(args.data), args.plugin_root, args.out_dir, args.repeat)
-        print("RESULT " + json.dumps(out), flush=True)
+        emit_result(out)
         return 0
     tasks = [t for t in TASKS if t in args.only.split(",")]
     needs_import = ("grid" in tasks or "grid_core" in tasks) and "import" not in tasks

@@ -301,7 +301,7 @@ def worker(args: argparse.Namespace) -> None:
         out = work_stats_core(data, repeat)
     else:
         raise SystemExit(f"unknown worker {name}")
-    print("RESULT " + json.dumps(out), flush=True)
+    bench_fishnet.emit_result(out)
 
 
 # --------------------------------------------------------------------------- driver

@@ -718,31 +718,28 @@ def _prepare_epoch(geoms: Sequence[object] | np.ndarray, epoch: str, tie_break: 
                    progress: Callable[[float], object]) -> Footprints:
     """One epoch cleaned and made disjoint; points and lines are refused naming the first one."""
     fps = prepare_footprints(geoms, tie_break=tie_break, threads=threads, progress=progress)
-    wrong = np.flatnonzero(fps.status == WRONG_TYPE)
-    if wrong.size:
-        raise InvalidInputError(
-            "{count} {epoch} geometries are not polygons (first: position {index}, {kind})",
-            count=wrong.size,
-            epoch=epoch,
-            index=int(wrong[0]),
-            kind=geometry_array(geoms)[wrong[0]].geom_type,
-        )
+    _refuse_wrong_type(fps.status, geoms, epoch)
     return fps
 
 
 def _check_zones(geoms: Sequence[object] | np.ndarray) -> np.ndarray:
     """Zone polygons cleaned (repaired, polygonal parts; NULL ones empty); points and lines refused."""
     clean = clean_polygons(geoms)
-    wrong = np.flatnonzero(clean.status == WRONG_TYPE)
+    _refuse_wrong_type(clean.status, geoms, "zone")
+    return clean.geometries
+
+
+def _refuse_wrong_type(status: np.ndarray, geoms: Sequence[object] | np.ndarray, what: str) -> None:
+    """InvalidInputError naming the first point or line among ``geoms`` (``what``: the epoch or "zone")."""
+    wrong = np.flatnonzero(status == WRONG_TYPE)
     if wrong.size:
         raise InvalidInputError(
             "{count} {epoch} geometries are not polygons (first: position {index}, {kind})",
             count=wrong.size,
-            epoch="zone",
+            epoch=what,
             index=int(wrong[0]),
             kind=geometry_array(geoms)[wrong[0]].geom_type,
         )
-    return clean.geometries
 
 
 def _side_of_parts(parts: np.ndarray, later: np.ndarray) -> np.ndarray:

@@ -40,12 +40,19 @@ import numpy as np
 import shapely
 
 from .errors import CancelledError, InvalidInputError
-from .geometry import COUNTED, COVERED, DEGENERATE, EMPTY, WRONG_TYPE, clean_polygons, prepare_footprints
+from .geometry import (
+    COUNTED,
+    COVERED,
+    DEGENERATE,
+    EMPTY,
+    WRONG_TYPE,
+    _is_not,
+    clean_polygons,
+    prepare_footprints,
+)
 from .grid import _encode_ids, fishnet_density, overlap_groups, polygonal_parts
 
 Progress = Callable[[float], Any]
-
-_is_not = np.frompyfunc(lambda a, b: a is not b, 2, 1)
 
 #: Granularities of an epoch, from the coarsest.
 KINDS = ("year", "half", "quarter", "month", "day")

@@ -57,13 +57,6 @@ SUMMARY_FIELDS = (
 )
 
 
-def as_multipolygons(geoms):
-    """Every geometry as a MultiPolygon (the sink's type) of its non-empty polygon parts."""
-    from ...core.geometry import as_multipolygons as multi
-
-    return multi(geoms)
-
-
 class FootprintChangeAlgorithm(MineMonitorAlgorithm):
     """Classify the change of mining footprints between an earlier and a later survey."""
 
@@ -354,6 +347,8 @@ class FootprintChangeAlgorithm(MineMonitorAlgorithm):
             pieces.area[shown],
             pieces.area[shown] / 1e6,
         ]
+        from ...core.geometry import as_multipolygons  # the sink's type
+
         vio.write_features(self, sink, parameters, self.OUTPUT, feedback, columns,
                            as_multipolygons(pieces.geometry[shown]), progress_range=(80.0, 95.0))
         del sink
