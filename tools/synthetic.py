@@ -42,7 +42,11 @@ from scipy.special import ndtri
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("MINEMONITOR_SHARED_DATA", ROOT.parent / "shared" / "data"))
-ADMIN_GPKG = SHARED_DATA / "cn_admin_nw4_counties" / "nw4_admin.gpkg"
+#: The NW China boundaries the footprints are placed in: ../shared/data's full-resolution file when it is
+#: beside the repository (benchmarks and tests use it), else the bundled copy in data/sample (the same
+#: boundaries simplified to about 200 m), so `make demo` runs from a clone without ../shared.
+_SHARED_ADMIN = SHARED_DATA / "cn_admin_nw4_counties" / "nw4_admin.gpkg"
+ADMIN_GPKG = _SHARED_ADMIN if _SHARED_ADMIN.is_file() else ROOT / "data" / "sample" / "nw4_admin.gpkg"
 
 #: Albers equal-area conic fitted to NW China (73-107 E, 31-50 N): standard parallels at
 #: about 1/6 and 5/6 of the latitude span, central meridian at the middle.
